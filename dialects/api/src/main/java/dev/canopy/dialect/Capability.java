@@ -1,0 +1,24 @@
+package dev.canopy.dialect;
+
+/**
+ * Something a database may or may not do natively. The planner decides in one place what to emulate
+ * when a capability is missing, so no other code needs to know which database it talks to.
+ */
+public enum Capability {
+    /** {@code INSERT ... RETURNING} (or an equivalent jOOQ can render). */
+    RETURNING,
+    /** {@code RIGHT OUTER JOIN}. */
+    RIGHT_JOIN,
+    /** {@code ORDER BY x NULLS FIRST / NULLS LAST}. */
+    NULLS_ORDERING,
+    /** A native case-insensitive {@code ILIKE}; without it Canopy renders {@code lower(a) LIKE lower(b)}. */
+    ILIKE,
+    /** Window functions such as {@code ROW_NUMBER() OVER (PARTITION BY ...)}. */
+    WINDOW_FUNCTIONS,
+    /** Parenthesised nested joins: {@code LEFT JOIN (b JOIN c ON ..) ON ..}. */
+    NESTED_JOINS,
+    /** DDL statements take part in transactions. */
+    TRANSACTIONAL_DDL,
+    /** JSON functions and a JSON column type. */
+    JSON
+}

@@ -1,0 +1,12 @@
+package dev.canopy.error;
+
+import org.jspecify.annotations.Nullable;
+
+/** A NOT NULL column would be left empty. */
+public class NotNullConstraintException extends ConstraintViolationException {
+    private static final long serialVersionUID = 1L;
+
+    public NotNullConstraintException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.canopy.query;
+
+import com.google.errorprone.annotations.CheckReturnValue;
+import dev.canopy.error.QueryException;
+import dev.canopy.model.Association;
+import dev.canopy.model.Column;
+import dev.canopy.model.Model;
+import io.vavr.collection.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One node of an include tree: an association to load with its parent, how it joins (required / optional / right),
+ * its own {@code where} (rendered in the join's ON clause), which attributes to read, and nested includes.
+ *
+ * <p>Sequelize's rule holds: an include with a {@code where} is required unless it says otherwise. A required
+ * include under an optional one does not drop the optional one's parent: Canopy nests the join
+ * ({@code LEFT JOIN (b INNER JOIN c ON ..) ON ..}).
+ */
+@CheckReturnValue
+public final class Include {
+    private final Association association;
+    private final @Nullable Boolean required;
+    private final boolean right;
+    private final @Nullable Condition where;
+    private final Attributes attributes;
+    private final List<Include> includes;
+
+    private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
+                    Attributes attributes, List<Include> includes) {
+        this.association = association;
+        this.required = required;
+        this.right = right;
+        this.where = where;
+        this.attributes = attributes;
+        this.includes = includes;
+    }
+
+    /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
+    public static Include of(Association association) {
+        Association resolved = association.source().schema().resolve(association);
+        return new Include(resolved, null, false, null, Attributes.ALL, List.empty());
+    }
+
+    /** An include of {@code parent}'s association with an alias; the error lists the aliases {@code parent} has. */
+    public static Include of(Model parent, String alias) {
+        return new Include(parent.schema().association(parent, alias), null, false, null, Attributes.ALL, List.empty());
+    }
+
+    /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
+    public Include required() {
+        return required(true);
+    }
+
+    /** {@code required(false)} is an optional LEFT OUTER JOIN even when the include has a where. */
+    public Include required(boolean on) {
+        return new Include(association, on, false, where, attributes, includes);
+    }
+
+    /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
+    public Include optional() {
+        return required(false);
+    }
+
+    /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
+    public Include right() {
+        return new Include(association, false, true, where, attributes, includes);
+    }
+
+    /**
+     * Filters this include (in its join's ON clause). Columns are this include's model's own. A second call adds to
+     * the first with AND.
+     */
+    public Include where(Condition condition) {
+        Objects.requireNonNull(condition, "where is null");
+        Model model = association.target();
+        condition.forEachColumn(ref -> {
+            if (!ref.pathList().isEmpty() || ref.column().model() != model) {
+                throw new QueryException("The where of include '" + association.alias() + "' (" + model.name() + ") names " + ref
+                        + (ref.pathList().isEmpty() ? " of " + ref.column().model().name() : "") + "; an include's where names columns of its own model ("
+                        + model.name() + ": " + model.attributeNames() + "). Put it in the include that loads "
+                        + ref.column().model().name() + ", or in the query's where as a $path.column$ reference");
+            }
+        });
+        return new Include(association, required, right, where == null ? condition : where.and(condition), attributes, includes);
+    }
+
+    /** Reads only these attributes of the included model (and its primary key). */
+    public Include attributes(Column<?>... columns) {
+        return new Include(association, required, right, where, Attributes.only(checkOwn(columns)), includes);
+    }
+
+    /** Reads every attribute but these. */
+    public Include exclude(Column<?>... columns) {
+        return new Include(association, required, right, where, Attributes.excluding(checkOwn(columns)), includes);
+    }
+
+    /** Nests an include of this node's model, by alias. */
+    public Include include(String alias) {
+        return include(Include.of(association.target(), alias));
+    }
+
+    /** Nests an include by alias and configures it. */
+    public Include include(String alias, IncludeSpec spec) {
+        return include(spec.configure(Include.of(association.target(), alias)));
+    }
+
+    /** Nests an include of an association. */
+    public Include include(Association child) {
+        return include(Include.of(checkSource(child)));
+    }
+
+    public Include include(Association child, IncludeSpec spec) {
+        return include(spec.configure(Include.of(checkSource(child))));
+    }
+
+    /** Nests a ready include. */
+    public Include include(Include child) {
+        return new Include(association, required, right, where, attributes, addChild(association.target(), includes, child));
+    }
+
+    static List<Include> addChild(Model parent, List<Include> siblings, Include child) {
+        Objects.requireNonNull(child, "include is null");
+        if (child.association().source() != parent) {
+            throw new QueryException(child.association() + " starts at " + child.association().source().name()
+                    + ", not at " + parent.name() + "; " + parent.schema().associationsOf(parent).stream()
+                    .map(Association::alias).reduce((a, b) -> a + ", " + b).map(s -> parent.name() + " has: " + s)
+                    .orElse(parent.name() + " has no associations"));
+        }
+        for (Include s : siblings) {
+            if (s.alias().equals(child.alias())) {
+                throw new QueryException("'" + child.alias() + "' is included twice under " + parent.name()
+                        + "; configure it in one include(...) call");
+            }
+        }
+        return siblings.append(child);
+    }
+
+    private Association checkSource(Association child) {
+        if (child.source() != association.target()) {
+            throw new QueryException(child + " starts at " + child.source().name() + ", not at " + association.target().name()
+                    + " (include '" + association.alias() + "')");
+        }
+        return child;
+    }
+
+    private List<Column<?>> checkOwn(Column<?>... columns) {
+        Model model = association.target();
+        for (Column<?> c : columns) {
+            if (c.model() != model) {
+                throw new QueryException("Include '" + association.alias() + "' loads " + model.name() + "; " + c
+                        + " is not one of its attributes (" + model.attributeNames() + ")");
+            }
+        }
+        return List.of(columns);
+    }
+
+    public Association association() { return association; }
+    public String alias() { return association.alias(); }
+    public Model model() { return association.target(); }
+    /** Whether the user said required/optional; null when Sequelize's default applies. */
+    public @Nullable Boolean requiredOption() { return required; }
+    public boolean isRight() { return right; }
+    public @Nullable Condition where() { return where; }
+    public Attributes attributes() { return attributes; }
+    public java.util.List<Include> includes() { return includes.asJava(); }
+    public List<Include> includeList() { return includes; }
+
+    /** Whether the include must match: said so, or (unsaid) it has a where. */
+    public boolean isRequired() {
+        return !right && (required != null ? required : where != null);
+    }
+
+    /** The join this include renders as. */
+    public JoinKind joinKind() {
+        return right ? JoinKind.RIGHT : isRequired() ? JoinKind.INNER : JoinKind.LEFT;
+    }
+
+    @Override public boolean equals(@Nullable Object o) {
+        if (!(o instanceof Include)) {
+            return false;
+        }
+        Include i = (Include) o;
+        return association.equals(i.association) && Objects.equals(required, i.required) && right == i.right
+                && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes);
+    }
+
+    @Override public int hashCode() {
+        return Objects.hash(association, required, right, where, attributes, includes);
+    }
+
+    @Override public String toString() {
+        StringBuilder sb = new StringBuilder("{").append(alias()).append(' ').append(joinKind());
+        if (where != null) {
+            sb.append(" where ").append(where);
+        }
+        if (!attributes.isAll()) {
+            sb.append(" attributes ").append(attributes);
+        }
+        if (!includes.isEmpty()) {
+            sb.append(" include ").append(includes.mkString("[", ", ", "]"));
+        }
+        return sb.append('}').toString();
+    }
+}
