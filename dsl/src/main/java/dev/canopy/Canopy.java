@@ -1,0 +1,353 @@
+package dev.canopy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.canopy.dialect.Dialect;
+import dev.canopy.error.ConnectionException;
+import dev.canopy.error.QueryException;
+import dev.canopy.exec.Executor;
+import dev.canopy.exec.ResultReader;
+import dev.canopy.exec.StatementListener;
+import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.Hydrator;
+import dev.canopy.model.Column;
+import dev.canopy.model.Model;
+import dev.canopy.model.Schema;
+import dev.canopy.plan.Plan;
+import dev.canopy.plan.Planner;
+import dev.canopy.query.Condition;
+import dev.canopy.query.Query;
+import dev.canopy.render.Renderer;
+import dev.canopy.render.SqlStatement;
+import dev.canopy.schema.SchemaDdl;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection to one database: runs queries and returns entity graphs.
+ * <pre>{@code
+ * try (Canopy db = Canopy.connect("jdbc:h2:mem:demo")) {
+ *     List<Entity> artists = db.findAll(Query.from(ARTIST).include("albums").order(ARTIST.name.asc()));
+ * }
+ * }</pre>
+ * A Canopy is thread-safe. It owns its pool when it made one ({@link #connect}), and {@link #close()} closes it;
+ * a data source handed to {@link #using} stays the caller's.
+ */
+public final class Canopy implements AutoCloseable {
+    private static final int PLAN_CACHE_SIZE = 2048;
+
+    private final Executor executor;
+    private final Renderer renderer;
+    private final Planner planner = new Planner();
+    private final @Nullable HikariDataSource ownedPool;
+    private final Map<Query, Prepared> plans = new ConcurrentHashMap<>();
+
+    /** A query planned, rendered and compiled for hydration, ready to run again. */
+    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator) {}
+
+    private Canopy(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownedPool, @Nullable StatementListener listener) {
+        this.executor = new Executor(dataSource, dialect, listener);
+        this.renderer = new Renderer(dialect);
+        this.ownedPool = ownedPool;
+    }
+
+    /** Connects to a JDBC URL with a HikariCP pool; the dialect is chosen from the URL. */
+    public static Canopy connect(String jdbcUrl) {
+        return builder(jdbcUrl).build();
+    }
+
+    public static Canopy connect(String jdbcUrl, @Nullable String user, @Nullable String password) {
+        return builder(jdbcUrl).user(user).password(password).build();
+    }
+
+    /** A builder for a pooled connection with options: credentials, dialect, pool size, statement listener. */
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(jdbcUrl);
+    }
+
+    /** Uses a data source the caller owns (and closes) with an explicit dialect. */
+    public static Canopy using(DataSource dataSource, Dialect dialect) {
+        return new Canopy(dataSource, dialect, null, null);
+    }
+
+    /** Uses a data source the caller owns, telling {@code listener} of every statement. */
+    public static Canopy using(DataSource dataSource, Dialect dialect, StatementListener listener) {
+        return new Canopy(dataSource, dialect, null, listener);
+    }
+
+    public Dialect dialect() {
+        return executor.dialect();
+    }
+
+    public DataSource dataSource() {
+        return executor.dataSource();
+    }
+
+    // ---- queries ----------------------------------------------------------------------------------------------
+
+    /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
+    public List<Entity> findAll(Query query) {
+        Prepared p = prepare(query);
+        return executor.query(p.sql(), p.hydrator());
+    }
+
+    /** Every row of a model. */
+    public List<Entity> findAll(Model model) {
+        return findAll(Query.from(model));
+    }
+
+    /**
+     * The first root the query finds, with all its includes, or null (Sequelize's {@code findOne}). With a to-many
+     * include, the root is found first (same joins, where and order) and then loaded whole, so its collections are
+     * complete rather than cut to one row.
+     */
+    public @Nullable Entity findOne(Query query) {
+        Prepared full = prepare(query.unpaged());
+        if (!full.plan().joinsToMany()) {
+            List<Entity> one = findAll(query.limit(1));
+            return one.isEmpty() ? null : one.get(0);
+        }
+        Planner.Select1 keys = planner.planFirstRootKey(query);
+        SqlStatement keySql = renderer.render(keys.statement());
+        Object[] key = executor.query(keySql, rs -> {
+            if (!rs.next()) {
+                return new ResultReader.Result<>(null, 0);
+            }
+            Object[] k = new Object[keys.keyColumns()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = rs.getObject(i + 1);
+            }
+            return new ResultReader.Result<>(k, 1);
+        });
+        if (key == null) {
+            return null;
+        }
+        List<Entity> found = findAll(query.unpaged().where(keyCondition(query.root(), key)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The root whose primary key is {@code key} (one value per key column, in declaration order), or null. */
+    public @Nullable Entity findByPk(Query query, Object... key) {
+        return findOne(query.unpaged().where(keyCondition(query.root(), key)));
+    }
+
+    public @Nullable Entity findByPk(Model model, Object... key) {
+        return findByPk(Query.from(model), key);
+    }
+
+    /** How many distinct roots the query finds, whatever its includes, limit and offset (Sequelize's {@code count}). */
+    public long count(Query query) {
+        SqlStatement sql = renderer.render(planner.planCount(query));
+        return executor.query(sql, rs -> {
+            rs.next();
+            return new ResultReader.Result<>(rs.getLong(1), 1);
+        });
+    }
+
+    public long count(Model model) {
+        return count(Query.from(model));
+    }
+
+    // ---- SQL you can see -------------------------------------------------------------------------------------
+
+    /** The SQL and binds this connection runs for a query. */
+    public SqlStatement toSql(Query query) {
+        return prepare(query).sql();
+    }
+
+    /** The SQL and binds a query renders for any dialect, without a connection. */
+    public static SqlStatement toSql(Query query, Dialect dialect) {
+        return new Renderer(dialect).render(new Planner().plan(query).statement());
+    }
+
+    /** The plan of a query: its nodes, generated aliases, joins and slots. */
+    public static Plan plan(Query query) {
+        return new Planner().plan(query);
+    }
+
+    // ---- schema and raw statements ---------------------------------------------------------------------------
+
+    /** Creates the tables of a schema that do not exist yet (Sequelize's {@code sync()}), referenced tables first. */
+    public void sync(Schema schema) {
+        transaction(() -> {
+            for (org.jooq.Query q : SchemaDdl.create(renderer.context(), schema)) {
+                executor.update(renderer.render(q));
+            }
+            return null;
+        });
+    }
+
+    /** Drops the tables of a schema that exist (Sequelize's {@code drop()}), referencing tables first. */
+    public void drop(Schema schema) {
+        for (org.jooq.Query q : SchemaDdl.drop(renderer.context(), schema)) {
+            executor.update(renderer.render(q));
+        }
+    }
+
+    /** Runs a statement of the caller's own SQL with bind values; returns the update count. */
+    public int execute(String sql, Object... binds) {
+        return executor.update(new SqlStatement(sql, Arrays.asList(binds)));
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Supplier<T> work) {
+        return executor.inTransaction(work);
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    private Prepared prepare(Query query) {
+        Prepared p = plans.get(query);
+        if (p == null) {
+            Plan plan = planner.plan(query);
+            p = new Prepared(plan, renderer.render(plan.statement()), new Hydrator(plan));
+            if (plans.size() >= PLAN_CACHE_SIZE) {
+                plans.clear();
+            }
+            plans.put(query, p);
+        }
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition keyCondition(Model model, Object[] key) {
+        List<Column<?>> pk = model.primaryKey();
+        if (pk.isEmpty()) {
+            throw new QueryException(model.name() + " has no primary key; findByPk needs one");
+        }
+        if (key.length != pk.size()) {
+            throw new QueryException(model.name() + "'s primary key is (" + pk.stream().map(Column::name).reduce((a, b) -> a + ", " + b).orElse("")
+                    + "): " + pk.size() + " value(s) expected, " + key.length + " given");
+        }
+        List<Condition> parts = new ArrayList<>();
+        for (int i = 0; i < key.length; i++) {
+            Column<Object> c = (Column<Object>) pk.get(i);
+            if (key[i] == null) {
+                throw new QueryException(model.name() + "." + c.name() + ": a primary key value is null");
+            }
+            parts.add(c.eq(convertKey(c, key[i])));
+        }
+        return Condition.and(parts);
+    }
+
+    private static Object convertKey(Column<?> c, Object v) {
+        if (v instanceof Number) {
+            switch (c.type().kind()) {
+                case INTEGER: return ((Number) v).intValue();
+                case BIGINT: return ((Number) v).longValue();
+                default: return v;
+            }
+        }
+        return v;
+    }
+
+    /** Options for a pooled connection. */
+    public static final class Builder {
+        private final String url;
+        private @Nullable String user;
+        private @Nullable String password;
+        private @Nullable Dialect dialect;
+        private @Nullable StatementListener listener;
+        private int poolSize = 4;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url is null");
+        }
+
+        public Builder user(@Nullable String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(@Nullable String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The dialect, when the URL does not say (a MySQL-protocol URL for a MariaDB server, say). */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        public Builder dialect(String name) {
+            this.dialect = Dialect.named(name);
+            return this;
+        }
+
+        /** Told of every statement with its duration and row count (Sequelize's {@code logging: fn}). */
+        public Builder onStatement(StatementListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Gets each statement as one line of text: {@code Executed (3 ms, 12 rows): SELECT ...}. */
+        public Builder logging(Consumer<String> sink) {
+            Objects.requireNonNull(sink, "logging sink is null");
+            this.listener = e -> sink.accept(e.describe());
+            return this;
+        }
+
+        public Builder poolSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("pool size must be at least 1, was " + size);
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** A data-source property for the driver; overrides the dialect's recommended defaults. */
+        public Builder property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public Canopy build() {
+            Dialect d = dialect != null ? dialect : Dialect.forUrl(url);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setDriverClassName(d.driverClassName());
+            if (user != null) {
+                config.setUsername(user);
+            }
+            if (password != null) {
+                config.setPassword(password);
+            }
+            config.setMaximumPoolSize(poolSize);
+            config.setMinimumIdle(1);
+            config.setPoolName("canopy-" + d.name());
+            config.setConnectionTimeout(10_000);
+            config.setInitializationFailTimeout(1);
+            Properties props = new Properties();
+            props.putAll(d.poolProperties());
+            props.putAll(properties);
+            config.setDataSourceProperties(props);
+            try {
+                HikariDataSource pool = new HikariDataSource(config);
+                return new Canopy(pool, d, pool, listener);
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                throw new ConnectionException("Cannot connect to " + url + ": " + root.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.canopy.exec;
+
+import dev.canopy.dialect.Dialect;
+import dev.canopy.error.ConnectionException;
+import dev.canopy.render.SqlStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs statements on a data source. Each statement takes a connection from the pool (or the current transaction's),
+ * binds every value by position, reports a {@link StatementEvent} to the SLF4J logger {@code dev.canopy.sql}
+ * (debug level) and to the listener, and maps vendor errors to Canopy's exceptions.
+ */
+public final class Executor {
+    private static final Logger SQL_LOG = LoggerFactory.getLogger("dev.canopy.sql");
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final @Nullable StatementListener listener;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+
+    public Executor(DataSource dataSource, Dialect dialect, @Nullable StatementListener listener) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource is null");
+        this.dialect = Objects.requireNonNull(dialect, "dialect is null");
+        this.listener = listener;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs a query and hands its result set to {@code reader}. */
+    public <R> R query(SqlStatement statement, ResultReader<R> reader) {
+        long start = System.nanoTime();
+        long rows = 0;
+        Throwable failure = null;
+        Connection tx = transaction.get();
+        Connection c = null;
+        try {
+            c = tx != null ? tx : connect();
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                bind(ps, statement.binds());
+                try (ResultSet rs = ps.executeQuery()) {
+                    ResultReader.Result<R> result = reader.read(rs);
+                    rows = result.rows();
+                    return result.value();
+                }
+            }
+        } catch (SQLException e) {
+            failure = e;
+            throw ErrorTranslator.translate(dialect, e, statement.sql());
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            closeUnlessTransaction(c, tx);
+            report(statement, start, rows, failure);
+        }
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
+    public int update(SqlStatement statement) {
+        long start = System.nanoTime();
+        long rows = 0;
+        Throwable failure = null;
+        Connection tx = transaction.get();
+        Connection c = null;
+        try {
+            c = tx != null ? tx : connect();
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                bind(ps, statement.binds());
+                int n = ps.executeUpdate();
+                rows = Math.max(n, 0);
+                return n;
+            }
+        } catch (SQLException e) {
+            failure = e;
+            throw ErrorTranslator.translate(dialect, e, statement.sql());
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            closeUnlessTransaction(c, tx);
+            report(statement, start, rows, failure);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on one connection: committed when it returns, rolled back when it throws.
+     * Statements run by this executor on the same thread inside {@code work} join it.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        if (transaction.get() != null) {
+            return work.get();
+        }
+        Connection c = connect();
+        try {
+            c.setAutoCommit(false);
+            transaction.set(c);
+            T result = work.get();
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            throw ErrorTranslator.translate(dialect, e, "COMMIT");
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            transaction.remove();
+            try {
+                c.setAutoCommit(true);
+                c.close();
+            } catch (SQLException ignored) {
+                // the connection is going back to the pool or away; nothing more to do with it
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new ConnectionException("Cannot connect to the " + dialect.name() + " database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeUnlessTransaction(@Nullable Connection c, @Nullable Connection tx) {
+        if (c != null && c != tx) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing returns the connection to the pool; a failure here cannot change the result
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            Object v = binds.get(i);
+            if (v == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+
+    private void report(SqlStatement statement, long start, long rows, @Nullable Throwable failure) {
+        StatementEvent event = null;
+        if (SQL_LOG.isDebugEnabled() || listener != null) {
+            event = new StatementEvent(statement.sql(), statement.binds(), Duration.ofNanos(System.nanoTime() - start), rows, failure);
+        }
+        if (event != null && SQL_LOG.isDebugEnabled()) {
+            SQL_LOG.debug(event.describe());
+        }
+        if (event != null && listener != null) {
+            listener.onStatement(event);
+        }
+    }
+}

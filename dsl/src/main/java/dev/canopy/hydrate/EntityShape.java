@@ -1,0 +1,74 @@
+package dev.canopy.hydrate;
+
+import dev.canopy.error.QueryException;
+import dev.canopy.error.UnknownColumnException;
+import dev.canopy.model.Column;
+import dev.canopy.model.Model;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every entity of one plan node looks like: its model, which attributes were read, and which aliases were
+ * included (to-one or to-many). Shared by all entities of the node, so an entity carries only its values.
+ */
+public final class EntityShape {
+    private final Model model;
+    private final boolean[] loaded;
+    private final String[] aliases;
+    private final boolean[] toMany;
+    private final Map<String, Integer> aliasIndex = new HashMap<>();
+
+    EntityShape(Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany) {
+        this.model = model;
+        this.loaded = new boolean[model.columns().size()];
+        for (Column<?> c : columns) {
+            loaded[c.index()] = true;
+        }
+        this.aliases = aliases.toArray(new String[0]);
+        this.toMany = new boolean[aliases.size()];
+        for (int i = 0; i < aliases.size(); i++) {
+            this.toMany[i] = toMany.get(i);
+            aliasIndex.put(aliases.get(i), i);
+        }
+    }
+
+    public Model model() { return model; }
+
+    int linkCount() { return aliases.length; }
+    String alias(int i) { return aliases[i]; }
+    boolean isToMany(int i) { return toMany[i]; }
+    boolean isLoaded(int columnIndex) { return loaded[columnIndex]; }
+
+    int columnIndex(String attribute) {
+        Column<?> c = model.findColumn(attribute);
+        if (c == null) {
+            throw new UnknownColumnException(model.name() + " has no attribute '" + attribute + "'; " + model.name() + " has: "
+                    + model.attributeNames());
+        }
+        return checkLoaded(c);
+    }
+
+    int checkLoaded(Column<?> c) {
+        if (c.model() != model) {
+            throw new UnknownColumnException(c + " is not an attribute of " + model.name() + " (" + model.attributeNames() + ")");
+        }
+        if (!loaded[c.index()]) {
+            throw new QueryException(model.name() + "." + c.name() + " was not read by this query (its attributes list left it out)");
+        }
+        return c.index();
+    }
+
+    int linkIndex(String alias, boolean wantMany) {
+        Integer i = aliasIndex.get(alias);
+        if (i == null) {
+            throw new QueryException("'" + alias + "' was not included for " + model.name() + "; included: "
+                    + (aliases.length == 0 ? "(nothing)" : String.join(", ", aliases)));
+        }
+        if (toMany[i] != wantMany) {
+            throw new QueryException("'" + alias + "' of " + model.name() + " is " + (toMany[i] ? "to-many: use many(\"" + alias + "\")"
+                    : "to-one: use one(\"" + alias + "\")"));
+        }
+        return i;
+    }
+}

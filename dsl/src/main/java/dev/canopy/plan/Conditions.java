@@ -1,0 +1,81 @@
+package dev.canopy.plan;
+
+import dev.canopy.query.ColumnRef;
+import dev.canopy.query.Condition;
+import java.util.function.Function;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Turns Canopy conditions into jOOQ conditions. Every value becomes a bind parameter typed like its column;
+ * {@code ILIKE} is left to jOOQ, which renders it natively or as {@code lower(a) LIKE lower(b)} per dialect.
+ */
+final class Conditions {
+    private final Function<ColumnRef<?>, Field<Object>> fields;
+
+    Conditions(Function<ColumnRef<?>, Field<Object>> fields) {
+        this.fields = fields;
+    }
+
+    org.jooq.Condition toJooq(Condition c) {
+        if (c instanceof Condition.Compare) {
+            return compare((Condition.Compare) c);
+        }
+        if (c instanceof Condition.In) {
+            Condition.In in = (Condition.In) c;
+            if (in.values().isEmpty()) {
+                return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
+            }
+            Field<Object> f = fields.apply(in.column());
+            java.util.List<Field<Object>> vals = in.values().<Field<Object>>map(v -> DSL.val(v, f)).asJava();
+            return in.negated() ? f.notIn(vals) : f.in(vals);
+        }
+        if (c instanceof Condition.Between) {
+            Condition.Between b = (Condition.Between) c;
+            Field<Object> f = fields.apply(b.column());
+            return b.negated() ? f.notBetween(DSL.val(b.low(), f), DSL.val(b.high(), f))
+                    : f.between(DSL.val(b.low(), f), DSL.val(b.high(), f));
+        }
+        if (c instanceof Condition.IsNull) {
+            Condition.IsNull n = (Condition.IsNull) c;
+            Field<Object> f = fields.apply(n.column());
+            return n.negated() ? f.isNotNull() : f.isNull();
+        }
+        if (c instanceof Condition.Junction) {
+            Condition.Junction j = (Condition.Junction) c;
+            java.util.List<org.jooq.Condition> parts = j.parts().map(this::toJooq).asJava();
+            return j.and() ? DSL.and(parts) : DSL.or(parts);
+        }
+        if (c instanceof Condition.Not) {
+            return DSL.not(toJooq(((Condition.Not) c).condition()));
+        }
+        return ((Condition.Literal) c).value() ? DSL.trueCondition() : DSL.falseCondition();
+    }
+
+    @SuppressWarnings("unchecked")
+    private org.jooq.Condition compare(Condition.Compare c) {
+        Field<Object> f = fields.apply(c.column());
+        Object v = c.value();
+        switch (c.operator()) {
+            case EQ: return f.eq(DSL.val(v, f));
+            case NE: return f.ne(DSL.val(v, f));
+            case GT: return f.gt(DSL.val(v, f));
+            case GE: return f.ge(DSL.val(v, f));
+            case LT: return f.lt(DSL.val(v, f));
+            case LE: return f.le(DSL.val(v, f));
+            default: break;
+        }
+        Field<String> text = (Field<String>) (Field<?>) f;
+        String s = (String) v;
+        switch (c.operator()) {
+            case LIKE: return text.like(DSL.val(s));
+            case NOT_LIKE: return text.notLike(DSL.val(s));
+            case ILIKE: return text.likeIgnoreCase(DSL.val(s));
+            case NOT_ILIKE: return text.notLikeIgnoreCase(DSL.val(s));
+            case STARTS_WITH: return text.startsWith(DSL.val(s));
+            case ENDS_WITH: return text.endsWith(DSL.val(s));
+            case CONTAINS: return text.contains(DSL.val(s));
+            default: throw new IllegalStateException("unhandled operator " + c.operator());
+        }
+    }
+}

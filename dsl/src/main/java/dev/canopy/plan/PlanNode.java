@@ -1,0 +1,44 @@
+package dev.canopy.plan;
+
+import dev.canopy.model.Association;
+import dev.canopy.model.Column;
+import dev.canopy.model.Model;
+import dev.canopy.query.Include;
+import dev.canopy.query.JoinKind;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One node of a plan: the root or an include, its generated table alias, and its slots — the 1-based result
+ * columns that hold its selected attributes, in the order of {@link #columns()}.
+ *
+ * @param index       position in pre-order; the root is 0
+ * @param parent      the parent's index, -1 for the root
+ * @param alias       the generated table alias ({@code t0}, {@code t1}, ...)
+ * @param path        the include aliases from the root to this node (empty for the root)
+ * @param model       the model this node reads
+ * @param include     the include that asked for this node, null for the root
+ * @param join        how the node joins its parent (the root: INNER)
+ * @param columns     the attributes read, primary key included
+ * @param firstSlot   the 1-based result column of {@code columns.get(0)}
+ * @param keyOffsets  for each primary-key column, its offset in {@code columns}; empty when the model has no key
+ * @param children    indexes of the child nodes
+ */
+public record PlanNode(int index, int parent, String alias, List<String> path, Model model, @Nullable Include include,
+                       JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children) {
+
+    /** The association that leads here from the parent, null for the root. */
+    public @Nullable Association association() {
+        return include == null ? null : include.association();
+    }
+
+    /** Whether a parent may have many of this node. */
+    public boolean isToMany() {
+        return include != null && include.association().isToMany();
+    }
+
+    /** The path as written in a query: {@code album.artist}; empty for the root. */
+    public String pathText() {
+        return String.join(".", path);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.canopy.render;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SQL text with its bind values, in order. Every user value is a bind parameter ({@code ?}); none is ever
+ * spliced into the text.
+ */
+public record SqlStatement(String sql, List<Object> binds) {
+    public SqlStatement {
+        Objects.requireNonNull(sql, "sql is null");
+        binds = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(binds));
+    }
+
+    /** The SQL, then the binds on a second line when there are any. */
+    @Override public String toString() {
+        return binds.isEmpty() ? sql : sql + "\n-- binds: " + binds;
+    }
+}
