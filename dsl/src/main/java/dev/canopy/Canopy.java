@@ -340,7 +340,16 @@ public final class Canopy implements AutoCloseable {
             config.setDataSourceProperties(props);
             try {
                 HikariDataSource pool = new HikariDataSource(config);
-                return new Canopy(pool, d, pool, listener);
+                Dialect chosen = d;
+                if (dialect == null) {
+                    try (java.sql.Connection c = pool.getConnection()) {
+                        chosen = d.forServer(c.getMetaData());
+                    } catch (java.sql.SQLException e) {
+                        pool.close();
+                        throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
+                    }
+                }
+                return new Canopy(pool, chosen, pool, listener);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

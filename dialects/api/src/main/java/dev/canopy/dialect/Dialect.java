@@ -50,6 +50,14 @@ public interface Dialect {
         return Map.of();
     }
 
+    /**
+     * The dialect to use once connected, when the URL alone could not tell (a MySQL-protocol URL that reaches a
+     * MariaDB server, say). Called once when Canopy opens a pool for a URL without an explicit dialect.
+     */
+    default Dialect forServer(java.sql.DatabaseMetaData metaData) throws SQLException {
+        return this;
+    }
+
     /** The JDBC driver class, for pools that need it named. */
     String driverClassName();
 
