@@ -107,33 +107,12 @@ public final class Canopy implements AutoCloseable {
     }
 
     /**
-     * The first root the query finds, with all its includes, or null (Sequelize's {@code findOne}). With a to-many
-     * include, the root is found first (same joins, where and order) and then loaded whole, so its collections are
-     * complete rather than cut to one row.
+     * The first root the query finds, with all its includes, or null (Sequelize's {@code findOne}). Limits count
+     * roots, so a to-many include comes back complete, not cut to one row.
      */
     public @Nullable Entity findOne(Query query) {
-        Prepared full = prepare(query.unpaged());
-        if (!full.plan().joinsToMany()) {
-            List<Entity> one = findAll(query.limit(1));
-            return one.isEmpty() ? null : one.get(0);
-        }
-        Planner.Select1 keys = planner.planFirstRootKey(query);
-        SqlStatement keySql = renderer.render(keys.statement());
-        Object[] key = executor.query(keySql, rs -> {
-            if (!rs.next()) {
-                return new ResultReader.Result<>(null, 0);
-            }
-            Object[] k = new Object[keys.keyColumns()];
-            for (int i = 0; i < k.length; i++) {
-                k[i] = rs.getObject(i + 1);
-            }
-            return new ResultReader.Result<>(k, 1);
-        });
-        if (key == null) {
-            return null;
-        }
-        List<Entity> found = findAll(query.unpaged().where(keyCondition(query.root(), key)));
-        return found.isEmpty() ? null : found.get(0);
+        List<Entity> one = findAll(query.limit(1));
+        return one.isEmpty() ? null : one.get(0);
     }
 
     /** The root whose primary key is {@code key} (one value per key column, in declaration order), or null. */

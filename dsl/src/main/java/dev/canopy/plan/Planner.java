@@ -37,7 +37,16 @@ import org.jooq.impl.DSL;
  * drops the parent; elsewhere joins are flat. A belongsToMany joins its junction and its target as one nested
  * unit unless it is required.
  *
- * <p>Limit and offset apply to the rows of the one statement (see {@link #planRootKeys} for paging roots).
+ * <p><b>A page is a prefix.</b> Limit and offset count roots, in SQL. When a to-many include is joined, a derived
+ * table {@code p} first finds the page's root keys over the very same joins and where (grouped by root key, ordered
+ * by the root's and to-one paths' order terms with the root key as tie-breaker), and the statement then joins the
+ * roots to that page. So {@code limit n offset k} returns exactly roots k .. k+n-1 of the same query without a limit,
+ * each with the same children: a required include under an optional one, a filtered required belongsToMany and a
+ * top-level {@code $path.col$} predicate on a to-many path all filter the page exactly as they filter the full result.
+ *
+ * <p><b>Order has two parts.</b> Terms on the root and on to-one paths order the roots; the root key follows as a
+ * tie-breaker whenever a to-many include is joined or a limit, offset or order is given; terms on to-many paths
+ * come last and order children within their parent. Rows therefore arrive grouped by root.
  */
 public final class Planner {
     /** Builds statement trees without a dialect; rendering chooses the dialect later. */
@@ -47,29 +56,6 @@ public final class Planner {
     public Plan plan(Query query) {
         Builder b = new Builder(query);
         return b.build();
-    }
-
-    /**
-     * Plans the statement that finds the root keys of a query's first root (for findOne with to-many includes):
-     * the same joins, where and order, selecting the root's primary key, limited to one row.
-     */
-    public Select1 planFirstRootKey(Query query) {
-        Builder b = new Builder(query);
-        Plan full = b.build();
-        PlanNode root = full.root();
-        List<Field<Object>> keys = new ArrayList<>();
-        for (int off : root.keyOffsets()) {
-            keys.add(b.field(root, root.columns().get(off)));
-        }
-        SelectQuery<Record> s = NEUTRAL.selectQuery();
-        s.addSelect(keys);
-        s.addFrom(b.from);
-        if (b.where != null) {
-            s.addConditions(b.where);
-        }
-        s.addOrderBy(b.sortFields());
-        s.addLimit(query.offset() == null ? 0 : query.offset(), 1);
-        return new Select1(s, root.keyOffsets().length);
     }
 
     /** The statement that counts the distinct roots of a query, whatever its includes. */
@@ -86,7 +72,7 @@ public final class Planner {
             keys.add(b.field(root, c));
         }
         inner.addSelect(keys);
-        inner.addFrom(b.from);
+        inner.addFrom(b.prunedFrom());
         if (b.where != null) {
             inner.addConditions(b.where);
         }
@@ -96,9 +82,6 @@ public final class Planner {
         return DSL.selectCount().from(inner.asTable("c"));
     }
 
-    /** A statement that selects root keys, and how many key columns it has. */
-    public record Select1(org.jooq.Select<?> statement, int keyColumns) {}
-
     /** Everything one planning pass needs; thrown away afterwards. */
     private static final class Builder {
         private final Query query;
@@ -106,6 +89,8 @@ public final class Planner {
         private final Map<String, PlanNode> byPath = new HashMap<>();
         private final List<SelectFieldOrAsterisk> select = new ArrayList<>();
         private int junctions;
+        private boolean pruning;
+        private java.util.@org.jspecify.annotations.Nullable Set<String> referenced;
         private Table<?> from;
         private org.jooq.@org.jspecify.annotations.Nullable Condition where;
 
@@ -116,11 +101,7 @@ public final class Planner {
 
         Plan build() {
             PlanNode root = addNode(-1, List.of(), query.root(), null);
-            Table<?> expr = table(root);
-            for (int child : root.children()) {
-                expr = attach(expr, nodes.get(child));
-            }
-            from = expr;
+            from = joinTree(table(root));
             List<org.jooq.Condition> conds = new ArrayList<>();
             if (query.where() != null) {
                 conds.add(new Conditions(this::resolve).toJooq(query.where()));
@@ -129,13 +110,24 @@ public final class Planner {
                 conds.add(field(root, root.model().column("deletedAt")).isNull());
             }
             where = conds.isEmpty() ? null : DSL.and(conds);
+            boolean paged = query.limit() != null || query.offset() != null;
+            boolean toMany = nodes.stream().anyMatch(PlanNode::isToMany);
             SelectQuery<Record> s = NEUTRAL.selectQuery();
             s.addSelect(select);
-            s.addFrom(from);
+            if (paged && toMany && !root.model().primaryKey().isEmpty()) {
+                s.addFrom(joinTree(pageJoin(root)));
+            } else {
+                s.addFrom(from);
+                limit(s);
+            }
             if (where != null) {
                 s.addConditions(where);
             }
             s.addOrderBy(sortFields());
+            return new Plan(s, List.copyOf(nodes));
+        }
+
+        private void limit(SelectQuery<Record> s) {
             if (query.limit() != null && query.offset() != null) {
                 s.addLimit(query.offset(), query.limit());
             } else if (query.limit() != null) {
@@ -143,22 +135,153 @@ public final class Planner {
             } else if (query.offset() != null) {
                 s.addOffset(query.offset());
             }
-            return new Plan(s, List.copyOf(nodes));
         }
 
-        List<SortField<?>> sortFields() {
+        /** The join tree without the optional subtrees that cannot change which roots qualify. */
+        Table<?> prunedFrom() {
+            pruning = true;
+            try {
+                return joinTree(table(nodes.get(0)));
+            } finally {
+                pruning = false;
+            }
+        }
+
+        /** The whole join tree, starting from {@code base} in place of the bare root table. */
+        private Table<?> joinTree(Table<?> base) {
+            Table<?> expr = base;
+            for (int child : nodes.get(0).children()) {
+                if (joined(nodes.get(child))) {
+                    expr = attach(expr, nodes.get(child));
+                }
+            }
+            return expr;
+        }
+
+        /**
+         * Whether a node is joined in the statement being built. The page of root keys leaves out optional subtrees
+         * that no where or order term names: a LEFT JOIN there cannot change which roots qualify, only multiply rows.
+         */
+        private boolean joined(PlanNode n) {
+            return !pruning || n.join() != JoinKind.LEFT || referencedBelow(n);
+        }
+
+        private boolean referencedBelow(PlanNode n) {
+            if (referenced == null) {
+                referenced = new java.util.HashSet<>();
+                if (query.where() != null) {
+                    query.where().forEachColumn(ref -> referenced.add(String.join(".", ref.path())));
+                }
+                for (Order o : query.orderList()) {
+                    referenced.add(String.join(".", o.column().path()));
+                }
+            }
+            String prefix = n.pathText();
+            for (String r : referenced) {
+                if (r.equals(prefix) || r.startsWith(prefix + ".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The root table joined to the page of root keys: {@code t0 JOIN (SELECT keys FROM <same joins> WHERE <same
+         * where> GROUP BY keys, root order terms ORDER BY root order terms, keys LIMIT ..) p ON t0.key = p.key}.
+         */
+        private Table<?> pageJoin(PlanNode root) {
+            List<Field<Object>> keys = new ArrayList<>();
+            for (Column<?> c : root.model().primaryKey()) {
+                keys.add(field(root, c));
+            }
+            SelectQuery<Record> page = NEUTRAL.selectQuery();
+            List<Field<?>> pageFields = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                pageFields.add(keys.get(i).as(DSL.name("k" + i)));
+            }
+            page.addSelect(pageFields);
+            page.addFrom(prunedFrom());
+            if (where != null) {
+                page.addConditions(where);
+            }
+            List<Field<?>> groupBy = new ArrayList<>(keys);
+            for (Order o : query.orderList()) {
+                if (isToOnePath(o.column().path())) {
+                    Field<Object> f = resolve(o.column());
+                    if (!groupBy.contains(f)) {
+                        groupBy.add(f);
+                    }
+                }
+            }
+            page.addGroupBy(groupBy);
+            page.addOrderBy(rootSortFields());
+            limit(page);
+            Table<?> p = page.asTable(DSL.name("p"));
+            org.jooq.Condition on = DSL.noCondition();
+            for (int i = 0; i < keys.size(); i++) {
+                on = on.and(keys.get(i).eq(DSL.field(DSL.name("p", "k" + i))));
+            }
+            return table(root).join(p).on(on);
+        }
+
+        /** Whether every association on a path from the root is to-one, so its columns are one value per root. */
+        private boolean isToOnePath(List<String> path) {
+            for (int i = 1; i <= path.size(); i++) {
+                PlanNode n = byPath.get(String.join(".", path.subList(0, i)));
+                if (n == null || n.isToMany()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The root-ordering terms: root and to-one paths, then the root key as tie-breaker. */
+        private List<SortField<?>> rootSortFields() {
             List<SortField<?>> out = new ArrayList<>();
             for (Order o : query.orderList()) {
-                Field<Object> f = resolve(o.column());
-                SortField<Object> sf = o.direction() == Order.Direction.ASC ? f.asc() : f.desc();
-                if (o.nulls() == Order.Nulls.FIRST) {
-                    sf = sf.nullsFirst();
-                } else if (o.nulls() == Order.Nulls.LAST) {
-                    sf = sf.nullsLast();
+                if (isToOnePath(o.column().path())) {
+                    out.add(sortField(o));
                 }
-                out.add(sf);
+            }
+            PlanNode root = nodes.get(0);
+            for (Column<?> c : root.model().primaryKey()) {
+                out.add(field(root, c).asc());
             }
             return out;
+        }
+
+        /**
+         * The statement's order: root and to-one terms, the root key as tie-breaker when rows must come grouped by
+         * root or pages must not overlap, then to-many terms, which order children within their parent.
+         */
+        List<SortField<?>> sortFields() {
+            boolean toMany = nodes.stream().anyMatch(PlanNode::isToMany);
+            boolean tieBreak = toMany || query.limit() != null || query.offset() != null || !query.orderList().isEmpty();
+            List<SortField<?>> out = new ArrayList<>();
+            if (tieBreak) {
+                out.addAll(rootSortFields());
+            } else {
+                for (Order o : query.orderList()) {
+                    out.add(sortField(o));
+                }
+            }
+            for (Order o : query.orderList()) {
+                if (!isToOnePath(o.column().path())) {
+                    out.add(sortField(o));
+                }
+            }
+            return out;
+        }
+
+        private SortField<Object> sortField(Order o) {
+            Field<Object> f = resolve(o.column());
+            SortField<Object> sf = o.direction() == Order.Direction.ASC ? f.asc() : f.desc();
+            if (o.nulls() == Order.Nulls.FIRST) {
+                sf = sf.nullsFirst();
+            } else if (o.nulls() == Order.Nulls.LAST) {
+                sf = sf.nullsLast();
+            }
+            return sf;
         }
 
         /** Adds a node and, depth first, its includes; returns the node with its children filled in. */
@@ -221,13 +344,17 @@ public final class Planner {
                 if (!nest) {
                     Table<?> t = left.join(junction, JoinType.JOIN).on(toParent).join(table(c), JoinType.JOIN).on(toTarget.and(own));
                     for (int g : c.children()) {
-                        t = attach(t, nodes.get(g));
+                        if (joined(nodes.get(g))) {
+                            t = attach(t, nodes.get(g));
+                        }
                     }
                     return t;
                 }
                 Table<?> inner = junction.join(table(c), JoinType.JOIN).on(toTarget.and(own));
                 for (int g : c.children()) {
-                    inner = attach(inner, nodes.get(g));
+                    if (joined(nodes.get(g))) {
+                        inner = attach(inner, nodes.get(g));
+                    }
                 }
                 return left.join(inner, joinType(c.join())).on(toParent);
             }
@@ -235,13 +362,17 @@ public final class Planner {
             if (!nest) {
                 Table<?> t = left.join(table(c), joinType(c.join())).on(on);
                 for (int g : c.children()) {
-                    t = attach(t, nodes.get(g));
+                    if (joined(nodes.get(g))) {
+                        t = attach(t, nodes.get(g));
+                    }
                 }
                 return t;
             }
             Table<?> inner = table(c);
             for (int g : c.children()) {
-                inner = attach(inner, nodes.get(g));
+                if (joined(nodes.get(g))) {
+                    inner = attach(inner, nodes.get(g));
+                }
             }
             return left.join(inner, joinType(c.join())).on(on);
         }

@@ -48,6 +48,8 @@ class RenderedSqlTest {
         s.put("self-association-and-has-one", Query.from(USER).include("mentor").include("profile"));
         s.put("empty-in-and-not-in", Query.from(USER).where(USER.id.isIn(List.of()).or(USER.id.notIn(List.of()))));
         s.put("attributes", Query.from(POST).attributes(POST.title).include("author", a -> a.exclude(USER.email)));
+        s.put("page-of-roots-with-to-many", Query.from(USER).include("posts", p -> p.include("tags"))
+                .order(USER.name.asc(), POST.title.at("posts").desc()).limit(5).offset(10));
         return s;
     }
 
