@@ -9,11 +9,14 @@ import dev.canopy.exec.Executor;
 import dev.canopy.exec.ResultReader;
 import dev.canopy.exec.StatementListener;
 import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.Hydration;
 import dev.canopy.hydrate.Hydrator;
+import dev.canopy.plan.Fetch;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.model.Schema;
 import dev.canopy.plan.Plan;
+import dev.canopy.plan.PlanNode;
 import dev.canopy.plan.Planner;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Query;
@@ -51,6 +54,10 @@ public final class Canopy implements AutoCloseable {
     private final Planner planner = new Planner();
     private final @Nullable HikariDataSource ownedPool;
     private final Map<Query, Prepared> plans = new ConcurrentHashMap<>();
+    /** Hydrators of separate includes' plans, by plan identity (plans live as long as their query's cache entry). */
+    private final Map<Plan, Hydrator> hydrators = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Parent keys per separate query: large enough to amortise a round trip, small enough for every driver. */
+    private static final int BATCH_SIZE = 1000;
 
     /** A query planned, rendered and compiled for hydration, ready to run again. */
     private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator) {}
@@ -98,7 +105,52 @@ public final class Canopy implements AutoCloseable {
     /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
     public List<Entity> findAll(Query query) {
         Prepared p = prepare(query);
-        return executor.query(p.sql(), p.hydrator());
+        Hydration h = executor.query(p.sql(), p.hydrator());
+        fetchSeparate(p.plan(), h);
+        return h.roots();
+    }
+
+    /**
+     * The roots of a query as a stream that yields each root as soon as it is complete, so a query over a million
+     * rows never holds them all. The stream holds a connection until it is closed: use try-with-resources.
+     * <pre>{@code
+     * try (Stream<Entity> artists = db.stream(Query.from(ARTIST).include("albums"))) {
+     *     artists.forEach(a -> System.out.println(a.get(ARTIST.name) + ": " + a.many("albums").size()));
+     * }
+     * }</pre>
+     * Separate includes are loaded per chunk of {@value #STREAM_CHUNK} roots.
+     */
+    public java.util.stream.Stream<Entity> stream(Query query) {
+        Prepared p = prepare(query);
+        int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
+        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p.plan(), h), executor, p.sql()));
+    }
+
+    /** Roots gathered before a streamed query loads their separate includes. */
+    private static final int STREAM_CHUNK = 500;
+
+    /**
+     * Loads each separate include of a plan: the parents' distinct keys go in {@code IN (...)} batches that stay under
+     * the dialect's bind-parameter limit, and the children are stitched under their parents, then their own separate
+     * includes are loaded the same way.
+     */
+    private void fetchSeparate(Plan plan, Hydration hydration) {
+        for (Fetch f : plan.fetches()) {
+            Map<Object, List<Entity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
+            if (parents.isEmpty()) {
+                continue;
+            }
+            List<Object> keys = new ArrayList<>(parents.keySet());
+            int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
+            Hydrator hydrator = hydrators.computeIfAbsent(f.plan(), Hydrator::new);
+            for (int from = 0; from < keys.size(); from += batch) {
+                List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
+                SqlStatement sql = renderer.render(f.plan().statement(slice));
+                Hydration children = executor.query(sql, hydrator);
+                Hydration.stitch(f, parents, children);
+                fetchSeparate(f.plan(), children);
+            }
+        }
     }
 
     /** Every row of a model. */
@@ -133,6 +185,11 @@ public final class Canopy implements AutoCloseable {
         });
     }
 
+    /** The page the query's limit and offset ask for, and the count of all its roots, in one call. */
+    public Page findAndCountAll(Query query) {
+        return transaction(() -> new Page(findAll(query), count(query)));
+    }
+
     public long count(Model model) {
         return count(Query.from(model));
     }
@@ -147,6 +204,31 @@ public final class Canopy implements AutoCloseable {
     /** The SQL and binds a query renders for any dialect, without a connection. */
     public static SqlStatement toSql(Query query, Dialect dialect) {
         return new Renderer(dialect).render(new Planner().plan(query).statement());
+    }
+
+    /**
+     * Every statement a query runs, for any dialect, without a connection: the main statement, then each separate
+     * include's statement as it runs for one batch of parent keys (shown with a single {@code ?} in its
+     * {@code IN (...)}), each introduced by a comment line naming its path and strategy.
+     */
+    public static String explain(Query query, Dialect dialect) {
+        Renderer r = new Renderer(dialect);
+        Plan plan = new Planner().plan(query);
+        StringBuilder sb = new StringBuilder("-- ").append(query.root().name()).append(" (joined: ")
+                .append(plan.nodes().size() - 1).append(" includes)\n").append(r.render(plan.statement())).append('\n');
+        explainFetches(sb, r, plan, "");
+        return sb.toString();
+    }
+
+    private static void explainFetches(StringBuilder sb, Renderer r, Plan plan, String prefix) {
+        for (Fetch f : plan.fetches()) {
+            PlanNode parent = plan.nodes().get(f.parentNode());
+            String path = String.join(".", java.util.stream.Stream.of(prefix, parent.pathText(), parent.links().get(f.link()).alias())
+                    .filter(x -> !x.isEmpty()).toArray(String[]::new));
+            sb.append("-- ").append(path).append(" (separate, per batch of parent keys)\n")
+                    .append(r.render(f.plan().statement(java.util.Collections.singletonList(null)))).append('\n');
+            explainFetches(sb, r, f.plan(), path);
+        }
     }
 
     /** The plan of a query: its nodes, generated aliases, joins and slots. */

@@ -71,6 +71,96 @@ public final class Executor {
         }
     }
 
+    /**
+     * Runs a query and streams what {@code cursor} makes of its rows. The connection stays open until the stream
+     * is closed (use try-with-resources); closing it closes the result set, the statement and the connection.
+     */
+    public <T> java.util.stream.Stream<T> stream(SqlStatement statement, CursorFactory<T> cursor) {
+        long start = System.nanoTime();
+        Connection tx = transaction.get();
+        Connection c = tx != null ? tx : connect();
+        PreparedStatement ps = null;
+        ResultSet rs = null;
+        try {
+            ps = c.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(STREAM_FETCH_SIZE);
+            bind(ps, statement.binds());
+            rs = ps.executeQuery();
+            Cursor<T> it = cursor.open(rs);
+            PreparedStatement openPs = ps;
+            ResultSet openRs = rs;
+            return java.util.stream.StreamSupport.stream(
+                    java.util.Spliterators.spliteratorUnknownSize(it, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
+                    .onClose(() -> {
+                        closeQuietly(openRs, openPs);
+                        closeUnlessTransaction(c, tx);
+                        report(statement, start, it.rows(), null);
+                    });
+        } catch (SQLException e) {
+            closeQuietly(rs, ps);
+            closeUnlessTransaction(c, tx);
+            report(statement, start, 0, e);
+            throw ErrorTranslator.translate(dialect, e, statement.sql());
+        }
+    }
+
+    /** How many rows a stream asks the driver for at a time. */
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    /** Turns an open result set into an iterator that counts the rows it reads. */
+    @FunctionalInterface
+    public interface CursorFactory<T> {
+        Cursor<T> open(ResultSet rs) throws SQLException;
+    }
+
+    /** An iterator over what a result set's rows make, and how many rows it has read so far. */
+    public interface Cursor<T> extends java.util.Iterator<T> {
+        long rows();
+    }
+
+    /**
+     * Runs {@code work} with statements of this thread on the connection of an open result set (a stream's), so that
+     * a stream's follow-up queries need no second connection from the pool.
+     */
+    public void onConnectionOf(ResultSet rs, Runnable work) {
+        if (transaction.get() != null) {
+            work.run();
+            return;
+        }
+        try {
+            transaction.set(rs.getStatement().getConnection());
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(dialect, e, "(stream)");
+        }
+        try {
+            work.run();
+        } finally {
+            transaction.remove();
+        }
+    }
+
+    /** The translated form of a driver error met while a stream reads, for cursors to throw. */
+    public RuntimeException translate(SQLException e, SqlStatement statement) {
+        return ErrorTranslator.translate(dialect, e, statement.sql());
+    }
+
+    private static void closeQuietly(@Nullable ResultSet rs, @Nullable PreparedStatement ps) {
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+        } catch (SQLException ignored) {
+            // the statement is closed next, which closes the result set in any case
+        }
+        try {
+            if (ps != null) {
+                ps.close();
+            }
+        } catch (SQLException ignored) {
+            // the connection is closed or returned next
+        }
+    }
+
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
     public int update(SqlStatement statement) {
         long start = System.nanoTime();

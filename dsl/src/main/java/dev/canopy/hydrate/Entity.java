@@ -98,6 +98,11 @@ public final class Entity {
 
     // ---- filled by the hydrator ----
 
+    /** The raw value of a column, loaded or not (null when not read). */
+    @Nullable Object value(Column<?> column) {
+        return values[column.index()];
+    }
+
     /** Per link, this entity's children by key while hydrating; dropped when hydration ends. */
     private @Nullable Map<Object, Entity> @Nullable [] childIndex;
 

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * give such models a key when joins may repeat their rows. Roots keep the order in which they first appear, which
  * is the order the query asked for; children keep the order of their first row.
  */
-public final class Hydrator implements ResultReader<List<Entity>> {
+public final class Hydrator implements ResultReader<Hydration> {
     private final NodeReader[] readers;
+    private final @Nullable ValueReader partition;
 
     public Hydrator(Plan plan) {
         List<PlanNode> nodes = plan.nodes();
@@ -34,28 +35,83 @@ public final class Hydrator implements ResultReader<List<Entity>> {
         for (PlanNode n : nodes) {
             List<String> aliases = new ArrayList<>();
             List<Boolean> toMany = new ArrayList<>();
-            for (int c : n.children()) {
-                PlanNode child = nodes.get(c);
-                aliases.add(child.include().alias());
-                toMany.add(child.isToMany());
+            for (PlanNode.Link l : n.links()) {
+                aliases.add(l.alias());
+                toMany.add(l.toMany());
             }
-            int link = n.parent() < 0 ? -1 : nodes.get(n.parent()).children().indexOf(n.index());
+            int link = -1;
+            if (n.parent() >= 0) {
+                List<PlanNode.Link> siblings = nodes.get(n.parent()).links();
+                for (int i = 0; i < siblings.size(); i++) {
+                    if (siblings.get(i).node() == n.index()) {
+                        link = i;
+                    }
+                }
+            }
             readers[n.index()] = new NodeReader(n, new EntityShape(n.model(), n.columns(), aliases, toMany), link);
         }
+        partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
     }
 
     @Override
-    public Result<List<Entity>> read(ResultSet rs) throws SQLException {
-        Map<Object, Entity> roots = new LinkedHashMap<>();
-        List<Entity> keyless = new ArrayList<>(0);
-        List<Entity> out = new ArrayList<>();
-        Entity[] current = new Entity[readers.length];
-        Object[] lastKey = new Object[readers.length];
-        Entity[] lastParent = new Entity[readers.length];
-        Entity[] lastEntity = new Entity[readers.length];
+    public Result<Hydration> read(ResultSet rs) throws SQLException {
+        Pass pass = new Pass();
         long rows = 0;
         while (rs.next()) {
             rows++;
+            pass.row(rs);
+        }
+        return new Result<>(pass.finish(), rows);
+    }
+
+    /** A new pass over rows, for a caller that reads the result set itself (a stream of roots). */
+    public Pass pass() {
+        return new Pass();
+    }
+
+    /**
+     * The state of one pass over rows: the roots so far, the entity of each node on the current row, and the last
+     * key each node saw. Rows of one root come together (the planner orders by root key whenever a root can span
+     * rows), which is what lets a stream cut a pass at a root boundary.
+     */
+    public final class Pass {
+        private final Map<Object, Entity> roots = new LinkedHashMap<>();
+        private final List<Entity> out = new ArrayList<>();
+        private final @Nullable List<Object> partitions = partition == null ? null : new ArrayList<>();
+        private final List<Entity>[] byNode;
+        private final Entity[] current = new Entity[readers.length];
+        private final Object[] lastKey = new Object[readers.length];
+        private final Entity[] lastParent = new Entity[readers.length];
+        private final Entity[] lastEntity = new Entity[readers.length];
+
+        @SuppressWarnings("unchecked")
+        Pass() {
+            byNode = new List[readers.length];
+            for (int i = 0; i < byNode.length; i++) {
+                byNode[i] = i == 0 ? out : new ArrayList<>();
+            }
+        }
+
+        /** How many roots this pass has made. */
+        public int rootCount() {
+            return out.size();
+        }
+
+        /** Whether the current row starts a root other than the last row's. */
+        public boolean startsNewRoot(ResultSet rs) throws SQLException {
+            return lastEntity[0] == null || !java.util.Objects.equals(rootKey(rs), lastKey[0]);
+        }
+
+        private @Nullable Object rootKey(ResultSet rs) throws SQLException {
+            Object key = readers[0].key(rs);
+            if (partition != null && key != null) {
+                key = java.util.Arrays.asList(partition.read(rs, 1), key);
+            }
+            return key;
+        }
+
+        /** Reads the current row into the graph. */
+        public void row(ResultSet rs) throws SQLException {
             for (int i = 0; i < readers.length; i++) {
                 NodeReader r = readers[i];
                 Entity parent = i == 0 ? null : current[r.parent];
@@ -63,7 +119,8 @@ public final class Hydrator implements ResultReader<List<Entity>> {
                     current[i] = null;
                     continue;
                 }
-                Object key = r.key(rs);
+                Object part = i == 0 && partition != null ? partition.read(rs, 1) : null;
+                Object key = i == 0 ? rootKey(rs) : r.key(rs);
                 Entity e;
                 if (key == null) {
                     if (r.keyed() || r.allNull(rs)) {
@@ -72,10 +129,10 @@ public final class Hydrator implements ResultReader<List<Entity>> {
                     }
                     e = r.create(rs);
                     if (i == 0) {
-                        keyless.add(e);
-                        out.add(e);
+                        addRoot(e, part);
                     } else {
                         r.attach(parent, e);
+                        byNode[i].add(e);
                     }
                 } else if (lastEntity[i] != null && lastParent[i] == parent && key.equals(lastKey[i])) {
                     e = lastEntity[i];
@@ -84,7 +141,7 @@ public final class Hydrator implements ResultReader<List<Entity>> {
                     if (e == null) {
                         e = r.create(rs);
                         roots.put(key, e);
-                        out.add(e);
+                        addRoot(e, part);
                     }
                 } else {
                     Map<Object, Entity> index = parent.childIndex(r.link);
@@ -93,6 +150,7 @@ public final class Hydrator implements ResultReader<List<Entity>> {
                         e = r.create(rs);
                         index.put(key, e);
                         r.attach(parent, e);
+                        byNode[i].add(e);
                     }
                 }
                 current[i] = e;
@@ -101,10 +159,21 @@ public final class Hydrator implements ResultReader<List<Entity>> {
                 lastEntity[i] = e;
             }
         }
-        for (Entity root : out) {
-            root.dropIndexes();
+
+        private void addRoot(Entity e, @Nullable Object part) {
+            out.add(e);
+            if (partitions != null) {
+                partitions.add(part);
+            }
         }
-        return new Result<>(out, rows);
+
+        /** The entities of this pass; their hydration-time indexes are dropped. */
+        public Hydration finish() {
+            for (Entity root : out) {
+                root.dropIndexes();
+            }
+            return new Hydration(out, partitions, byNode);
+        }
     }
 
     /** Reads one node's columns from the current row. */

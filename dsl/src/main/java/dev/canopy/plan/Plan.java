@@ -1,19 +1,73 @@
 package dev.canopy.plan;
 
+import dev.canopy.error.QueryException;
+import dev.canopy.model.Column;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.Select;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the planner made of a query: a statement tree and its slot map. Rendering it for a dialect is the
- * {@code render} stage's job; reading its rows is the {@code hydrate} stage's.
+ * What the planner made of a query: a statement tree, its slot map, and the separate queries that load further
+ * to-many includes. Rendering it for a dialect is the {@code render} stage's job; reading its rows is the
+ * {@code hydrate} stage's.
  *
- * @param statement the SELECT, as a jOOQ query-part tree built without a dialect
- * @param nodes     the root and every include, in pre-order, with their aliases and slots
+ * <p>A plan is either a query's plan ({@link #statement()}) or a keyed plan of a separate include
+ * ({@link #statement(List)}, given a batch of parent keys), whose result column 1 holds each row's parent key.
  */
-public record Plan(Select<?> statement, List<PlanNode> nodes) {
+public final class Plan {
+    private final @Nullable Select<?> statement;
+    private final @Nullable Function<List<Object>, Select<?>> keyed;
+    private final @Nullable Column<?> partition;
+    private final List<PlanNode> nodes;
+    private final List<Fetch> fetches;
+
+    Plan(@Nullable Select<?> statement, @Nullable Function<List<Object>, Select<?>> keyed, @Nullable Column<?> partition,
+         List<PlanNode> nodes, List<Fetch> fetches) {
+        this.statement = statement;
+        this.keyed = keyed;
+        this.partition = partition;
+        this.nodes = List.copyOf(nodes);
+        this.fetches = List.copyOf(fetches);
+    }
+
+    /** The statement of a query's plan. */
+    public Select<?> statement() {
+        if (statement == null) {
+            throw new QueryException("a separate include's plan needs its parents' keys: use statement(keys)");
+        }
+        return statement;
+    }
+
+    /** The statement of a separate include's plan for one batch of parent keys. */
+    public Select<?> statement(List<Object> parentKeys) {
+        if (keyed == null) {
+            throw new QueryException("a query's plan takes no parent keys: use statement()");
+        }
+        return keyed.apply(parentKeys);
+    }
+
+    /** Whether this plan loads a separate include (result column 1 holds the parent key). */
+    public boolean isKeyed() {
+        return keyed != null;
+    }
+
+    /** The parent-key column a keyed plan's first result column is read as. */
+    public @Nullable Column<?> partition() {
+        return partition;
+    }
+
+    public List<PlanNode> nodes() {
+        return nodes;
+    }
 
     public PlanNode root() {
         return nodes.get(0);
+    }
+
+    /** The to-many includes loaded by separate queries after this plan's statement. */
+    public List<Fetch> fetches() {
+        return fetches;
     }
 
     /** Whether a root may come back on several rows (a to-many include is joined). */
@@ -21,17 +75,32 @@ public record Plan(Select<?> statement, List<PlanNode> nodes) {
         return nodes.stream().anyMatch(PlanNode::isToMany);
     }
 
-    /** A readable account of the plan: each node's path, alias, join and model. */
+    /** A readable account of the plan: each node's path, alias, join and model, and each separate query. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
+        describe(sb, "", "");
+        return sb.toString();
+    }
+
+    private void describe(StringBuilder sb, String indent, String prefix) {
         for (PlanNode n : nodes) {
-            sb.append(n.alias()).append(" = ").append(n.index() == 0 ? "(root)" : n.pathText())
+            sb.append(indent).append(n.alias()).append(" = ").append(n.index() == 0 ? (prefix.isEmpty() ? "(root)" : prefix) : join(prefix, n.pathText()))
                     .append(" : ").append(n.model().name());
             if (n.index() > 0) {
-                sb.append(' ').append(n.join()).append(n.isToMany() ? " to-many" : " to-one");
+                sb.append(' ').append(n.join()).append(" JOIN").append(n.isToMany() ? " (to-many)" : " (to-one)");
+            } else if (keyed != null) {
+                sb.append(" SEPARATE, by parent key IN (...)");
             }
-            sb.append(", slots ").append(n.firstSlot()).append("..").append(n.firstSlot() + n.columns().size() - 1).append('\n');
+            sb.append('\n');
         }
-        return sb.toString();
+        for (Fetch f : fetches) {
+            PlanNode parent = nodes.get(f.parentNode());
+            String path = join(join(prefix, parent.pathText()), parent.links().get(f.link()).alias());
+            f.plan().describe(sb, indent + "  ", path);
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "." + b;
     }
 }

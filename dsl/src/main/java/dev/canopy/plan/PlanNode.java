@@ -9,32 +9,40 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node of a plan: the root or an include, its generated table alias, and its slots — the 1-based result
- * columns that hold its selected attributes, in the order of {@link #columns()}.
+ * One node of a statement: the root or a joined include, its generated table alias, and its slots — the 1-based
+ * result columns that hold its selected attributes, in the order of {@link #columns()}.
  *
  * @param index       position in pre-order; the root is 0
  * @param parent      the parent's index, -1 for the root
  * @param alias       the generated table alias ({@code t0}, {@code t1}, ...)
- * @param path        the include aliases from the root to this node (empty for the root)
+ * @param path        the include aliases from the statement's root to this node (empty for the root)
  * @param model       the model this node reads
- * @param include     the include that asked for this node, null for the root
+ * @param include     the include that asked for this node, null for a query's root
  * @param join        how the node joins its parent (the root: INNER)
  * @param columns     the attributes read, primary key included
  * @param firstSlot   the 1-based result column of {@code columns.get(0)}
  * @param keyOffsets  for each primary-key column, its offset in {@code columns}; empty when the model has no key
- * @param children    indexes of the child nodes
+ * @param children    indexes of the joined child nodes
+ * @param links       every include of this node in declared order, joined or loaded separately
  */
 public record PlanNode(int index, int parent, String alias, List<String> path, Model model, @Nullable Include include,
-                       JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children) {
+                       JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children,
+                       List<Link> links) {
 
-    /** The association that leads here from the parent, null for the root. */
+    /**
+     * An include of a node: joined into the same statement ({@code node >= 0}) or loaded by a separate query
+     * ({@code fetch >= 0}, an index into {@link Plan#fetches()}).
+     */
+    public record Link(String alias, boolean toMany, int node, int fetch) {}
+
+    /** The association that leads here from the parent, null for a query's root. */
     public @Nullable Association association() {
         return include == null ? null : include.association();
     }
 
-    /** Whether a parent may have many of this node. */
+    /** Whether a parent may have many of this node in this statement (a root of a separate query is not). */
     public boolean isToMany() {
-        return include != null && include.association().isToMany();
+        return parent >= 0 && include != null && include.association().isToMany();
     }
 
     /** The path as written in a query: {@code album.artist}; empty for the root. */

@@ -25,15 +25,27 @@ public final class Include {
     private final @Nullable Condition where;
     private final Attributes attributes;
     private final List<Include> includes;
+    private final @Nullable Boolean separate;
+    private final List<Order> order;
+    private final @Nullable Integer limit;
 
     private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
                     Attributes attributes, List<Include> includes) {
+        this(association, required, right, where, attributes, includes, null, List.empty(), null);
+    }
+
+    private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
+                    Attributes attributes, List<Include> includes, @Nullable Boolean separate, List<Order> order,
+                    @Nullable Integer limit) {
         this.association = association;
         this.required = required;
         this.right = right;
         this.where = where;
         this.attributes = attributes;
         this.includes = includes;
+        this.separate = separate;
+        this.order = order;
+        this.limit = limit;
     }
 
     /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
@@ -54,7 +66,7 @@ public final class Include {
 
     /** {@code required(false)} is an optional LEFT OUTER JOIN even when the include has a where. */
     public Include required(boolean on) {
-        return new Include(association, on, false, where, attributes, includes);
+        return new Include(association, on, false, where, attributes, includes, separate, order, limit);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -64,7 +76,7 @@ public final class Include {
 
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
-        return new Include(association, false, true, where, attributes, includes);
+        return new Include(association, false, true, where, attributes, includes, separate, order, limit);
     }
 
     /**
@@ -82,17 +94,18 @@ public final class Include {
                         + ref.column().model().name() + ", or in the query's where as a $path.column$ reference");
             }
         });
-        return new Include(association, required, right, where == null ? condition : where.and(condition), attributes, includes);
+        return new Include(association, required, right, where == null ? condition : where.and(condition), attributes, includes,
+                separate, order, limit);
     }
 
     /** Reads only these attributes of the included model (and its primary key). */
     public Include attributes(Column<?>... columns) {
-        return new Include(association, required, right, where, Attributes.only(checkOwn(columns)), includes);
+        return new Include(association, required, right, where, Attributes.only(checkOwn(columns)), includes, separate, order, limit);
     }
 
     /** Reads every attribute but these. */
     public Include exclude(Column<?>... columns) {
-        return new Include(association, required, right, where, Attributes.excluding(checkOwn(columns)), includes);
+        return new Include(association, required, right, where, Attributes.excluding(checkOwn(columns)), includes, separate, order, limit);
     }
 
     /** Nests an include of this node's model, by alias. */
@@ -116,7 +129,57 @@ public final class Include {
 
     /** Nests a ready include. */
     public Include include(Include child) {
-        return new Include(association, required, right, where, attributes, addChild(association.target(), includes, child));
+        return new Include(association, required, right, where, attributes, addChild(association.target(), includes, child),
+                separate, order, limit);
+    }
+
+    /**
+     * Loads this to-many include with its own query, keyed by the parents' keys in {@code IN (...)} batches
+     * (Sequelize's {@code separate: true}), instead of joining it. A required separate include still filters its
+     * parents, with {@code EXISTS}.
+     */
+    public Include separate() {
+        return separate(true);
+    }
+
+    /**
+     * {@code separate(false)} joins this include even where the planner would load it separately to avoid a
+     * cartesian product of sibling to-many includes; by default (neither said) the planner decides.
+     */
+    public Include separate(boolean on) {
+        if (on && !association.isToMany()) {
+            throw new QueryException("Include '" + alias() + "' is to-one (" + association + "); only to-many includes can be separate");
+        }
+        if (!on && limit != null) {
+            throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
+        }
+        return new Include(association, required, right, where, attributes, includes, on, order, limit);
+    }
+
+    /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
+    public Include order(Order... terms) {
+        List<Order> more = order;
+        for (Order t : terms) {
+            more = more.append(Objects.requireNonNull(t, "order term is null"));
+        }
+        return new Include(association, required, right, where, attributes, includes, separate, more, limit);
+    }
+
+    /**
+     * At most {@code n} rows of this include per parent ("each artist with their 3 newest albums"). Implies a
+     * separate query, paged per parent with {@code ROW_NUMBER() OVER (PARTITION BY ...)}.
+     */
+    public Include limit(int n) {
+        if (n < 0) {
+            throw new QueryException("limit of include '" + alias() + "' must be 0 or more, was " + n);
+        }
+        if (!association.isToMany()) {
+            throw new QueryException("Include '" + alias() + "' is to-one; a per-parent limit applies to to-many includes");
+        }
+        if (Boolean.FALSE.equals(separate)) {
+            throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
+        }
+        return new Include(association, required, right, where, attributes, includes, true, order, n);
     }
 
     static List<Include> addChild(Model parent, List<Include> siblings, Include child) {
@@ -166,6 +229,13 @@ public final class Include {
     public java.util.List<Include> includes() { return includes.asJava(); }
     public List<Include> includeList() { return includes; }
 
+    /** {@code true} or {@code false} when said, null when the planner decides. */
+    public @Nullable Boolean separateOption() { return separate; }
+    public java.util.List<Order> order() { return order.asJava(); }
+    public List<Order> orderList() { return order; }
+    /** The per-parent limit, or null. */
+    public @Nullable Integer limit() { return limit; }
+
     /** Whether the include must match: said so, or (unsaid) it has a where. */
     public boolean isRequired() {
         return !right && (required != null ? required : where != null);
@@ -182,11 +252,12 @@ public final class Include {
         }
         Include i = (Include) o;
         return association.equals(i.association) && Objects.equals(required, i.required) && right == i.right
-                && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes);
+                && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
+                && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit);
     }
 
     @Override public int hashCode() {
-        return Objects.hash(association, required, right, where, attributes, includes);
+        return Objects.hash(association, required, right, where, attributes, includes, separate, order, limit);
     }
 
     @Override public String toString() {
@@ -196,6 +267,15 @@ public final class Include {
         }
         if (!attributes.isAll()) {
             sb.append(" attributes ").append(attributes);
+        }
+        if (separate != null) {
+            sb.append(separate ? " separate" : " joined");
+        }
+        if (!order.isEmpty()) {
+            sb.append(" order ").append(order.mkString("[", ", ", "]"));
+        }
+        if (limit != null) {
+            sb.append(" limit ").append(limit);
         }
         if (!includes.isEmpty()) {
             sb.append(" include ").append(includes.mkString("[", ", ", "]"));

@@ -75,7 +75,7 @@ class PagingPropertyTest {
     void aPageIsAPrefix() {
         Random r = new Random(7);
         for (int i = 0; i < 250; i++) {
-            Query q = randomQuery(r);
+            Query q = randomQuery(r, Strategy.AUTO);
             List<Entity> all = db.findAll(q);
             int offset = r.nextInt(6);
             int limit = 1 + r.nextInt(6);
@@ -84,6 +84,24 @@ class PagingPropertyTest {
             assertThat(page).as("query %s\n%s", q.limit(limit).offset(offset), db.toSql(q.limit(limit).offset(offset)))
                     .isEqualTo(expected);
             assertThat(db.count(q)).as("count of %s", q).isEqualTo(all.size());
+        }
+    }
+
+    /** How the generator sets the strategy of the to-many includes the query-level where and order do not name. */
+    enum Strategy { AUTO, JOIN, SEPARATE }
+
+    @Test
+    @DisplayName("joined, separate and automatic loading return the same graph in the same order")
+    void everyStrategyReturnsTheSameGraph() {
+        for (int i = 0; i < 150; i++) {
+            Query auto = randomQuery(new Random(1000 + i), Strategy.AUTO);
+            Query joined = randomQuery(new Random(1000 + i), Strategy.JOIN);
+            Query separate = randomQuery(new Random(1000 + i), Strategy.SEPARATE);
+            List<Entity> expected = db.findAll(joined);
+            assertThat(db.findAll(auto)).as("auto %s\n%s", auto, Canopy.plan(auto).describe()).isEqualTo(expected);
+            assertThat(db.findAll(separate)).as("separate %s\n%s", separate, Canopy.plan(separate).describe()).isEqualTo(expected);
+            assertThat(db.findAll(separate.limit(3).offset(1))).as("separate page of %s", separate)
+                    .isEqualTo(expected.subList(Math.min(1, expected.size()), Math.min(4, expected.size())));
         }
     }
 
@@ -96,15 +114,18 @@ class PagingPropertyTest {
         assertThat(first.many("posts")).isNotEmpty();
     }
 
-    private static Query randomQuery(Random r) {
+    private static Query randomQuery(Random r, Strategy strategy) {
         Query q = Query.from(USER);
         List<Order> orders = new ArrayList<>();
         if (r.nextBoolean()) {
-            q = q.include("posts", p -> posts(r, p));
-            if (r.nextInt(3) == 0) {
+            boolean ordered = r.nextInt(3) == 0;
+            boolean filtered = r.nextInt(4) == 0;
+            Strategy own = ordered || filtered ? Strategy.JOIN : strategy;
+            q = q.include("posts", p -> strategy(own, posts(r, p, strategy)));
+            if (ordered) {
                 orders.add(r.nextBoolean() ? POST.title.at("posts").desc() : POST.score.at("posts").asc().nullsFirst());
             }
-            if (r.nextInt(4) == 0) {
+            if (filtered) {
                 q = q.where(POST.title.at("posts").like((char) ('A' + r.nextInt(4)) + "%").or(USER.name.like("usera%")));
             }
         }
@@ -118,7 +139,7 @@ class PagingPropertyTest {
             q = q.include("profile", p -> r.nextBoolean() ? p.where(PROFILE.bio.like("bio1%")) : p);
         }
         if (r.nextInt(3) == 0) {
-            q = q.include("mentor", m -> m.include("posts"));
+            q = q.include("mentor", m -> m.include("posts", p -> strategy(strategy, p)));
         }
         if (r.nextInt(3) == 0) {
             q = q.where(USER.email.isNotNull());
@@ -129,7 +150,15 @@ class PagingPropertyTest {
         return q.order(orders.toArray(new Order[0]));
     }
 
-    private static Include posts(Random r, Include p) {
+    private static Include strategy(Strategy s, Include i) {
+        switch (s) {
+            case JOIN: return i.separate(false);
+            case SEPARATE: return i.separate(true);
+            default: return i;
+        }
+    }
+
+    private static Include posts(Random r, Include p, Strategy strategy) {
         switch (r.nextInt(4)) {
             case 0: p = p.required(); break;
             case 1: p = p.where(POST.score.gt(new BigDecimal("1.00"))); break;
@@ -137,10 +166,10 @@ class PagingPropertyTest {
             default: break;
         }
         if (r.nextBoolean()) {
-            p = p.include("comments", c -> r.nextBoolean() ? c.required().where(COMMENT.body.startsWith("nice")) : c);
+            p = p.include("comments", c -> strategy(strategy, r.nextBoolean() ? c.required().where(COMMENT.body.startsWith("nice")) : c));
         }
         if (r.nextBoolean()) {
-            p = p.include("tags", t -> r.nextBoolean() ? t.where(TAG.label.isIn("tag1", "tag2", "tag3")) : t);
+            p = p.include("tags", t -> strategy(strategy, r.nextBoolean() ? t.where(TAG.label.isIn("tag1", "tag2", "tag3")) : t));
         }
         if (r.nextInt(3) == 0) {
             p = p.include("author");

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.canopy.Canopy;
 import dev.canopy.dialect.Dialect;
 import dev.canopy.query.Query;
-import dev.canopy.render.SqlStatement;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +49,8 @@ class RenderedSqlTest {
         s.put("attributes", Query.from(POST).attributes(POST.title).include("author", a -> a.exclude(USER.email)));
         s.put("page-of-roots-with-to-many", Query.from(USER).include("posts", p -> p.include("tags"))
                 .order(USER.name.asc(), POST.title.at("posts").desc()).limit(5).offset(10));
+        s.put("separate-siblings-per-parent-limit", Query.from(USER)
+                .include("posts", p -> p.include("comments").include("tags", t -> t.order(TAG.label.asc()).limit(2))));
         return s;
     }
 
@@ -66,8 +67,7 @@ class RenderedSqlTest {
     }
 
     private static void check(Dialect dialect, String scenario, Query query) throws IOException {
-        SqlStatement sql = Canopy.toSql(query, dialect);
-        String actual = sql.sql() + "\n-- binds: " + sql.binds() + "\n";
+        String actual = Canopy.explain(query, dialect);
         Path file = ROOT.resolve(dialect.name()).resolve(scenario + ".sql");
         if (Boolean.getBoolean("canopy.sql.update")) {
             Files.createDirectories(file.getParent());

@@ -1,0 +1,66 @@
+package dev.canopy.hydrate;
+
+import dev.canopy.plan.Fetch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entities one statement produced: its roots (with, for a separate include's statement, the parent key of
+ * each) and, per plan node, every entity made for it, so the children of separate includes can be stitched under
+ * them.
+ */
+public final class Hydration {
+    private final List<Entity> roots;
+    private final @Nullable List<Object> partitions;
+    private final List<Entity>[] byNode;
+
+    Hydration(List<Entity> roots, @Nullable List<Object> partitions, List<Entity>[] byNode) {
+        this.roots = roots;
+        this.partitions = partitions;
+        this.byNode = byNode;
+    }
+
+    /** The roots, in the order the statement returned them. */
+    public List<Entity> roots() {
+        return roots;
+    }
+
+    /** Every entity made for a plan node (the roots for node 0). */
+    public List<Entity> entities(int node) {
+        return byNode[node];
+    }
+
+    /**
+     * The distinct values of the parents' key that a separate include refers to, each with the parents holding it
+     * (one key may be held by several entities: the same row reached under different grandparents).
+     */
+    public static Map<Object, List<Entity>> parentsByKey(List<Entity> parents, Fetch fetch) {
+        Map<Object, List<Entity>> byKey = new HashMap<>();
+        for (Entity p : parents) {
+            Object key = p.value(fetch.parentKey());
+            if (key != null) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(p);
+            }
+        }
+        return byKey;
+    }
+
+    /** Puts each root of {@code children} (a separate include's statement) under the parents that hold its key. */
+    public static void stitch(Fetch fetch, Map<Object, List<Entity>> parentsByKey, Hydration children) {
+        List<Object> parts = children.partitions;
+        if (parts == null) {
+            throw new IllegalStateException("not a separate include's hydration");
+        }
+        for (int i = 0; i < children.roots.size(); i++) {
+            List<Entity> parents = parentsByKey.get(parts.get(i));
+            if (parents != null) {
+                for (Entity p : parents) {
+                    p.addMany(fetch.link(), children.roots.get(i));
+                }
+            }
+        }
+    }
+}
