@@ -145,16 +145,31 @@ public final class Entity {
         ((List<Entity>) links[link]).add(child);
     }
 
+    /** Equal when of one model, with the same attributes read, the same values and the same included graph. */
     @Override public boolean equals(@Nullable Object o) {
         if (!(o instanceof Entity)) {
             return false;
         }
         Entity e = (Entity) o;
-        return e.shape.model() == shape.model() && java.util.Arrays.equals(values, e.values) && java.util.Arrays.equals(links, e.links);
+        if (e.shape.model() != shape.model() || !java.util.Arrays.equals(links, e.links)) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (shape.isLoaded(i) != e.shape.isLoaded(i) || (shape.isLoaded(i) && !Objects.equals(values[i], e.values[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override public int hashCode() {
-        return Objects.hash(System.identityHashCode(shape.model()), java.util.Arrays.hashCode(values));
+        int h = System.identityHashCode(shape.model());
+        for (int i = 0; i < values.length; i++) {
+            if (shape.isLoaded(i)) {
+                h = 31 * h + Objects.hashCode(values[i]);
+            }
+        }
+        return h;
     }
 
     /** {@code Artist{"ArtistId":1,"Name":"AC/DC"}}. */

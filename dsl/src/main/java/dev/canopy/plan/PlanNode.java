@@ -19,15 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param model       the model this node reads
  * @param include     the include that asked for this node, null for a query's root
  * @param join        how the node joins its parent (the root: INNER)
- * @param columns     the attributes read, primary key included
+ * @param columns     the columns read: the attributes asked for, the primary key, and the keys joins need
  * @param firstSlot   the 1-based result column of {@code columns.get(0)}
  * @param keyOffsets  for each primary-key column, its offset in {@code columns}; empty when the model has no key
  * @param children    indexes of the joined child nodes
  * @param links       every include of this node in declared order, joined or loaded separately
+ * @param attributes  the attributes an entity of this node shows: those asked for and the primary key (a key read
+ *                    only to join or load an include stays hidden)
  */
 public record PlanNode(int index, int parent, String alias, List<String> path, Model model, @Nullable Include include,
                        JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children,
-                       List<Link> links) {
+                       List<Link> links, List<Column<?>> attributes) {
 
     /**
      * An include of a node: joined into the same statement ({@code node >= 0}) or loaded by a separate query

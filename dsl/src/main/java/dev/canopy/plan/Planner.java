@@ -229,7 +229,8 @@ public final class Planner {
             int index = nodes.size();
             String alias = "t" + index;
             Attributes attributes = parent < 0 ? spec.attributes() : include.attributes();
-            List<Column<?>> columns = new ArrayList<>(attributes.select(model));
+            List<Column<?>> shown = List.copyOf(attributes.select(model));
+            List<Column<?>> columns = new ArrayList<>(shown);
             io.vavr.collection.List<Include> includes = parent < 0 ? spec.includes() : include.includeList();
             for (Include child : includes) {
                 Association a = child.association();
@@ -245,7 +246,7 @@ public final class Planner {
                 select.add(DSL.field(DSL.name(alias, c.field()), JooqTypes.of(c.type())));
             }
             nodes.add(null);
-            byPath.put(String.join(".", path), placeholder(index, parent, alias, path, model, include, columns, firstSlot, keyOffsets));
+            byPath.put(String.join(".", path), placeholder(index, parent, alias, path, model, include, columns, firstSlot, keyOffsets, shown));
             List<Integer> children = new ArrayList<>();
             List<PlanNode.Link> links = new ArrayList<>();
             boolean used = false;
@@ -276,17 +277,18 @@ public final class Planner {
             }
             PlanNode done = new PlanNode(index, parent, alias, path, model, include,
                     include == null || parent < 0 ? JoinKind.INNER : include.joinKind(), List.copyOf(columns), firstSlot,
-                    keyOffsets, List.copyOf(children), List.copyOf(links));
+                    keyOffsets, List.copyOf(children), List.copyOf(links), shown);
             nodes.set(index, done);
             byPath.put(String.join(".", path), done);
             return used;
         }
 
         private static PlanNode placeholder(int index, int parent, String alias, List<String> path, Model model,
-                                            @Nullable Include include, List<Column<?>> columns, int firstSlot, int[] keyOffsets) {
+                                            @Nullable Include include, List<Column<?>> columns, int firstSlot, int[] keyOffsets,
+                                            List<Column<?>> shown) {
             return new PlanNode(index, parent, alias, path, model, include,
                     include == null || parent < 0 ? JoinKind.INNER : include.joinKind(), List.copyOf(columns), firstSlot,
-                    keyOffsets, List.of(), List.of());
+                    keyOffsets, List.of(), List.of(), shown);
         }
 
         /**

@@ -1,0 +1,160 @@
+package dev.canopy.json;
+
+import dev.canopy.model.DataType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tables of a live database as JDBC's {@link DatabaseMetaData} describes them, in the connection's current
+ * catalog and schema. Names are matched exactly first, then ignoring case, because databases fold unquoted
+ * identifiers ({@code track} is {@code TRACK} in H2, {@code track} in PostgreSQL).
+ */
+final class DatabaseTables {
+    /** One column: its name, JDBC type, declared size and digits, and nullability. */
+    record DbColumn(String name, int sqlType, String typeName, int size, int digits, boolean nullable, boolean autoIncrement) {
+        /** The Canopy type of the column, or null when Canopy has none for it (binary, time of day, arrays, ...). */
+        @Nullable DataType<?> dataType() {
+            String type = typeName.toUpperCase(Locale.ROOT);
+            if (type.equals("UUID")) {
+                return DataType.UUID_TYPE;
+            }
+            if (type.equals("JSON") || type.equals("JSONB")) {
+                return DataType.JSON;
+            }
+            switch (sqlType) {
+                case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER:
+                    return DataType.INTEGER;
+                case Types.BIGINT:
+                    return DataType.BIGINT;
+                case Types.DECIMAL: case Types.NUMERIC:
+                    return size > 0 && digits >= 0 && digits <= size ? DataType.decimal(size, digits) : DataType.DECIMAL;
+                case Types.REAL: case Types.FLOAT: case Types.DOUBLE:
+                    return DataType.DECIMAL;
+                case Types.CHAR: case Types.VARCHAR: case Types.NCHAR: case Types.NVARCHAR:
+                    return size > 0 && size <= 65_535 ? DataType.string(size) : DataType.TEXT;
+                case Types.LONGVARCHAR: case Types.LONGNVARCHAR: case Types.CLOB: case Types.NCLOB:
+                    return DataType.TEXT;
+                case Types.BOOLEAN:
+                    return DataType.BOOLEAN;
+                case Types.BIT:
+                    return size <= 1 ? DataType.BOOLEAN : null;
+                case Types.DATE:
+                    return DataType.DATE;
+                case Types.TIMESTAMP: case Types.TIMESTAMP_WITH_TIMEZONE:
+                    return DataType.TIMESTAMP;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /** One table: its exact name, its columns in table order, and its primary key's column names in key order. */
+    record Table(String name, List<DbColumn> columns, List<String> primaryKey) {
+        /** The column with a name, exactly or else ignoring case; null when none. */
+        @Nullable DbColumn column(String wanted) {
+            DbColumn folded = null;
+            for (DbColumn c : columns) {
+                if (c.name().equals(wanted)) {
+                    return c;
+                }
+                if (c.name().equalsIgnoreCase(wanted)) {
+                    folded = c;
+                }
+            }
+            return folded;
+        }
+
+        String columnNames() {
+            return String.join(", ", columns.stream().map(DbColumn::name).toList());
+        }
+    }
+
+    private final DatabaseMetaData md;
+    private final @Nullable String catalog;
+    private final @Nullable String schema;
+    private @Nullable List<String> tableNames;
+
+    DatabaseTables(Connection c) throws SQLException {
+        this.md = c.getMetaData();
+        this.catalog = c.getCatalog();
+        String s;
+        try {
+            s = c.getSchema();
+        } catch (SQLException | AbstractMethodError | UnsupportedOperationException e) {
+            s = null;
+        }
+        this.schema = s;
+    }
+
+    /** Every table and view of the current schema, sorted. */
+    List<String> tableNames() throws SQLException {
+        if (tableNames == null) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = md.getTables(catalog, schema, "%", null)) {
+                while (rs.next()) {
+                    String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                    if (type.contains("TABLE") && !type.contains("SYSTEM") || type.contains("VIEW") && !type.contains("SYSTEM")) {
+                        names.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            names.sort(String.CASE_INSENSITIVE_ORDER);
+            tableNames = names;
+        }
+        return tableNames;
+    }
+
+    /** The table with a name, exactly or else ignoring case; null when there is none. */
+    @Nullable Table table(String wanted) throws SQLException {
+        String found = null;
+        for (String name : tableNames()) {
+            if (name.equals(wanted)) {
+                found = name;
+                break;
+            }
+            if (found == null && name.equalsIgnoreCase(wanted)) {
+                found = name;
+            }
+        }
+        return found == null ? null : read(found);
+    }
+
+    private Table read(String table) throws SQLException {
+        Map<Integer, DbColumn> columns = new TreeMap<>();
+        try (ResultSet rs = md.getColumns(catalog, schema, escape(table), "%")) {
+            while (rs.next()) {
+                if (!table.equals(rs.getString("TABLE_NAME"))) {
+                    continue;
+                }
+                columns.put(rs.getInt("ORDINAL_POSITION"), new DbColumn(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+                        String.valueOf(rs.getString("TYPE_NAME")), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
+                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+            }
+        }
+        Map<Integer, String> key = new TreeMap<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return new Table(table, List.copyOf(columns.values()), List.copyOf(key.values()));
+    }
+
+    /** A table name as a metadata pattern: {@code _} and {@code %} are wildcards there. */
+    private String escape(String name) throws SQLException {
+        String esc = md.getSearchStringEscape();
+        if (esc == null || esc.isEmpty()) {
+            return name;
+        }
+        return name.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
+    }
+}
