@@ -352,17 +352,21 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
-        /** Told of every statement with its duration and row count (Sequelize's {@code logging: fn}). */
+        /** Told of every statement with its duration and row count (Sequelize's {@code logging: fn}); adds to earlier listeners. */
         public Builder onStatement(StatementListener listener) {
-            this.listener = listener;
+            Objects.requireNonNull(listener, "listener is null");
+            StatementListener before = this.listener;
+            this.listener = before == null ? listener : e -> {
+                before.onStatement(e);
+                listener.onStatement(e);
+            };
             return this;
         }
 
         /** Gets each statement as one line of text: {@code Executed (3 ms, 12 rows): SELECT ...}. */
         public Builder logging(Consumer<String> sink) {
             Objects.requireNonNull(sink, "logging sink is null");
-            this.listener = e -> sink.accept(e.describe());
-            return this;
+            return onStatement(e -> sink.accept(e.describe()));
         }
 
         public Builder poolSize(int size) {

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 final class SpecReader {
     private static final JsonInput.Failure FAIL = SpecException::new;
     private static final List<String> QUERY_KEYS = List.of("model", "attributes", "where", "include", "order", "limit", "offset", "paranoid");
-    private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes", "include");
+    private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes",
+            "include", "separate", "order", "limit");
     private static final Pattern DIRECTION =
             Pattern.compile("(?i)\\s*(ASC|DESC)?\\s*(?:NULLS\\s+(FIRST|LAST))?\\s*");
 
@@ -76,7 +77,7 @@ final class SpecReader {
         }
         JsonNode order = spec.get("order");
         if (order != null && !order.isNull()) {
-            q = q.order(order(root, order, field(path, "order")).toArray(Order[]::new));
+            q = q.order(order(root, order, field(path, "order"), List.of()).toArray(Order[]::new));
         }
         Integer limit = count(spec, "limit", path);
         if (limit != null) {
@@ -201,6 +202,22 @@ final class SpecReader {
                 inc = at(cp, FAIL, () -> parent.include(c));
             }
         }
+        Boolean separate = JsonInput.optionalBoolean(node, "separate", path, FAIL);
+        if (separate != null) {
+            Include parent = inc;
+            inc = at(field(path, "separate"), FAIL, () -> parent.separate(separate));
+        }
+        JsonNode order = node.get("order");
+        if (order != null && !order.isNull()) {
+            Order[] terms = order(model, order, field(path, "order"), aliasPath).toArray(Order[]::new);
+            Include parent = inc;
+            inc = at(field(path, "order"), FAIL, () -> parent.order(terms));
+        }
+        Integer limit = count(node, "limit", path);
+        if (limit != null) {
+            Include parent = inc;
+            inc = at(field(path, "limit"), FAIL, () -> parent.limit(limit));
+        }
         return inc;
     }
 
@@ -256,20 +273,21 @@ final class SpecReader {
 
     // ---- order, limit, offset -------------------------------------------------------------------------------------
 
-    private List<Order> order(Model root, JsonNode order, String path) {
+    /** An order array; terms name {@code model}'s columns, or columns below it through included aliases. */
+    private List<Order> order(Model model, JsonNode order, String path, List<String> under) {
         if (!order.isArray()) {
             throw FAIL.at(path, "expected an array of terms such as [[\"Name\", \"DESC\"], [\"album\", \"Title\", \"ASC\"]], not " + describe(order));
         }
         List<Order> terms = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            terms.add(term(root, order.get(i), index(path, i)));
+            terms.add(term(model, order.get(i), index(path, i), under));
         }
         return terms;
     }
 
-    private Order term(Model root, JsonNode term, String path) {
+    private Order term(Model model, JsonNode term, String path, List<String> under) {
         if (term.isTextual()) {
-            return new Order(where.ref(root, List.of(), term.asText(), path, true), Order.Direction.ASC, Order.Nulls.DEFAULT);
+            return new Order(where.ref(model, List.of(), term.asText(), path, under), Order.Direction.ASC, Order.Nulls.DEFAULT);
         }
         if (!term.isArray() || term.isEmpty()) {
             throw FAIL.at(path, "an order term is [\"Attribute\", \"DESC\"] or [\"alias\", ..., \"Attribute\", \"ASC\"], not " + describe(term));
@@ -295,7 +313,7 @@ final class SpecReader {
                 direction = Order.Direction.valueOf(parts.remove(parts.size() - 1).strip().toUpperCase(Locale.ROOT));
             }
         }
-        ColumnRef<?> ref = where.ref(root, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, true);
+        ColumnRef<?> ref = where.ref(model, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, under);
         return new Order(ref, direction, nulls);
     }
 

@@ -67,6 +67,16 @@ final class SpecWriter {
             ArrayNode list = n.putArray("include");
             inc.includeList().forEach(i -> list.add(include(i)));
         }
+        if (inc.separateOption() != null) {
+            n.put("separate", inc.separateOption());
+        }
+        if (!inc.orderList().isEmpty()) {
+            ArrayNode list = n.putArray("order");
+            inc.orderList().forEach(o -> list.add(order(o)));
+        }
+        if (inc.limit() != null) {
+            n.put("limit", inc.limit());
+        }
         return n;
     }
 

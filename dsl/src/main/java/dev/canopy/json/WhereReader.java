@@ -106,20 +106,28 @@ final class WhereReader {
         if (parts.stream().anyMatch(String::isEmpty)) {
             throw FAIL.at(path, "'" + key + "' has an empty name; write \"$alias.Attribute$\" or \"$alias.nested.Attribute$\"");
         }
-        return ref(model, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, top);
+        return ref(model, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, top ? List.of() : null);
     }
 
-    /** A column reached from {@code from} through aliases; with {@code checkIncluded}, the path must be included. */
-    ColumnRef<?> ref(Model from, List<String> aliases, String attribute, String path, boolean checkIncluded) {
+    /**
+     * A column reached from {@code from} through aliases. With {@code includedUnder} (the alias path of the node
+     * {@code from} is, {@code []} for the root), the path must be in the include tree; without, the caller's own
+     * check applies (an include's where names only its own model's columns).
+     */
+    ColumnRef<?> ref(Model from, List<String> aliases, String attribute, String path, @Nullable List<String> includedUnder) {
         Model m = from;
         for (String alias : aliases) {
             Model source = m;
             m = at(path, FAIL, () -> schema.association(source, alias)).target();
         }
-        if (checkIncluded && !aliases.isEmpty() && !included.contains(aliases)) {
-            throw FAIL.at(path, "the path '" + String.join(".", aliases) + "' is not included in the query; included paths: "
-                    + (included.isEmpty() ? "(none)" : included.stream().map(p -> String.join(".", p)).collect(Collectors.joining(", ")))
-                    + ". Include it, or fix the path");
+        if (includedUnder != null && !aliases.isEmpty()) {
+            List<String> full = new ArrayList<>(includedUnder);
+            full.addAll(aliases);
+            if (!included.contains(full)) {
+                throw FAIL.at(path, "the path '" + String.join(".", full) + "' is not included in the query; included paths: "
+                        + (included.isEmpty() ? "(none)" : included.stream().map(p -> String.join(".", p)).collect(Collectors.joining(", ")))
+                        + ". Include it, or fix the path");
+            }
         }
         Model owner = m;
         Column<?> column = at(path, FAIL, () -> owner.column(attribute));
