@@ -10,4 +10,8 @@ public class QueryException extends CanopyException {
     public QueryException(String message) {
         super(message);
     }
+
+    public QueryException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -34,7 +34,9 @@ import java.util.Objects;
  *
  * <p><b>Include.</b> An alias string, or an object naming {@code "association"} (or {@code "as"}), or {@code "model"}
  * when exactly one association leads there; {@code "required"} (absent: Sequelize's default, required exactly when
- * there is a where), {@code "right": true}, {@code "where"}, {@code "attributes"} and nested {@code "include"}.
+ * there is a where), {@code "right": true}, {@code "where"}, {@code "attributes"}, nested {@code "include"}, and for
+ * a to-many include {@code "separate"} (true: its own batched query; false: joined), an {@code "order"} within each
+ * parent (its own columns, or below it through included aliases) and a per-parent {@code "limit"}.
  * <b>Attributes</b> are a list of names ({@code []} reads only the primary key) or {@code {"exclude": [...]}}.
  * <b>Order</b> terms are {@code ["Attribute", "DESC"]}, {@code ["alias", ..., "Attribute", "ASC"]}, with
  * {@code "NULLS FIRST"}/{@code "NULLS LAST"} after the direction or in it ({@code "DESC NULLS LAST"}); a bare string

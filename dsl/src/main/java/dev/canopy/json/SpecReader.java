@@ -128,7 +128,9 @@ final class SpecReader {
             JsonInput.checkKeys(node, path, INCLUDE_KEYS, "an include", FAIL);
             Association association = association(parent, node, path);
             Include base = at(path, FAIL, () -> Include.of(association));
-            inc = configure(base, node, path, append(parentPath, association.alias()));
+            List<String> aliasPath = append(parentPath, association.alias());
+            included.add(aliasPath);
+            inc = configure(base, node, path, aliasPath);
         } else {
             throw FAIL.at(path, "an include is an alias (a string) or an object with \"association\" or \"model\", not " + describe(node));
         }

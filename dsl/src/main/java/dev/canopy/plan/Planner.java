@@ -548,9 +548,21 @@ public final class Planner {
             }
             PlanNode root = nodes.get(0);
             for (Column<?> c : root.model().primaryKey()) {
-                out.add(field(root, c).asc());
+                if (!orderedBy(List.of(), c)) {
+                    out.add(field(root, c).asc());
+                }
             }
             return out;
+        }
+
+        /** Whether the order array already has a term on this column of the node at {@code path}. */
+        private boolean orderedBy(List<String> path, Column<?> c) {
+            for (Order o : spec.order()) {
+                if (o.column().column().equals(c) && o.column().path().equals(path)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -578,7 +590,10 @@ public final class Planner {
                     }
                 }
                 for (int off : n.keyOffsets()) {
-                    out.add(field(n, n.columns().get(off)).asc());
+                    Column<?> key = n.columns().get(off);
+                    if (!orderedBy(n.path(), key)) {
+                        out.add(field(n, key).asc());
+                    }
                 }
             }
             return out;

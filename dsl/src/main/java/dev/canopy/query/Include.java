@@ -64,9 +64,12 @@ public final class Include {
         return required(true);
     }
 
-    /** {@code required(false)} is an optional LEFT OUTER JOIN even when the include has a where. */
+    /**
+     * {@code required(false)} is an optional LEFT OUTER JOIN even when the include has a where (a right include stays
+     * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
+     */
     public Include required(boolean on) {
-        return new Include(association, on, false, where, attributes, includes, separate, order, limit);
+        return new Include(association, on, !on && right, where, attributes, includes, separate, order, limit);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */

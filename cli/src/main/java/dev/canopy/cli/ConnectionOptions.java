@@ -1,0 +1,29 @@
+package dev.canopy.cli;
+
+import dev.canopy.Canopy;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** {@code --url}, {@code --user}, {@code --password}: where the database is. */
+final class ConnectionOptions {
+    @Option(names = "--url", paramLabel = "JDBC_URL", description = "JDBC URL of the database, e.g. jdbc:h2:file:/tmp/chinook")
+    @Nullable String url;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Database user.")
+    @Nullable String user;
+
+    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", description = "Database password.")
+    @Nullable String password;
+
+    /** A small pool on {@link #url}, with {@code dialect} when given, else the one the URL names. */
+    Canopy connect(@Nullable String dialect) {
+        if (url == null) {
+            throw new UserInputException("--url is missing");
+        }
+        Canopy.Builder b = Canopy.builder(url).user(user).password(password).poolSize(2);
+        if (dialect != null) {
+            b = b.dialect(dialect);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.canopy.cli;
+
+import static dev.canopy.chinook.Chinook.ALBUM;
+import static dev.canopy.chinook.Chinook.ARTIST;
+import static dev.canopy.chinook.Chinook.EMPLOYEE;
+import static dev.canopy.chinook.Chinook.GENRE;
+import static dev.canopy.chinook.Chinook.PLAYLIST;
+import static dev.canopy.chinook.Chinook.TRACK;
+
+import dev.canopy.Canopy;
+import dev.canopy.chinook.ChinookData;
+import dev.canopy.exec.StatementEvent;
+import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.Json;
+import dev.canopy.json.QuerySpec;
+import dev.canopy.query.Query;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code canopy demo}: loads Chinook into H2 and shows include queries built with the Java DSL, each with its JSON
+ * spec, the SQL that ran and the nested result.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+        description = {"Loads the Chinook sample database (MIT licence) into H2 and shows include queries built with the Java DSL:",
+                "for each, its JSON spec, every statement that ran, and the nested result (the first roots of it)."},
+        footer = {"", "With --save, the database is kept in a file, so that you can query it yourself:",
+                "  canopy demo --save /tmp/chinook",
+                "  canopy query --url jdbc:h2:file:/tmp/chinook --models chinook/src/main/resources/chinook/models.json \\",
+                "               --spec cli/examples/tracks.json --pretty"})
+final class DemoCommand implements Callable<Integer> {
+    static final String MEMORY_URL = "jdbc:h2:mem:canopy-demo;DB_CLOSE_DELAY=-1";
+    private static final int SHOWN = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--save", paramLabel = "PATH",
+            description = "Load Chinook into the H2 file database PATH (jdbc:h2:file:PATH, creating PATH.mv.db) and keep it, instead of memory.")
+    @Nullable Path save;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String url = save == null ? MEMORY_URL : fileUrl(save);
+        List<StatementEvent> statements = new CopyOnWriteArrayList<>();
+        try (Canopy db = Canopy.builder(url).onStatement(statements::add).poolSize(2).build()) {
+            ChinookData.load(db.dataSource());
+            out.println("Chinook (MIT licence, github.com/lerocha/chinook-database) loaded into " + url);
+            Demo demo = new Demo(db, out, statements);
+            demo.show("1. belongsTo chain: each track with its album and the album's artist",
+                    Query.from(TRACK).attributes(TRACK.trackId, TRACK.name)
+                            .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name)))
+                            .order(TRACK.trackId.asc())
+                            .limit(3));
+            demo.show("2. hasMany, required, with a where: artists with an album whose title contains 'Greatest'",
+                    Query.from(ARTIST)
+                            .include("albums", a -> a.required().where(ALBUM.title.contains("Greatest")).attributes(ALBUM.title))
+                            .order(ARTIST.name.asc(), ALBUM.title.at("albums").asc()));
+            demo.show("3. belongsToMany through PlaylistTrack: two small playlists with their tracks, albums and artists",
+                    Query.from(PLAYLIST).where(PLAYLIST.name.isIn("Music Videos", "On-The-Go 1"))
+                            .include("tracks", t -> t.attributes(TRACK.name)
+                                    .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name))))
+                            .order(PLAYLIST.playlistId.asc()));
+            demo.show("4. self-association: employees with their manager and the people who report to them",
+                    Query.from(EMPLOYEE).attributes(EMPLOYEE.employeeId, EMPLOYEE.firstName, EMPLOYEE.lastName, EMPLOYEE.title)
+                            .include("manager", m -> m.attributes(EMPLOYEE.firstName, EMPLOYEE.lastName))
+                            .include("reports", r -> r.attributes(EMPLOYEE.firstName, EMPLOYEE.lastName))
+                            .order(EMPLOYEE.employeeId.asc(), EMPLOYEE.firstName.at("reports").asc()));
+            demo.show("5. a $album.Title$ where on an included path, and an order array through aliases",
+                    Query.from(TRACK).attributes(TRACK.trackId, TRACK.name)
+                            .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name)))
+                            .where(ALBUM.title.at("album").startsWith("Live"))
+                            .order(ARTIST.name.at("album", "artist").desc(), ALBUM.title.at("album").asc(), TRACK.name.asc())
+                            .limit(4));
+            demo.count("6. count: artists with at least one Jazz track (distinct roots through required nested includes)",
+                    Query.from(ARTIST).include("albums", a -> a.required()
+                            .include("tracks", t -> t.required().include("genre", g -> g.where(GENRE.name.eq("Jazz"))))));
+        }
+        if (save != null) {
+            out.println();
+            out.println("Saved. Query it with:");
+            out.println("  java -jar cli/target/canopy.jar query --url " + url
+                    + " --models chinook/src/main/resources/chinook/models.json --spec cli/examples/tracks.json --pretty");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code jdbc:h2:file:/abs/path}; H2 wants an explicit path and adds {@code .mv.db} itself. */
+    static String fileUrl(Path path) {
+        String p = path.toAbsolutePath().normalize().toString();
+        if (p.endsWith(".mv.db")) {
+            p = p.substring(0, p.length() - ".mv.db".length());
+        }
+        return "jdbc:h2:file:" + p;
+    }
+
+    /** Prints one example: title, spec, statements, result. */
+    private static final class Demo {
+        private final Canopy db;
+        private final PrintWriter out;
+        private final List<StatementEvent> statements;
+
+        Demo(Canopy db, PrintWriter out, List<StatementEvent> statements) {
+            this.db = db;
+            this.out = out;
+            this.statements = statements;
+        }
+
+        void show(String title, Query q) {
+            header(title, q);
+            statements.clear();
+            List<Entity> roots = db.findAll(q);
+            printStatements();
+            int shown = Math.min(SHOWN, roots.size());
+            out.println("result: " + roots.size() + (roots.size() == 1 ? " root" : " roots")
+                    + (shown < roots.size() ? ", the first " + shown + " shown" : ""));
+            out.println(Json.writePretty(Printing.maps(roots.subList(0, shown))));
+        }
+
+        void count(String title, Query q) {
+            header(title, q);
+            statements.clear();
+            long n = db.count(q);
+            printStatements();
+            out.println("count: " + n);
+        }
+
+        private void header(String title, Query q) {
+            out.println();
+            out.println("== " + title);
+            out.println("spec: " + QuerySpec.toJson(q));
+        }
+
+        private void printStatements() {
+            for (StatementEvent e : statements) {
+                out.println("sql:  " + e.sql());
+                out.println("      -- binds: " + Json.write(e.binds()) + ", " + e.rows() + (e.rows() == 1 ? " row" : " rows"));
+            }
+        }
+    }
+}
