@@ -589,6 +589,10 @@ public final class Planner {
                         out.add(sortField(o));
                     }
                 }
+                for (Order o : n.include().orderList()) {
+                    io.vavr.collection.List<String> path = io.vavr.collection.List.ofAll(n.path()).appendAll(o.column().pathList());
+                    out.add(sortField(new Order(ColumnRef.of(path, o.column().column()), o.direction(), o.nulls())));
+                }
                 for (int off : n.keyOffsets()) {
                     Column<?> key = n.columns().get(off);
                     if (!orderedBy(n.path(), key)) {

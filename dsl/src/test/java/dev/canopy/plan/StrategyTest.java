@@ -146,6 +146,16 @@ class StrategyTest {
     }
 
     @Test
+    @DisplayName("a joined to-many include's own order orders the children within each parent, as a separate one's does")
+    void joinedIncludeOrder() {
+        Query joined = Query.from(USER).include("posts", p -> p.separate(false).order(POST.title.desc())).order(USER.id.asc());
+        Query separate = Query.from(USER).include("posts", p -> p.separate().order(POST.title.desc())).order(USER.id.asc());
+        List<Entity> users = db.findAll(joined);
+        assertThat(users).isEqualTo(db.findAll(separate));
+        assertThat(users.get(1).many("posts")).extracting(p -> p.get(POST.title)).containsExactly("post4", "post1");
+    }
+
+    @Test
     @DisplayName("a stream yields the same roots as findAll, separate includes too, and closing it returns the connection")
     void streamYieldsCompleteRoots() {
         Query q = Query.from(USER).include("posts", p -> p.include("comments").include("tags")).order(USER.id.desc());
