@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * PostgreSQL, SQLite and MariaDB / MySQL. On MariaDB and MySQL the session needs {@code sql_mode} with
  * {@code ANSI_QUOTES} (double-quoted identifiers) and {@code NO_BACKSLASH_ESCAPES} (four track names hold a
  * backslash), and {@code TIMESTAMP} must become {@code DATETIME} there, because their {@code TIMESTAMP} starts in
- * 1970 and employees were born before; {@link #load(Connection)} does that rewrite itself. Every statement ends
+ * 1970 and employees were born before; {@link #load(Connection)} does both itself, and gives the session its own
+ * {@code sql_mode} back afterwards (a pooled connection must not keep a mode its next user did not ask for). Every statement ends
  * with {@code ;} at the end of a line, and {@code --} lines are comments.
  *
  * <p>Row counts: Artist 275, Album 347, Track 3503, Genre 25, MediaType 5, Playlist 18, PlaylistTrack 8715,
@@ -79,12 +80,14 @@ public final class ChinookData {
         List<String> schema = statements(SCHEMA_RESOURCE);
         List<String> data = statements(DATA_RESOURCE);
         boolean autoCommit;
+        String sqlMode = null;
         try {
             if (hasTable(c, "Artist")) {
                 return;
             }
             if (isMySqlFamily(c)) {
                 schema = schema.stream().map(sql -> TIMESTAMP_TYPE.matcher(sql).replaceAll("\" DATETIME")).collect(Collectors.toList());
+                sqlMode = standardQuoting(c);
             }
             autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -105,6 +108,9 @@ public final class ChinookData {
         } finally {
             try {
                 c.setAutoCommit(autoCommit);
+                if (sqlMode != null) {
+                    setSqlMode(c, sqlMode);
+                }
             } catch (SQLException ignored) {
                 // the connection is broken; the caller will find out on its next use
             }
@@ -143,6 +149,27 @@ public final class ChinookData {
             c.commit();
         } catch (SQLException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Adds {@code ANSI_QUOTES} and {@code NO_BACKSLASH_ESCAPES} to the session's {@code sql_mode}, so that the scripts'
+     * double-quoted names and standard string literals mean what they mean elsewhere; returns the mode it replaced.
+     */
+    private static String standardQuoting(Connection c) throws SQLException {
+        String mode;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            rs.next();
+            mode = rs.getString(1);
+        }
+        setSqlMode(c, mode == null || mode.isEmpty() ? "ANSI_QUOTES,NO_BACKSLASH_ESCAPES" : mode + ",ANSI_QUOTES,NO_BACKSLASH_ESCAPES");
+        return mode == null ? "" : mode;
+    }
+
+    private static void setSqlMode(Connection c, String mode) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, mode);
+            ps.execute();
         }
     }
 

@@ -2,9 +2,18 @@ package dev.canopy.conformance;
 
 import dev.canopy.Canopy;
 import dev.canopy.dialect.Dialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -16,6 +25,10 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>A server that cannot be reached is skipped with a loud message on a developer's machine; under CI
  * ({@code CI=true}) it fails the test instead, so CI always proves every database.
+ *
+ * <p>The servers are the development machines' own (see DESIGN.md): MariaDB on 127.0.0.1:3306 (root, no password),
+ * PostgreSQL on 127.0.0.1:5432 (postgres, trust). Each test database is created on the server's {@code test}
+ * database and dropped again; SQLite gets a temporary file.
  */
 public enum TestDatabase {
     H2 {
@@ -29,6 +42,80 @@ public enum TestDatabase {
         @Override
         String unreachableReason() {
             return null;
+        }
+    },
+
+    /** SQLite in a temporary file (an in-memory SQLite database would be one per pooled connection). */
+    SQLITE {
+        @Override
+        Handle create(String label) {
+            Path file;
+            try {
+                file = Files.createTempFile(label + "_", ".db");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary SQLite file", e);
+            }
+            String url = "jdbc:sqlite:" + file;
+            Canopy db = Canopy.builder(url).build();
+            return new Handle(this, url, null, null, db, () -> {
+                db.close();
+                for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+                    try {
+                        Files.deleteIfExists(Path.of(file + suffix));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot delete " + file + suffix, e);
+                    }
+                }
+            });
+        }
+
+        @Override
+        String unreachableReason() {
+            return null;
+        }
+    },
+
+    /**
+     * MariaDB through a {@code jdbc:mysql:} URL (MySQL Connector/J), as users reach it: Canopy finds out from the
+     * server that it is MariaDB and picks the MariaDB dialect.
+     */
+    MARIADB {
+        private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
+        private static final String OPTIONS = "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        private static final String USER = "root";
+        private static final String PASSWORD = "";
+
+        @Override
+        Handle create(String label) {
+            admin(SERVER + "test" + OPTIONS, USER, PASSWORD, "CREATE DATABASE `" + label + "` CHARACTER SET utf8mb4");
+            String url = SERVER + label + OPTIONS;
+            return pooled(this, url, USER, PASSWORD, () -> admin(SERVER + "test" + OPTIONS, USER, PASSWORD,
+                    "DROP DATABASE IF EXISTS `" + label + "`"));
+        }
+
+        @Override
+        String unreachableReason() {
+            return probe(SERVER + "test" + OPTIONS + "&connectTimeout=3000&socketTimeout=3000", USER, PASSWORD);
+        }
+    },
+
+    POSTGRES {
+        private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+        private static final String USER = "postgres";
+        private static final String PASSWORD = "";
+
+        @Override
+        Handle create(String label) {
+            admin(SERVER + "test", USER, PASSWORD, "CREATE DATABASE \"" + label + "\"");
+            String url = SERVER + label;
+            // WITH (FORCE) (PostgreSQL 13+) ends a session that outlived the pool, e.g. one a failed test left behind.
+            return pooled(this, url, USER, PASSWORD, () -> admin(SERVER + "test", USER, PASSWORD,
+                    "DROP DATABASE IF EXISTS \"" + label + "\" WITH (FORCE)"));
+        }
+
+        @Override
+        String unreachableReason() {
+            return probe(SERVER + "test?connectTimeout=3&loginTimeout=3&socketTimeout=3", USER, PASSWORD);
         }
     };
 
@@ -71,6 +158,42 @@ public enum TestDatabase {
 
     /** Why this database cannot be used here, or null when it can. */
     abstract String unreachableReason();
+
+    /** A pool on a database this kind just created; closing the handle closes the pool, then drops the database. */
+    private static Handle pooled(TestDatabase kind, String url, String user, String password, Runnable drop) {
+        Canopy db;
+        try {
+            db = Canopy.builder(url).user(user).password(password).build();
+        } catch (RuntimeException e) {
+            drop.run();
+            throw e;
+        }
+        return new Handle(kind, url, user, password, db, () -> {
+            db.close();
+            drop.run();
+        });
+    }
+
+    /** Runs one statement on a connection of its own (CREATE / DROP DATABASE cannot run on the pool they concern). */
+    private static void admin(String url, String user, String password, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when a plain JDBC connection to {@code url} opens (within the URL's own timeouts), else why not. */
+    private static String probe(String url, String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            return c.isValid(3) ? null : "a connection to " + url + " opened but is not valid";
+        } catch (SQLException e) {
+            return "cannot connect to " + url + ": " + e.getMessage();
+        }
+    }
 
     /** Every database, for {@code @EnumSource} / {@code @MethodSource}. */
     public static List<TestDatabase> all() {

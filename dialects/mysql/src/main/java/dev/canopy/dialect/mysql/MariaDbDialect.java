@@ -1,0 +1,68 @@
+package dev.canopy.dialect.mysql;
+
+import dev.canopy.dialect.Capability;
+import dev.canopy.dialect.Dialect;
+import dev.canopy.dialect.ErrorKind;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.SQLDialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MariaDB 10.5 or later, through MySQL Connector/J. Chosen by name ({@code Dialect.named("mariadb")}), or by
+ * {@link MySqlDialect#forServer} when a {@code jdbc:mysql:} URL turns out to reach a MariaDB server; it serves no URL
+ * of its own, because Connector/J does not take {@code jdbc:mariadb:} URLs.
+ *
+ * <p>Against MySQL it adds {@code INSERT ... RETURNING} (10.5+); like MySQL it has no {@code NULLS FIRST/LAST} and no
+ * {@code ILIKE} (jOOQ emulates both) and commits DDL on its own.
+ */
+public final class MariaDbDialect implements Dialect {
+    private static final ServerVersion DEFAULT_VERSION = new ServerVersion(10, 5);
+
+    private final ServerVersion version;
+    private final Set<Capability> capabilities;
+
+    /** MariaDB 10.5 or later, as assumed before connecting (ServiceLoader uses this constructor). */
+    public MariaDbDialect() {
+        this(DEFAULT_VERSION);
+    }
+
+    MariaDbDialect(ServerVersion version) {
+        this.version = version;
+        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON,
+                Capability.WINDOW_FUNCTIONS);
+        if (version.atLeast(10, 5)) {
+            caps.add(Capability.RETURNING);
+        }
+        this.capabilities = Collections.unmodifiableSet(caps);
+    }
+
+    @Override public String name() { return "mariadb"; }
+    @Override public SQLDialect jooqDialect() { return SQLDialect.MARIADB; }
+    @Override public boolean acceptsUrl(String jdbcUrl) { return false; }
+    @Override public Set<Capability> capabilities() { return capabilities; }
+    @Override public int maxBindParameters() { return 65_535; }
+    @Override public int maxIdentifierLength() { return 64; }
+    @Override public String driverClassName() { return ConnectorJ.DRIVER; }
+    @Override public Map<String, String> poolProperties() { return ConnectorJ.POOL_PROPERTIES; }
+    @Override public ErrorKind classify(SQLException e) { return ConnectorJ.classify(e); }
+
+    /** This dialect with the capabilities of the connected server's version. */
+    @Override
+    public Dialect forServer(DatabaseMetaData metaData) throws SQLException {
+        ServerVersion v = ServerVersion.mariaDb(metaData.getDatabaseProductVersion());
+        return v == null || v.equals(version) ? this : new MariaDbDialect(v);
+    }
+
+    @Override public boolean equals(@Nullable Object o) {
+        return o instanceof MariaDbDialect && ((MariaDbDialect) o).version.equals(version);
+    }
+
+    @Override public int hashCode() { return 31 + version.hashCode(); }
+
+    @Override public String toString() { return "MariaDbDialect[" + version + "]"; }
+}
