@@ -96,6 +96,20 @@ public final class Entity {
         return Json.write(toMap());
     }
 
+    /**
+     * This entity and its includes as a Java record or a Kotlin class with a primary constructor, mapped as
+     * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} maps roots (see {@link dev.canopy.typed}).
+     * The mapping is compiled once per plan node and type.
+     * <pre>{@code
+     * AlbumView album = db.findOne(Query.from(ALBUM).include("tracks")).into(AlbumView.class);
+     * }</pre>
+     *
+     * @throws dev.canopy.error.MappingException listing every component that does not match this entity's shape
+     */
+    public <T> T into(Class<T> type) {
+        return dev.canopy.typed.TypedResults.mapper(shape.plan(), shape.node(), type).map(this);
+    }
+
     // ---- index-based reads, for mappers compiled against a plan ----
 
     /** What every entity of this plan node looks like. */
