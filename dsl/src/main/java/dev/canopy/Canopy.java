@@ -293,13 +293,13 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
-    /** Runs a statement of the caller's own SQL with bind values; returns the update count. */
-    public int execute(String sql, Object... binds) {
+    /** Runs a statement of the caller's own SQL with bind values (null for SQL {@code NULL}); returns the update count. */
+    public int execute(String sql, @Nullable Object... binds) {
         return executor.update(new SqlStatement(sql, Arrays.asList(binds)));
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    public <T> T transaction(Supplier<T> work) {
+    public <T extends @Nullable Object> T transaction(Supplier<T> work) {
         return executor.inTransaction(work);
     }
 
