@@ -75,7 +75,7 @@ final class MapperCompiler {
     // ---- one component ------------------------------------------------------------------------------------
 
     private @Nullable Part component(NodeShape shape, Target target, Target.Component c, String path) {
-        String label = path + " (" + Types.name(c.generic()) + ")";
+        String label = path + " (" + Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE) + ")";
         if (c.attribute() != null && c.include() != null) {
             problems.add(label + ": has both @Attribute and @Included; keep one");
             return null;
@@ -133,7 +133,8 @@ final class MapperCompiler {
         Conversion conversion = wanted == null ? null : Conversion.between(source, wanted);
         String what = shape.model().name() + "." + col.name();
         if (conversion == null) {
-            problems.add(label + ": cannot convert " + what + " (" + source.getSimpleName() + ") to " + Types.name(optional && wanted != null ? wanted : c.generic()));
+            String to = optional && wanted != null ? Types.name(wanted) : Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE);
+            problems.add(label + ": cannot convert " + what + " (" + source.getSimpleName() + ") to " + to);
             return null;
         }
         if (!optional && col.allowNull() && c.nullness() == Nullness.NON_NULL) {

@@ -14,7 +14,22 @@ final class Types {
             short.class, Short.class, byte.class, Byte.class, double.class, Double.class, float.class, Float.class,
             boolean.class, Boolean.class, char.class, Character.class);
 
+    /** Java classes as Kotlin source names them, for messages about Kotlin classes. */
+    private static final Map<Class<?>, String> KOTLIN = Map.ofEntries(Map.entry(int.class, "Int"), Map.entry(Integer.class, "Int"),
+            Map.entry(long.class, "Long"), Map.entry(short.class, "Short"), Map.entry(byte.class, "Byte"), Map.entry(double.class, "Double"),
+            Map.entry(float.class, "Float"), Map.entry(boolean.class, "Boolean"), Map.entry(char.class, "Char"),
+            Map.entry(Character.class, "Char"), Map.entry(Object.class, "Any"));
+
     private Types() {}
+
+    /** A component's type as its source declares it: {@code List<AlbumView>}, {@code int}; in Kotlin {@code Int?}. */
+    static String declared(Type t, boolean kotlin, boolean nullable) {
+        if (!kotlin) {
+            return name(t);
+        }
+        String n = t instanceof Class && KOTLIN.containsKey(t) ? KOTLIN.get(t) : name(t);
+        return nullable ? n + "?" : n;
+    }
 
     static Class<?> box(Class<?> c) {
         return c.isPrimitive() ? BOXES.get(c) : c;

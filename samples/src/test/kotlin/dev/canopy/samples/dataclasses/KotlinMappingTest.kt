@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test
 // Kotlin classes for the rules Kotlin adds: names and nullness from the primary constructor's metadata.
 data class StrictTrack(val name: String, val composer: String, val bytes: Int, val genre: GenreView)
 
+data class Mistyped(val name: Int?, val trackId: String, val milliseconds: Long, val albumTitle: String?)
+
 data class LenientTrack(val name: String, val composer: String?, val bytes: Int?, val genre: GenreView?)
 
 /** Not a data class: any Kotlin class with a primary constructor maps; default values and other constructors do not matter. */
@@ -50,8 +52,20 @@ class KotlinMappingTest {
             .hasMessage("""
                 Cannot map Track to dev.canopy.samples.dataclasses.StrictTrack:
                   - StrictTrack.composer (String): Track.Composer may be null, but the parameter's type is not nullable; add ? to it
-                  - StrictTrack.bytes (int): Track.Bytes may be null, but the parameter's type is not nullable; add ? to it
+                  - StrictTrack.bytes (Int): Track.Bytes may be null, but the parameter's type is not nullable; add ? to it
                   - StrictTrack.genre (GenreView): include 'genre' is optional, so it may be absent, but the parameter's type is not nullable; add ? to it, or make the include required()
+                """.trimIndent())
+    }
+
+    @Test
+    fun `types and names are checked too, and messages name Kotlin types`() {
+        assertThatThrownBy { db.findAll(firstTracks, Mistyped::class.java) }
+            .isInstanceOf(MappingException::class.java)
+            .hasMessage("""
+                Cannot map Track to dev.canopy.samples.dataclasses.Mistyped:
+                  - Mistyped.name (Int?): cannot convert Track.Name (String) to Int?
+                  - Mistyped.trackId (String): cannot convert Track.TrackId (Integer) to String
+                  - Mistyped.albumTitle (String?): no attribute or include matches 'albumTitle' (Track reads TrackId, Name, AlbumId, MediaTypeId, GenreId, Composer, Milliseconds, Bytes, UnitPrice; includes genre)
                 """.trimIndent())
     }
 
