@@ -104,10 +104,48 @@ public final class Canopy implements AutoCloseable {
 
     /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
     public List<Entity> findAll(Query query) {
-        Prepared p = prepare(query);
+        return run(prepare(query));
+    }
+
+    private List<Entity> run(Prepared p) {
         Hydration h = executor.query(p.sql(), p.hydrator());
         fetchSeparate(p.plan(), h);
         return h.roots();
+    }
+
+    // ---- typed results ------------------------------------------------------------------------------------------
+
+    /**
+     * Every root the query finds as a Java record or a Kotlin class, its includes as nested records and lists
+     * (see {@link dev.canopy.typed}). The mapping is compiled against the query's plan before the query runs, and
+     * kept with the plan.
+     * <pre>{@code
+     * record TrackView(int trackId, String name, @Nullable GenreView genre) {}
+     * record AlbumView(String title, List<TrackView> tracks) {}
+     * List<AlbumView> albums = db.findAll(Query.from(ALBUM).include("tracks", t -> t.include("genre")), AlbumView.class);
+     * }</pre>
+     *
+     * @throws dev.canopy.error.MappingException before any SQL runs, listing every component that does not match
+     */
+    public <T> List<T> findAll(Query query, Class<T> type) {
+        Prepared p = prepare(query);
+        dev.canopy.typed.EntityMapper<T> mapper = dev.canopy.typed.TypedResults.mapper(p.plan(), type);
+        return mapper.mapAll(run(p));
+    }
+
+    /** The first root the query finds as a {@code T} (see {@link #findAll(Query, Class)}), or null. */
+    public <T> @Nullable T findOne(Query query, Class<T> type) {
+        List<T> one = findAll(query.limit(1), type);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /**
+     * The roots of a query as a stream of {@code T} (see {@link #stream(Query)} and {@link #findAll(Query, Class)});
+     * the mapping is checked before the query runs. Close the stream.
+     */
+    public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
+        dev.canopy.typed.EntityMapper<T> mapper = dev.canopy.typed.TypedResults.mapper(prepare(query).plan(), type);
+        return stream(query).map(mapper::map);
     }
 
     /**
@@ -255,13 +293,13 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
-    /** Runs a statement of the caller's own SQL with bind values; returns the update count. */
-    public int execute(String sql, Object... binds) {
+    /** Runs a statement of the caller's own SQL with bind values (null for SQL {@code NULL}); returns the update count. */
+    public int execute(String sql, @Nullable Object... binds) {
         return executor.update(new SqlStatement(sql, Arrays.asList(binds)));
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    public <T> T transaction(Supplier<T> work) {
+    public <T extends @Nullable Object> T transaction(Supplier<T> work) {
         return executor.inTransaction(work);
     }
 

@@ -74,14 +74,14 @@ public final class Blog {
     public static final PostTagModel POST_TAG = new PostTagModel();
     public static final ProfileModel PROFILE = new ProfileModel();
 
-    public static final Association USER_POSTS = Association.hasMany(USER, POST).as("posts").foreignKey("authorId");
-    public static final Association POST_AUTHOR = Association.belongsTo(POST, USER).as("author").foreignKey("authorId");
-    public static final Association POST_COMMENTS = Association.hasMany(POST, COMMENT).as("comments").foreignKey("postId");
-    public static final Association COMMENT_USER = Association.belongsTo(COMMENT, USER).as("user");
-    public static final Association POST_TAGS = Association.belongsToMany(POST, TAG, POST_TAG).as("tags").foreignKey("postId").otherKey("tagId");
-    public static final Association USER_PROFILE = Association.hasOne(USER, PROFILE).as("profile").foreignKey("userId");
-    public static final Association USER_ORGANIZATION = Association.belongsTo(USER, ORGANIZATION).as("organization");
-    public static final Association USER_MENTOR = Association.belongsTo(USER, USER).as("mentor").foreignKey("mentorId");
+    public static final Association USER_POSTS = Association.hasMany(USER, POST).alias("posts").foreignKey("authorId");
+    public static final Association POST_AUTHOR = Association.belongsTo(POST, USER).alias("author").foreignKey("authorId");
+    public static final Association POST_COMMENTS = Association.hasMany(POST, COMMENT).alias("comments").foreignKey("postId");
+    public static final Association COMMENT_USER = Association.belongsTo(COMMENT, USER).alias("user");
+    public static final Association POST_TAGS = Association.belongsToMany(POST, TAG, POST_TAG).alias("tags").foreignKey("postId").otherKey("tagId");
+    public static final Association USER_PROFILE = Association.hasOne(USER, PROFILE).alias("profile").foreignKey("userId");
+    public static final Association USER_ORGANIZATION = Association.belongsTo(USER, ORGANIZATION).alias("organization");
+    public static final Association USER_MENTOR = Association.belongsTo(USER, USER).alias("mentor").foreignKey("mentorId");
 
     public static final Schema SCHEMA = Schema.builder()
             .models(USER, ORGANIZATION, POST, COMMENT, TAG, POST_TAG, PROFILE)

@@ -29,8 +29,8 @@ class SmokeTest {
     void smoke() {
         Author author = new Author();
         Book book = new Book();
-        Association books = Association.hasMany(author, book).as("books").foreignKey("authorId");
-        Association writer = Association.belongsTo(book, author).as("author").foreignKey("authorId");
+        Association books = Association.hasMany(author, book).alias("books").foreignKey("authorId");
+        Association writer = Association.belongsTo(book, author).alias("author").foreignKey("authorId");
         Schema schema = Schema.of(books, writer);
         try (Canopy db = Canopy.builder("jdbc:h2:mem:smoke").logging(System.out::println).build()) {
             db.sync(schema);

@@ -177,49 +177,49 @@ public final class Chinook {
     // ---- associations, both directions of every foreign key --------------------------------------------------------
 
     /** Artist → its albums. */
-    public static final Association ARTIST_ALBUMS = Association.hasMany(ARTIST, ALBUM).as("albums").foreignKey("ArtistId");
+    public static final Association ARTIST_ALBUMS = Association.hasMany(ARTIST, ALBUM).alias("albums").foreignKey("ArtistId");
     /** Album → its artist. */
-    public static final Association ALBUM_ARTIST = Association.belongsTo(ALBUM, ARTIST).as("artist").foreignKey("ArtistId");
+    public static final Association ALBUM_ARTIST = Association.belongsTo(ALBUM, ARTIST).alias("artist").foreignKey("ArtistId");
     /** Album → its tracks. */
-    public static final Association ALBUM_TRACKS = Association.hasMany(ALBUM, TRACK).as("tracks").foreignKey("AlbumId");
+    public static final Association ALBUM_TRACKS = Association.hasMany(ALBUM, TRACK).alias("tracks").foreignKey("AlbumId");
     /** Track → its album (AlbumId may be null). */
-    public static final Association TRACK_ALBUM = Association.belongsTo(TRACK, ALBUM).as("album").foreignKey("AlbumId");
+    public static final Association TRACK_ALBUM = Association.belongsTo(TRACK, ALBUM).alias("album").foreignKey("AlbumId");
     /** Genre → its tracks. */
-    public static final Association GENRE_TRACKS = Association.hasMany(GENRE, TRACK).as("tracks").foreignKey("GenreId");
+    public static final Association GENRE_TRACKS = Association.hasMany(GENRE, TRACK).alias("tracks").foreignKey("GenreId");
     /** Track → its genre (GenreId may be null). */
-    public static final Association TRACK_GENRE = Association.belongsTo(TRACK, GENRE).as("genre").foreignKey("GenreId");
+    public static final Association TRACK_GENRE = Association.belongsTo(TRACK, GENRE).alias("genre").foreignKey("GenreId");
     /** MediaType → its tracks. */
-    public static final Association MEDIA_TYPE_TRACKS = Association.hasMany(MEDIA_TYPE, TRACK).as("tracks").foreignKey("MediaTypeId");
+    public static final Association MEDIA_TYPE_TRACKS = Association.hasMany(MEDIA_TYPE, TRACK).alias("tracks").foreignKey("MediaTypeId");
     /** Track → its media type. */
-    public static final Association TRACK_MEDIA_TYPE = Association.belongsTo(TRACK, MEDIA_TYPE).as("mediaType").foreignKey("MediaTypeId");
+    public static final Association TRACK_MEDIA_TYPE = Association.belongsTo(TRACK, MEDIA_TYPE).alias("mediaType").foreignKey("MediaTypeId");
     /** Playlist → its tracks, through PlaylistTrack. */
     public static final Association PLAYLIST_TRACKS =
-            Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).as("tracks").foreignKey("PlaylistId").otherKey("TrackId");
+            Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).alias("tracks").foreignKey("PlaylistId").otherKey("TrackId");
     /** Track → the playlists it is on, through PlaylistTrack. */
     public static final Association TRACK_PLAYLISTS =
-            Association.belongsToMany(TRACK, PLAYLIST, PLAYLIST_TRACK).as("playlists").foreignKey("TrackId").otherKey("PlaylistId");
+            Association.belongsToMany(TRACK, PLAYLIST, PLAYLIST_TRACK).alias("playlists").foreignKey("TrackId").otherKey("PlaylistId");
     /** Employee → the employee they report to (null for the general manager). */
-    public static final Association EMPLOYEE_MANAGER = Association.belongsTo(EMPLOYEE, EMPLOYEE).as("manager").foreignKey("ReportsTo");
+    public static final Association EMPLOYEE_MANAGER = Association.belongsTo(EMPLOYEE, EMPLOYEE).alias("manager").foreignKey("ReportsTo");
     /** Employee → the employees who report to them. */
-    public static final Association EMPLOYEE_REPORTS = Association.hasMany(EMPLOYEE, EMPLOYEE).as("reports").foreignKey("ReportsTo");
+    public static final Association EMPLOYEE_REPORTS = Association.hasMany(EMPLOYEE, EMPLOYEE).alias("reports").foreignKey("ReportsTo");
     /** Customer → their support representative. */
     public static final Association CUSTOMER_SUPPORT_REP =
-            Association.belongsTo(CUSTOMER, EMPLOYEE).as("supportRep").foreignKey("SupportRepId");
+            Association.belongsTo(CUSTOMER, EMPLOYEE).alias("supportRep").foreignKey("SupportRepId");
     /** Employee → the customers they support. */
     public static final Association EMPLOYEE_CUSTOMERS =
-            Association.hasMany(EMPLOYEE, CUSTOMER).as("customers").foreignKey("SupportRepId");
+            Association.hasMany(EMPLOYEE, CUSTOMER).alias("customers").foreignKey("SupportRepId");
     /** Customer → their invoices. */
-    public static final Association CUSTOMER_INVOICES = Association.hasMany(CUSTOMER, INVOICE).as("invoices").foreignKey("CustomerId");
+    public static final Association CUSTOMER_INVOICES = Association.hasMany(CUSTOMER, INVOICE).alias("invoices").foreignKey("CustomerId");
     /** Invoice → its customer. */
-    public static final Association INVOICE_CUSTOMER = Association.belongsTo(INVOICE, CUSTOMER).as("customer").foreignKey("CustomerId");
+    public static final Association INVOICE_CUSTOMER = Association.belongsTo(INVOICE, CUSTOMER).alias("customer").foreignKey("CustomerId");
     /** Invoice → its lines. */
-    public static final Association INVOICE_LINES = Association.hasMany(INVOICE, INVOICE_LINE).as("lines").foreignKey("InvoiceId");
+    public static final Association INVOICE_LINES = Association.hasMany(INVOICE, INVOICE_LINE).alias("lines").foreignKey("InvoiceId");
     /** InvoiceLine → its invoice. */
-    public static final Association INVOICE_LINE_INVOICE = Association.belongsTo(INVOICE_LINE, INVOICE).as("invoice").foreignKey("InvoiceId");
+    public static final Association INVOICE_LINE_INVOICE = Association.belongsTo(INVOICE_LINE, INVOICE).alias("invoice").foreignKey("InvoiceId");
     /** Track → the invoice lines that sold it. */
-    public static final Association TRACK_INVOICE_LINES = Association.hasMany(TRACK, INVOICE_LINE).as("invoiceLines").foreignKey("TrackId");
+    public static final Association TRACK_INVOICE_LINES = Association.hasMany(TRACK, INVOICE_LINE).alias("invoiceLines").foreignKey("TrackId");
     /** InvoiceLine → the track it sold. */
-    public static final Association INVOICE_LINE_TRACK = Association.belongsTo(INVOICE_LINE, TRACK).as("track").foreignKey("TrackId");
+    public static final Association INVOICE_LINE_TRACK = Association.belongsTo(INVOICE_LINE, TRACK).alias("track").foreignKey("TrackId");
 
     /**
      * Every Chinook model and association, checked and sealed. Declared after all the constants it uses: static

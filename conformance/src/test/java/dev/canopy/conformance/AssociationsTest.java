@@ -88,12 +88,12 @@ class AssociationsTest {
     static final Profile PROFILE = new Profile();
     static final Member MEMBER = new Member();
     static final Ticket TICKET = new Ticket();
-    static final Association POST_OWNER = Association.belongsTo(POST, USER).as("owner");
+    static final Association POST_OWNER = Association.belongsTo(POST, USER).alias("owner");
     static final Association USER_TASKS = Association.hasMany(USER, TASK);
     static final Association TASK_USER = Association.belongsTo(TASK, USER);
     static final Association USER_PROFILE = Association.hasOne(USER, PROFILE);
-    static final Association TICKET_MEMBER = Association.belongsTo(TICKET, MEMBER).as("member");
-    static final Association MEMBER_TICKETS = Association.hasMany(MEMBER, TICKET).as("tickets").foreignKey("memberId");
+    static final Association TICKET_MEMBER = Association.belongsTo(TICKET, MEMBER).alias("member");
+    static final Association MEMBER_TICKETS = Association.hasMany(MEMBER, TICKET).alias("tickets").foreignKey("memberId");
     static final Schema DEFAULTS = Schema.of(POST_OWNER, USER_TASKS, TASK_USER, USER_PROFILE, TICKET_MEMBER, MEMBER_TICKETS);
 
     static void loadDefaults(Canopy db) {
@@ -251,12 +251,12 @@ class AssociationsTest {
     static final Association STUDENT_COURSES = Association.belongsToMany(STUDENT, COURSE, ENROLLMENT);
     static final Association COURSE_STUDENTS = Association.belongsToMany(COURSE, STUDENT, ENROLLMENT);
     static final Schema KEYS = Schema.of(
-            Association.hasMany(COUNTRY, CITY).as("cities").foreignKey("countryCode").sourceKey("isoCode"),
-            Association.belongsTo(CITY, COUNTRY).as("country").foreignKey("countryCode").targetKey("isoCode"),
-            Association.hasMany(WRITER, STORY).as("authored").foreignKey("authorId"),
-            Association.hasMany(WRITER, STORY).as("edited").foreignKey("editorId"),
-            Association.belongsTo(STORY, WRITER).as("author").foreignKey("authorId"),
-            Association.belongsTo(STORY, WRITER).as("editor").foreignKey("editorId"),
+            Association.hasMany(COUNTRY, CITY).alias("cities").foreignKey("countryCode").sourceKey("isoCode"),
+            Association.belongsTo(CITY, COUNTRY).alias("country").foreignKey("countryCode").targetKey("isoCode"),
+            Association.hasMany(WRITER, STORY).alias("authored").foreignKey("authorId"),
+            Association.hasMany(WRITER, STORY).alias("edited").foreignKey("editorId"),
+            Association.belongsTo(STORY, WRITER).alias("author").foreignKey("authorId"),
+            Association.belongsTo(STORY, WRITER).alias("editor").foreignKey("editorId"),
             STUDENT_COURSES, COURSE_STUDENTS);
 
     static void loadKeys(Canopy db) {
@@ -450,9 +450,9 @@ class AssociationsTest {
     static final SOrganization S_ORGANIZATION = new SOrganization();
     static final SReference S_REFERENCE = new SReference();
     static final Schema ERRORS = Schema.of(
-            Association.hasMany(S_USER, S_DOCUMENT).as("documents").foreignKey("userId"),
-            Association.belongsTo(S_USER, S_ORGANIZATION).as("organization"),
-            Association.belongsTo(S_DOCUMENT, S_REFERENCE).as("reference"));
+            Association.hasMany(S_USER, S_DOCUMENT).alias("documents").foreignKey("userId"),
+            Association.belongsTo(S_USER, S_ORGANIZATION).alias("organization"),
+            Association.belongsTo(S_DOCUMENT, S_REFERENCE).alias("reference"));
 
     /** Models built fresh per test, for schemas that must fail to build. */
     static final class Scratch extends Model {
@@ -495,8 +495,8 @@ class AssociationsTest {
             Scratch b = new Scratch("Beta");
             Scratch c = new Scratch("Gamma");
 
-            assertThatThrownBy(() -> Schema.of(Association.hasMany(a, b).as("things").foreignKey("alphaId"),
-                    Association.hasMany(a, c).as("things").foreignKey("alphaId")))
+            assertThatThrownBy(() -> Schema.of(Association.hasMany(a, b).alias("things").foreignKey("alphaId"),
+                    Association.hasMany(a, c).alias("things").foreignKey("alphaId")))
                     .isInstanceOf(SchemaException.class)
                     .hasMessageContaining("Alpha")
                     .hasMessageContaining("'things'");
@@ -508,7 +508,7 @@ class AssociationsTest {
             Scratch a = new Scratch("Delta");
             Scratch b = new Scratch("Epsilon");
 
-            assertThatThrownBy(() -> Schema.of(Association.belongsTo(a, b).as("title")))
+            assertThatThrownBy(() -> Schema.of(Association.belongsTo(a, b).alias("title")))
                     .isInstanceOf(SchemaException.class)
                     .hasMessageContaining("title")
                     .hasMessageContaining("Delta");

@@ -265,10 +265,10 @@ class DefinitionsTest {
     static final Slot SLOT = new Slot();
     static final ShelfLabel SHELF_LABEL = new ShelfLabel();
     static final Schema COMPOSITE = Schema.of(
-            Association.hasMany(PAIR, PAIR_NOTE).as("notes").foreignKey("pairCode").sourceKey("code"),
-            Association.hasMany(SHELF, SLOT).as("slots").foreignKey("shelfId"),
-            Association.hasMany(SHELF, SHELF_LABEL).as("labels").foreignKey("shelfId"),
-            Association.belongsTo(SLOT, SHELF).as("shelf").foreignKey("shelfId"));
+            Association.hasMany(PAIR, PAIR_NOTE).alias("notes").foreignKey("pairCode").sourceKey("code"),
+            Association.hasMany(SHELF, SLOT).alias("slots").foreignKey("shelfId"),
+            Association.hasMany(SHELF, SHELF_LABEL).alias("labels").foreignKey("shelfId"),
+            Association.belongsTo(SLOT, SHELF).alias("shelf").foreignKey("shelfId"));
 
     static void loadComposite(Canopy db) {
         db.sync(COMPOSITE);
@@ -527,8 +527,8 @@ class DefinitionsTest {
     static final Author AUTHOR = new Author();
     static final Memo MEMO = new Memo();
     static final Schema PARANOID = Schema.of(
-            Association.hasMany(AUTHOR, MEMO).as("memos").foreignKey("authorId"),
-            Association.belongsTo(MEMO, AUTHOR).as("author").foreignKey("authorId"));
+            Association.hasMany(AUTHOR, MEMO).alias("memos").foreignKey("authorId"),
+            Association.belongsTo(MEMO, AUTHOR).alias("author").foreignKey("authorId"));
 
     static void loadParanoid(Canopy db) {
         db.sync(PARANOID);

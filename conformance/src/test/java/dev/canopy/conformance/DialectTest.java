@@ -72,8 +72,8 @@ class DialectTest {
 
     static final Team TEAM = new Team();
     static final Player PLAYER = new Player();
-    static final Association TEAM_PLAYERS = Association.hasMany(TEAM, PLAYER).as("players").foreignKey("teamId");
-    static final Association PLAYER_TEAM = Association.belongsTo(PLAYER, TEAM).as("team").foreignKey("teamId");
+    static final Association TEAM_PLAYERS = Association.hasMany(TEAM, PLAYER).alias("players").foreignKey("teamId");
+    static final Association PLAYER_TEAM = Association.belongsTo(PLAYER, TEAM).alias("team").foreignKey("teamId");
     static final Schema CLUB = Schema.builder().models(TEAM, PLAYER).associations(TEAM_PLAYERS, PLAYER_TEAM).build();
 
     /** Fills the club: two teams, four players (one without a team, one without a rating), an empty third team. */
@@ -399,9 +399,9 @@ class DialectTest {
     static final Purchase PURCHASE = new Purchase();
     static final Line LINE = new Line();
     static final Schema RESERVED = Schema.builder().models(CUSTOMER, PURCHASE, LINE).associations(
-            Association.hasMany(CUSTOMER, PURCHASE).as("orders").foreignKey("user"),
-            Association.belongsTo(PURCHASE, CUSTOMER).as("buyer").foreignKey("user"),
-            Association.hasMany(PURCHASE, LINE).as("lines").foreignKey("OrderId")).build();
+            Association.hasMany(CUSTOMER, PURCHASE).alias("orders").foreignKey("user"),
+            Association.belongsTo(PURCHASE, CUSTOMER).alias("buyer").foreignKey("user"),
+            Association.hasMany(PURCHASE, LINE).alias("lines").foreignKey("OrderId")).build();
 
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")

@@ -44,7 +44,7 @@ class LoggingTest {
 
     static final Shop SHOP = new Shop();
     static final Item ITEM = new Item();
-    static final Schema SHOPS = Schema.of(Association.hasMany(SHOP, ITEM).as("items").foreignKey("shopId"));
+    static final Schema SHOPS = Schema.of(Association.hasMany(SHOP, ITEM).alias("items").foreignKey("shopId"));
 
     private static String url() {
         return "jdbc:h2:mem:canopy_logging_" + UUID.randomUUID().toString().substring(0, 8);

@@ -47,7 +47,7 @@ class SeedCasesTest {
 
     static final Zone ZONE = new Zone();
     static final Event EVENT = new Event();
-    static final Schema EVENTS = Schema.of(Association.belongsTo(EVENT, ZONE).as("zone").foreignKey("eventTz").targetKey("zid"));
+    static final Schema EVENTS = Schema.of(Association.belongsTo(EVENT, ZONE).alias("zone").foreignKey("eventTz").targetKey("zid"));
 
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
@@ -121,9 +121,9 @@ class SeedCasesTest {
     static final Reference REFERENCE = new Reference();
     static final Document DOCUMENT = new Document();
     static final Schema DOCUMENTS = Schema.of(
-            Association.belongsTo(USER, ORGANIZATION).as("organization"),
-            Association.belongsTo(DOCUMENT, USER).as("user"),
-            Association.belongsTo(DOCUMENT, REFERENCE).as("reference"));
+            Association.belongsTo(USER, ORGANIZATION).alias("organization"),
+            Association.belongsTo(DOCUMENT, USER).alias("user"),
+            Association.belongsTo(DOCUMENT, REFERENCE).alias("reference"));
 
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
@@ -233,10 +233,10 @@ class SeedCasesTest {
     static final Owned PHOTO = new Owned("photo");
     static final Owned POST = new Owned("post");
     static final Schema LOGINS = Schema.of(
-            Association.hasMany(USER_LOGIN, DIVE_LOG).as("diveLog").foreignKey("userId"),
-            Association.hasMany(USER_LOGIN, ARTICLE).as("article").foreignKey("userId"),
-            Association.hasMany(USER_LOGIN, PHOTO).as("photos").foreignKey("userId"),
-            Association.hasMany(USER_LOGIN, POST).as("posts").foreignKey("userId"));
+            Association.hasMany(USER_LOGIN, DIVE_LOG).alias("diveLog").foreignKey("userId"),
+            Association.hasMany(USER_LOGIN, ARTICLE).alias("article").foreignKey("userId"),
+            Association.hasMany(USER_LOGIN, PHOTO).alias("photos").foreignKey("userId"),
+            Association.hasMany(USER_LOGIN, POST).alias("posts").foreignKey("userId"));
 
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")

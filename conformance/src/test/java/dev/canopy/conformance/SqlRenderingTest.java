@@ -99,7 +99,7 @@ class SqlRenderingTest {
             LEVELS.add(new Level(i));
         }
         for (int i = 1; i <= DEPTH; i++) {
-            chain.add(Association.hasMany(LEVELS.get(i - 1), LEVELS.get(i)).as(alias(i)).foreignKey("parentId"));
+            chain.add(Association.hasMany(LEVELS.get(i - 1), LEVELS.get(i)).alias(alias(i)).foreignKey("parentId"));
         }
         DEEP = Schema.of(chain.toArray(new Association[0]));
     }

@@ -192,7 +192,7 @@ public final class Executor {
      * Runs {@code work} in one transaction on one connection: committed when it returns, rolled back when it throws.
      * Statements run by this executor on the same thread inside {@code work} join it.
      */
-    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+    public <T extends @Nullable Object> T inTransaction(java.util.function.Supplier<T> work) {
         if (transaction.get() != null) {
             return work.get();
         }
@@ -246,7 +246,7 @@ public final class Executor {
         }
     }
 
-    private static void bind(PreparedStatement ps, List<Object> binds) throws SQLException {
+    private static void bind(PreparedStatement ps, List<@Nullable Object> binds) throws SQLException {
         for (int i = 0; i < binds.size(); i++) {
             Object v = binds.get(i);
             if (v == null) {

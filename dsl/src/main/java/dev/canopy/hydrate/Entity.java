@@ -96,6 +96,46 @@ public final class Entity {
         return Json.write(toMap());
     }
 
+    /**
+     * This entity and its includes as a Java record or a Kotlin class with a primary constructor, mapped as
+     * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} maps roots (see {@link dev.canopy.typed}).
+     * The mapping is compiled once per plan node and type.
+     * <pre>{@code
+     * AlbumView album = db.findOne(Query.from(ALBUM).include("tracks")).into(AlbumView.class);
+     * }</pre>
+     *
+     * @throws dev.canopy.error.MappingException listing every component that does not match this entity's shape
+     */
+    public <T> T into(Class<T> type) {
+        return dev.canopy.typed.TypedResults.mapper(shape.plan(), shape.node(), type).map(this);
+    }
+
+    // ---- index-based reads, for mappers compiled against a plan ----
+
+    /** What every entity of this plan node looks like. */
+    public EntityShape shape() {
+        return shape;
+    }
+
+    /**
+     * The raw value at a column's {@link Column#index() index}, without a check: null when the column is null or
+     * was not read. For mappers that resolved the index once against the plan.
+     */
+    public @Nullable Object valueAt(int columnIndex) {
+        return values[columnIndex];
+    }
+
+    /** The to-one include at a link index (the order of the plan node's links), or null when absent; no check. */
+    public @Nullable Entity oneAt(int link) {
+        return (Entity) links[link];
+    }
+
+    /** The to-many include at a link index (the order of the plan node's links), unmodifiable; no check. */
+    @SuppressWarnings("unchecked")
+    public List<Entity> manyAt(int link) {
+        return Collections.unmodifiableList((List<Entity>) links[link]);
+    }
+
     // ---- filled by the hydrator ----
 
     /** The raw value of a column, loaded or not (null when not read). */

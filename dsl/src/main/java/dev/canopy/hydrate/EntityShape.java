@@ -4,6 +4,7 @@ import dev.canopy.error.QueryException;
 import dev.canopy.error.UnknownColumnException;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.plan.Plan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,17 @@ import java.util.Map;
  * included (to-one or to-many). Shared by all entities of the node, so an entity carries only its values.
  */
 public final class EntityShape {
+    private final Plan plan;
+    private final int node;
     private final Model model;
     private final boolean[] loaded;
     private final String[] aliases;
     private final boolean[] toMany;
     private final Map<String, Integer> aliasIndex = new HashMap<>();
 
-    EntityShape(Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany) {
+    EntityShape(Plan plan, int node, Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany) {
+        this.plan = plan;
+        this.node = node;
         this.model = model;
         this.loaded = new boolean[model.columns().size()];
         for (Column<?> c : columns) {
@@ -34,6 +39,15 @@ public final class EntityShape {
     }
 
     public Model model() { return model; }
+
+    /**
+     * The plan whose node made entities of this shape (for a separate include, the include's own keyed plan), so
+     * that a typed mapper can be compiled for an entity as for a query: {@link Entity#into(Class)}.
+     */
+    public Plan plan() { return plan; }
+
+    /** The index of that node in {@link #plan()}'s nodes; its links are this shape's links, in order. */
+    public int node() { return node; }
 
     int linkCount() { return aliases.length; }
     String alias(int i) { return aliases[i]; }

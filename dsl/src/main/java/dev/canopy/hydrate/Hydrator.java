@@ -48,7 +48,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                     }
                 }
             }
-            readers[n.index()] = new NodeReader(n, new EntityShape(n.model(), n.attributes(), aliases, toMany), link);
+            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany), link);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
     }

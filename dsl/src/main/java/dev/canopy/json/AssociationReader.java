@@ -76,7 +76,7 @@ final class AssociationReader {
             default:
                 throw FAIL.at(field(path, "type"), "unknown association type '" + type + "'; one of belongsTo, hasOne, hasMany, belongsToMany");
         }
-        a = option(a, def, "as", path, Association::as);
+        a = option(a, def, "as", path, Association::alias);
         a = option(a, def, "foreignKey", path, Association::foreignKey);
         if (def.has("otherKey") && a.kind() != Association.Kind.BELONGS_TO_MANY) {
             throw FAIL.at(field(path, "otherKey"), "only a belongsToMany association has an otherKey");

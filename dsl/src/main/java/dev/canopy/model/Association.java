@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * new association. Declare them as constants and hand them to a {@link Schema}, which fills in the defaults,
  * adds foreign-key columns that nobody declared, and checks that the keys exist:
  * <pre>{@code
- * static final Association ARTIST_ALBUMS = Association.hasMany(ARTIST, ALBUM).as("albums").foreignKey("ArtistId");
- * static final Association ALBUM_ARTIST = Association.belongsTo(ALBUM, ARTIST).as("artist").foreignKey("ArtistId");
+ * static final Association ARTIST_ALBUMS = Association.hasMany(ARTIST, ALBUM).alias("albums").foreignKey("ArtistId");
+ * static final Association ALBUM_ARTIST = Association.belongsTo(ALBUM, ARTIST).alias("artist").foreignKey("ArtistId");
  * static final Association PLAYLIST_TRACKS =
- *         Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).as("tracks").foreignKey("PlaylistId").otherKey("TrackId");
+ *         Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).alias("tracks").foreignKey("PlaylistId").otherKey("TrackId");
  * }</pre>
  *
  * <p>Defaults, as in Sequelize: the alias of a to-one association is the target's name ({@code Artist}), of a to-many
@@ -93,8 +93,11 @@ public final class Association {
         return new Association(kind, source, target, through, alias, foreignKey, otherKey, sourceKey, targetKey, onDelete, onUpdate, constraints);
     }
 
-    /** The alias an include names this association by (Sequelize's {@code as}). */
-    public Association as(String alias) {
+    /**
+     * The alias an include names this association by (Sequelize's {@code as}; named {@code alias} because
+     * {@code as} is a Kotlin keyword).
+     */
+    public Association alias(String alias) {
         Model.checkIdentifier(Objects.requireNonNull(alias, "alias is null"), "alias");
         return with(alias, foreignKey, otherKey, sourceKey, targetKey, onDelete, onUpdate, constraints);
     }

@@ -174,7 +174,7 @@ public final class Schema {
             for (Association b : associations) {
                 if (b.source() == a.source() && b.alias().equals(a.alias())) {
                     throw new SchemaException(a.source().name() + " already has an association named '" + a.alias() + "' ("
-                            + b + "); give " + a + " another alias with as(...)");
+                            + b + "); give " + a + " another alias with alias(...)");
                 }
             }
             associations.add(a);
