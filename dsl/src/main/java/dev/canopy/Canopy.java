@@ -51,7 +51,7 @@ public final class Canopy implements AutoCloseable {
 
     private final Executor executor;
     private final Renderer renderer;
-    private final Planner planner = new Planner();
+    private final Planner planner;
     private final @Nullable HikariDataSource ownedPool;
     private final Map<Query, Prepared> plans = new ConcurrentHashMap<>();
     /** Hydrators of separate includes' plans, by plan identity (plans live as long as their query's cache entry). */
@@ -65,6 +65,7 @@ public final class Canopy implements AutoCloseable {
     private Canopy(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownedPool, @Nullable StatementListener listener) {
         this.executor = new Executor(dataSource, dialect, listener);
         this.renderer = new Renderer(dialect);
+        this.planner = new Planner(dialect.capabilities());
         this.ownedPool = ownedPool;
     }
 
@@ -241,7 +242,7 @@ public final class Canopy implements AutoCloseable {
 
     /** The SQL and binds a query renders for any dialect, without a connection. */
     public static SqlStatement toSql(Query query, Dialect dialect) {
-        return new Renderer(dialect).render(new Planner().plan(query).statement());
+        return new Renderer(dialect).render(new Planner(dialect.capabilities()).plan(query).statement());
     }
 
     /**
@@ -251,7 +252,7 @@ public final class Canopy implements AutoCloseable {
      */
     public static String explain(Query query, Dialect dialect) {
         Renderer r = new Renderer(dialect);
-        Plan plan = new Planner().plan(query);
+        Plan plan = new Planner(dialect.capabilities()).plan(query);
         StringBuilder sb = new StringBuilder("-- ").append(query.root().name()).append(" (joined: ")
                 .append(plan.nodes().size() - 1).append(" includes)\n").append(r.render(plan.statement())).append('\n');
         explainFetches(sb, r, plan, "");
@@ -279,7 +280,7 @@ public final class Canopy implements AutoCloseable {
     /** Creates the tables of a schema that do not exist yet (Sequelize's {@code sync()}), referenced tables first. */
     public void sync(Schema schema) {
         transaction(() -> {
-            for (org.jooq.Query q : SchemaDdl.create(renderer.context(), schema)) {
+            for (org.jooq.Query q : SchemaDdl.create(renderer.context(), renderer.dialect(), schema)) {
                 executor.update(renderer.render(q));
             }
             return null;

@@ -246,13 +246,13 @@ public final class Executor {
         }
     }
 
-    private static void bind(PreparedStatement ps, List<@Nullable Object> binds) throws SQLException {
+    private void bind(PreparedStatement ps, List<@Nullable Object> binds) throws SQLException {
         for (int i = 0; i < binds.size(); i++) {
             Object v = binds.get(i);
             if (v == null) {
                 ps.setNull(i + 1, java.sql.Types.NULL);
             } else {
-                ps.setObject(i + 1, v);
+                ps.setObject(i + 1, dialect.toJdbc(v));
             }
         }
     }

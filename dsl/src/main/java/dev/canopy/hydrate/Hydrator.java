@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 public final class Hydrator implements ResultReader<Hydration> {
     private final NodeReader[] readers;
     private final @Nullable ValueReader partition;
+    /** Whether an include is right-joined, so a row may have no root: it then gets a root of nulls of its own. */
+    private final boolean rightJoined;
 
     public Hydrator(Plan plan) {
         List<PlanNode> nodes = plan.nodes();
@@ -51,6 +53,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany), link);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
+        rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);
     }
 
     @Override
@@ -123,7 +126,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                 Object key = i == 0 ? rootKey(rs) : r.key(rs);
                 Entity e;
                 if (key == null) {
-                    if (r.keyed() || r.allNull(rs)) {
+                    if ((r.keyed() && !(i == 0 && rightJoined)) || (i > 0 && r.allNull(rs))) {
                         current[i] = null;
                         continue;
                     }

@@ -29,7 +29,13 @@ public interface ValueReader {
                 long v = rs.getLong(i);
                 return v == 0 && rs.wasNull() ? null : Long.valueOf(v);
             };
-            case DECIMAL: return ResultSet::getBigDecimal;
+            case DECIMAL: {
+                int scale = type.scale();
+                return (rs, i) -> {
+                    java.math.BigDecimal v = rs.getBigDecimal(i);
+                    return v == null || v.scale() == scale ? v : v.setScale(scale, java.math.RoundingMode.HALF_UP);
+                };
+            }
             case BOOLEAN: return (rs, i) -> {
                 boolean v = rs.getBoolean(i);
                 return !v && rs.wasNull() ? null : Boolean.valueOf(v);
@@ -51,6 +57,9 @@ public interface ValueReader {
         }
         if (v instanceof OffsetDateTime) {
             return ((OffsetDateTime) v).toLocalDateTime();
+        }
+        if (v instanceof String) {
+            return LocalDateTime.parse(((String) v).replace(' ', 'T'));
         }
         return rs.getObject(i, LocalDateTime.class);
     }

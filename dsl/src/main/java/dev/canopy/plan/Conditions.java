@@ -11,10 +11,15 @@ import org.jooq.impl.DSL;
  * {@code ILIKE} is left to jOOQ, which renders it natively or as {@code lower(a) LIKE lower(b)} per dialect.
  */
 final class Conditions {
-    private final Function<ColumnRef<?>, Field<Object>> fields;
+    /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
+    static final int ARRAY_THRESHOLD = 1000;
 
-    Conditions(Function<ColumnRef<?>, Field<Object>> fields) {
+    private final Function<ColumnRef<?>, Field<Object>> fields;
+    private final boolean arrays;
+
+    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
         this.fields = fields;
+        this.arrays = arrays;
     }
 
     org.jooq.Condition toJooq(Condition c) {
@@ -27,6 +32,15 @@ final class Conditions {
                 return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
             }
             Field<Object> f = fields.apply(in.column());
+            if (arrays && in.values().size() > ARRAY_THRESHOLD) {
+                Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), in.values().size());
+                int i = 0;
+                for (Object v : in.values()) {
+                    array[i++] = v;
+                }
+                Field<Object[]> param = DSL.val(array, f.getDataType().getArrayDataType());
+                return in.negated() ? f.ne(DSL.all(param)) : f.eq(DSL.any(param));
+            }
             java.util.List<Field<Object>> vals = in.values().<Field<Object>>map(v -> DSL.val(v, f)).asJava();
             return in.negated() ? f.notIn(vals) : f.in(vals);
         }

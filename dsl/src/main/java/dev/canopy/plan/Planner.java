@@ -1,5 +1,6 @@
 package dev.canopy.plan;
 
+import dev.canopy.dialect.Capability;
 import dev.canopy.error.QueryException;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
@@ -65,14 +66,29 @@ public final class Planner {
     /** Builds statement trees without a dialect; rendering chooses the dialect later. */
     private static final DSLContext NEUTRAL = DSL.using(SQLDialect.DEFAULT);
 
+    private final boolean arrays;
+
+    /** A planner that relies on no optional capability. */
+    public Planner() {
+        this(java.util.Set.of());
+    }
+
+    /**
+     * A planner for a database with these capabilities; {@link Capability#ARRAY_BIND} binds long {@code isIn} lists
+     * as one array, so they never cross the bind-parameter limit.
+     */
+    public Planner(java.util.Set<Capability> capabilities) {
+        this.arrays = capabilities.contains(Capability.ARRAY_BIND);
+    }
+
     /** Plans a query: one statement for the root and its joined includes, and a keyed plan per separate include. */
     public Plan plan(Query query) {
-        return new Builder(Spec.of(query)).build();
+        return new Builder(Spec.of(query), arrays).build();
     }
 
     /** The statement that counts the distinct roots of a query, whatever its includes, limit and offset. */
     public org.jooq.Select<?> planCount(Query query) {
-        Builder b = new Builder(Spec.of(query.unpaged()));
+        Builder b = new Builder(Spec.of(query.unpaged()), arrays);
         Plan full = b.build();
         PlanNode root = full.root();
         List<Column<?>> keyColumns = root.model().primaryKey().isEmpty() ? root.model().columns() : root.model().primaryKey();
@@ -125,8 +141,11 @@ public final class Planner {
         private @Nullable Name rootJunction;
         private @Nullable Field<Object> partition;
 
-        Builder(Spec spec) {
+        private final boolean arrays;
+
+        Builder(Spec spec, boolean arrays) {
             this.spec = spec;
+            this.arrays = arrays;
             if (spec.where() != null) {
                 spec.where().forEachColumn(ref -> referenced.add(String.join(".", ref.path())));
             }
@@ -144,7 +163,7 @@ public final class Planner {
             from = joinTree(rootTable());
             List<org.jooq.Condition> conds = new ArrayList<>();
             if (spec.where() != null) {
-                conds.add(new Conditions(this::resolve).toJooq(spec.where()));
+                conds.add(new Conditions(this::resolve, arrays).toJooq(spec.where()));
             }
             if (spec.paranoid() && root.model().options().isParanoid()) {
                 conds.add(field(root, root.model().column("deletedAt")).isNull());
@@ -264,7 +283,7 @@ public final class Planner {
                     links.add(new PlanNode.Link(child.alias(), true, -1, fetches.size()));
                     Association a = child.association();
                     fetches.add(new Fetch(index, links.size() - 1, a.source().column(a.referencedKey()),
-                            new Builder(Spec.separate(child, spec.paranoid())).build()));
+                            new Builder(Spec.separate(child, spec.paranoid()), arrays).build()));
                     if (child.isRequired()) {
                         exists.computeIfAbsent(index, k -> new ArrayList<>()).add(existsFor(DSL.name(alias), child));
                     }
@@ -321,7 +340,7 @@ public final class Planner {
                     break;
             }
             if (child.where() != null) {
-                sub.addConditions(new Conditions(ref -> field(e, ref.column())).toJooq(child.where()));
+                sub.addConditions(new Conditions(ref -> field(e, ref.column()), arrays).toJooq(child.where()));
             }
             if (spec.paranoid() && target.options().isParanoid()) {
                 sub.addConditions(field(e, target.column("deletedAt")).isNull());
@@ -427,7 +446,7 @@ public final class Planner {
             org.jooq.Condition own = DSL.noCondition();
             Include inc = c.include();
             if (inc.where() != null) {
-                own = own.and(new Conditions(ref -> field(c, ref.column())).toJooq(inc.where()));
+                own = own.and(new Conditions(ref -> field(c, ref.column()), arrays).toJooq(inc.where()));
             }
             if (spec.paranoid() && c.model().options().isParanoid()) {
                 own = own.and(field(c, c.model().column("deletedAt")).isNull());

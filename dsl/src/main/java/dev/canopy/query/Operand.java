@@ -101,14 +101,14 @@ public interface Operand<T> {
 
     private List<Object> checkedList(Collection<? extends T> values) {
         Objects.requireNonNull(values, "values is null");
-        List<Object> list = List.empty();
+        java.util.List<Object> checked = new java.util.ArrayList<>(values.size());
         for (Object v : values) {
             if (v == null) {
                 throw new QueryException(ref() + " $in/$notIn: a list value is null; use isNull() for NULL");
             }
-            list = list.append(check(v));
+            checked.add(check(v));
         }
-        return list;
+        return List.ofAll(checked);
     }
 
     private Object check(Object value) {

@@ -33,13 +33,13 @@ public final class SchemaDdl {
                               ReferentialAction onUpdate) {}
 
     /** {@code CREATE TABLE IF NOT EXISTS} for every model, referenced tables first. */
-    public static List<Query> create(DSLContext ctx, Schema schema) {
+    public static List<Query> create(DSLContext ctx, dev.canopy.dialect.Dialect dialect, Schema schema) {
         Map<Model, List<ForeignKey>> fks = foreignKeys(schema);
         List<Query> out = new ArrayList<>();
         for (Model m : creationOrder(schema, fks)) {
             List<Field<?>> fields = new ArrayList<>();
             for (Column<?> c : m.columns()) {
-                DataType<?> type = JooqTypes.of(c.type()).nullable(c.allowNull());
+                DataType<?> type = dialect.columnType(JooqTypes.of(c.type())).nullable(c.allowNull());
                 if (c.isAutoIncrement()) {
                     type = type.identity(true);
                 }

@@ -20,5 +20,10 @@ public enum Capability {
     /** DDL statements take part in transactions. */
     TRANSACTIONAL_DDL,
     /** JSON functions and a JSON column type. */
-    JSON
+    JSON,
+    /**
+     * A whole array bound as one parameter ({@code x = ANY(?)}): long {@code isIn} lists then take one bind instead
+     * of one per value, and never cross the bind-parameter limit.
+     */
+    ARRAY_BIND
 }

@@ -58,6 +58,19 @@ public interface Dialect {
         return this;
     }
 
+    /**
+     * The column type this database stores a jOOQ type as, when jOOQ's own choice does not fit (MySQL's
+     * {@code TIMESTAMP} holds 1970–2038 only, so a Canopy timestamp is a {@code DATETIME} there).
+     */
+    default org.jooq.DataType<?> columnType(org.jooq.DataType<?> type) {
+        return type;
+    }
+
+    /** A bind value as this database's driver wants it (Connector/J takes a UUID as its text, say). */
+    default Object toJdbc(Object value) {
+        return value;
+    }
+
     /** The JDBC driver class, for pools that need it named. */
     String driverClassName();
 

@@ -13,9 +13,9 @@ import org.jooq.SQLDialect;
  * H2, the embedded default: in memory ({@code jdbc:h2:mem:name}) or in a file. Needs nothing installed.
  */
 public final class H2Dialect implements Dialect {
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(
+    private static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(
             Capability.RIGHT_JOIN, Capability.NULLS_ORDERING, Capability.ILIKE, Capability.WINDOW_FUNCTIONS,
-            Capability.NESTED_JOINS, Capability.JSON);
+            Capability.NESTED_JOINS, Capability.JSON, Capability.ARRAY_BIND));
 
     @Override public String name() { return "h2"; }
     @Override public SQLDialect jooqDialect() { return SQLDialect.H2; }
@@ -31,6 +31,7 @@ public final class H2Dialect implements Dialect {
             case 23505: return ErrorKind.UNIQUE_VIOLATION;
             case 23506: case 23503: return ErrorKind.FOREIGN_KEY_VIOLATION;
             case 23502: return ErrorKind.NOT_NULL_VIOLATION;
+            case 23513: case 23514: return ErrorKind.CHECK_VIOLATION;
             case 40001: return ErrorKind.DEADLOCK_OR_SERIALIZATION;
             case 57014: return ErrorKind.TIMEOUT;
             case 42102: case 42122: return ErrorKind.UNKNOWN_OBJECT;
@@ -39,4 +40,6 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override public String toString() { return "H2Dialect"; }
+    @Override public boolean equals(@org.jspecify.annotations.Nullable Object o) { return o instanceof H2Dialect; }
+    @Override public int hashCode() { return H2Dialect.class.hashCode(); }
 }

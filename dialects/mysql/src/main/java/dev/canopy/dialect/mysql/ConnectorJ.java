@@ -74,4 +74,20 @@ final class ConnectorJ {
         // (setQueryTimeout) and lost connections as SQLTimeoutException / connection exceptions without a number.
         return SqlStates.classify(e);
     }
+
+    /** MySQL's and MariaDB's {@code TIMESTAMP} holds 1970–2038 and turns NULL into now(); a timestamp is a {@code DATETIME(6)}. */
+    @SuppressWarnings("deprecation")
+    static org.jooq.DataType<?> columnType(org.jooq.DataType<?> type) {
+        if (type.getSQLDataType() == org.jooq.impl.SQLDataType.LOCALDATETIME) {
+            org.jooq.DataType<java.time.LocalDateTime> datetime =
+                    new org.jooq.impl.DefaultDataType<>(null, org.jooq.impl.SQLDataType.LOCALDATETIME, "datetime").precision(6);
+            return datetime.nullable(type.nullable());
+        }
+        return type;
+    }
+
+    /** Connector/J would serialize a {@link java.util.UUID} as a Java object; it is stored as its text. */
+    static Object toJdbc(Object value) {
+        return value instanceof java.util.UUID ? value.toString() : value;
+    }
 }

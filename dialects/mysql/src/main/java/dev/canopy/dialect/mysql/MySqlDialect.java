@@ -49,6 +49,8 @@ public final class MySqlDialect implements Dialect {
     @Override public int maxIdentifierLength() { return 64; }
     @Override public String driverClassName() { return ConnectorJ.DRIVER; }
     @Override public Map<String, String> poolProperties() { return ConnectorJ.POOL_PROPERTIES; }
+    @Override public org.jooq.DataType<?> columnType(org.jooq.DataType<?> type) { return ConnectorJ.columnType(type); }
+    @Override public Object toJdbc(Object value) { return ConnectorJ.toJdbc(value); }
     @Override public ErrorKind classify(SQLException e) { return ConnectorJ.classify(e); }
 
     /** The MariaDB dialect when the server is MariaDB, else MySQL with the capabilities of the server's version. */

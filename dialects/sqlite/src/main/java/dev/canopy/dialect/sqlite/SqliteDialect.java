@@ -49,6 +49,14 @@ public final class SqliteDialect implements Dialect {
     @Override public String driverClassName() { return "org.sqlite.JDBC"; }
     @Override public Map<String, String> poolProperties() { return POOL_PROPERTIES; }
 
+    /** SQLite keeps timestamps as ISO text; the driver would bind {@code 2021-01-02T00:00}, which never equals stored text. */
+    @Override public Object toJdbc(Object value) {
+        return value instanceof java.time.LocalDateTime ? SQL_TIMESTAMP.format((java.time.LocalDateTime) value) : value;
+    }
+
+    private static final java.time.format.DateTimeFormatter SQL_TIMESTAMP = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss").appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+
     /**
      * SQLite's extended result codes (the xerial driver turns them on) say which constraint failed; the primary code
      * ({@link SQLException#getErrorCode()}) and the message are the fallback for an exception that is not the driver's.
