@@ -1,14 +1,9 @@
 package dev.canopy.cli;
 
-import static dev.canopy.chinook.Chinook.ALBUM;
-import static dev.canopy.chinook.Chinook.ARTIST;
-import static dev.canopy.chinook.Chinook.EMPLOYEE;
-import static dev.canopy.chinook.Chinook.GENRE;
-import static dev.canopy.chinook.Chinook.PLAYLIST;
-import static dev.canopy.chinook.Chinook.TRACK;
 
 import dev.canopy.Canopy;
 import dev.canopy.chinook.ChinookData;
+import dev.canopy.chinook.DemoQueries;
 import dev.canopy.exec.StatementEvent;
 import dev.canopy.hydrate.Entity;
 import dev.canopy.hydrate.Json;
@@ -56,34 +51,8 @@ final class DemoCommand implements Callable<Integer> {
             ChinookData.load(db.dataSource());
             out.println("Chinook (MIT licence, github.com/lerocha/chinook-database) loaded into " + url);
             Demo demo = new Demo(db, out, statements);
-            demo.show("1. belongsTo chain: each track with its album and the album's artist",
-                    Query.from(TRACK).attributes(TRACK.trackId, TRACK.name)
-                            .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name)))
-                            .order(TRACK.trackId.asc())
-                            .limit(3));
-            demo.show("2. hasMany, required, with a where: artists with an album whose title contains 'Greatest'",
-                    Query.from(ARTIST)
-                            .include("albums", a -> a.required().where(ALBUM.title.contains("Greatest")).attributes(ALBUM.title))
-                            .order(ARTIST.name.asc(), ALBUM.title.at("albums").asc()));
-            demo.show("3. belongsToMany through PlaylistTrack: two small playlists with their tracks, albums and artists",
-                    Query.from(PLAYLIST).where(PLAYLIST.name.isIn("Music Videos", "On-The-Go 1"))
-                            .include("tracks", t -> t.attributes(TRACK.name)
-                                    .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name))))
-                            .order(PLAYLIST.playlistId.asc()));
-            demo.show("4. self-association: employees with their manager and the people who report to them",
-                    Query.from(EMPLOYEE).attributes(EMPLOYEE.employeeId, EMPLOYEE.firstName, EMPLOYEE.lastName, EMPLOYEE.title)
-                            .include("manager", m -> m.attributes(EMPLOYEE.firstName, EMPLOYEE.lastName))
-                            .include("reports", r -> r.attributes(EMPLOYEE.firstName, EMPLOYEE.lastName))
-                            .order(EMPLOYEE.employeeId.asc(), EMPLOYEE.firstName.at("reports").asc()));
-            demo.show("5. a $album.Title$ where on an included path, and an order array through aliases",
-                    Query.from(TRACK).attributes(TRACK.trackId, TRACK.name)
-                            .include("album", a -> a.attributes(ALBUM.title).include("artist", ar -> ar.attributes(ARTIST.name)))
-                            .where(ALBUM.title.at("album").startsWith("Live"))
-                            .order(ARTIST.name.at("album", "artist").desc(), ALBUM.title.at("album").asc(), TRACK.name.asc())
-                            .limit(4));
-            demo.count("6. count: artists with at least one Jazz track (distinct roots through required nested includes)",
-                    Query.from(ARTIST).include("albums", a -> a.required()
-                            .include("tracks", t -> t.required().include("genre", g -> g.where(GENRE.name.eq("Jazz"))))));
+            DemoQueries.graphs().forEach(demo::show);
+            DemoQueries.counts().forEach(demo::count);
         }
         if (save != null) {
             out.println();
