@@ -44,6 +44,32 @@ public final class Executor {
 
     /** Runs a query and hands its result set to {@code reader}. */
     public <R> R query(SqlStatement statement, ResultReader<R> reader) {
+        return run(statement, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        });
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
+    public int update(SqlStatement statement) {
+        return run(statement, ps -> {
+            int n = ps.executeUpdate();
+            return new ResultReader.Result<>(n, Math.max(n, 0));
+        });
+    }
+
+    /** What a statement does once prepared and bound: its value and the rows it read or changed. */
+    @FunctionalInterface
+    private interface Work<R> {
+        ResultReader.Result<R> apply(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Prepares and binds a statement on the transaction's connection or a pooled one, does {@code work}, reports the
+     * statement, and translates a driver error.
+     */
+    private <R> R run(SqlStatement statement, Work<R> work) {
         long start = System.nanoTime();
         long rows = 0;
         Throwable failure = null;
@@ -53,11 +79,9 @@ public final class Executor {
             c = tx != null ? tx : connect();
             try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
                 bind(ps, statement.binds());
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultReader.Result<R> result = reader.read(rs);
-                    rows = result.rows();
-                    return result.value();
-                }
+                ResultReader.Result<R> result = work.apply(ps);
+                rows = result.rows();
+                return result.value();
             }
         } catch (SQLException e) {
             failure = e;
@@ -158,33 +182,6 @@ public final class Executor {
             }
         } catch (SQLException ignored) {
             // the connection is closed or returned next
-        }
-    }
-
-    /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
-    public int update(SqlStatement statement) {
-        long start = System.nanoTime();
-        long rows = 0;
-        Throwable failure = null;
-        Connection tx = transaction.get();
-        Connection c = null;
-        try {
-            c = tx != null ? tx : connect();
-            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
-                bind(ps, statement.binds());
-                int n = ps.executeUpdate();
-                rows = Math.max(n, 0);
-                return n;
-            }
-        } catch (SQLException e) {
-            failure = e;
-            throw ErrorTranslator.translate(dialect, e, statement.sql());
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            closeUnlessTransaction(c, tx);
-            report(statement, start, rows, failure);
         }
     }
 
