@@ -175,6 +175,10 @@ final class FromClause {
             throw new TranslationException(text + ": a RIGHT JOIN must join the first table of FROM ("
                     + left.root().shown + "), outside parentheses; a right include hangs from the root");
         }
+        if (kind == JoinKind.RIGHT && !parent.model.primaryKey().isEmpty()) {
+            notes.add(text + ": the rows of " + child.shown + " without a " + parent.shown + " come back only for a root model without a"
+                    + " primary key; Canopy's hydrator leaves out a row whose root key is NULL");
+        }
         child.parent = parent;
         child.parentKey = link[0].column();
         child.ownKey = link[1].column();

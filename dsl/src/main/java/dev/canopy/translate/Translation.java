@@ -2,7 +2,10 @@ package dev.canopy.translate;
 
 import dev.canopy.json.QuerySpec;
 import dev.canopy.query.Query;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,11 +18,13 @@ public final class Translation {
     private final String sql;
     private final Query query;
     private final List<String> notes;
+    private final Map<String, String> sources;
 
-    Translation(String sql, Query query, List<String> notes) {
+    Translation(String sql, Query query, List<String> notes, Map<String, String> sources) {
         this.sql = sql;
         this.query = query;
         this.notes = List.copyOf(notes);
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     /** The SQL that was translated. */
@@ -35,6 +40,15 @@ public final class Translation {
     /** What the translation chose where the SQL left room, one sentence each; empty when nothing needed saying. */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Where each node of the include tree comes from: its path of aliases ({@code ""} for the root,
+     * {@code "album.artist"}) to the table of the SQL, by its alias or, unaliased, its table name, in FROM order.
+     * A junction table that became a belongsToMany has no node and is not listed.
+     */
+    public Map<String, String> sources() {
+        return sources;
     }
 
     /** The query as a compact JSON spec ({@link QuerySpec#toJson}). */

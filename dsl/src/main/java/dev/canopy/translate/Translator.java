@@ -109,7 +109,13 @@ public final class Translator {
             q = q.order(order.toArray(Order[]::new));
         }
         q = page(select, q, from.tables, notes);
-        return new Translation(sql, q, notes);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (SqlTable t : from.tables) {
+            if (!t.junction) {
+                sources.put(String.join(".", t.path()), t.shown);
+            }
+        }
+        return new Translation(sql, q, notes, sources);
     }
 
     // ---- parsing and what a statement may hold -------------------------------------------------------------------
