@@ -50,11 +50,11 @@ final class FromClause {
             Component next = walk(from.get(i), false);
             org.jooq.Condition link = commaLink(acc, next, pool);
             if (link == null) {
-                throw new TranslationException("FROM ..., " + SqlText.of(from.get(i)) + ": no WHERE condition equates a column of "
+                throw new TranslationException("FROM ..., " + SqlText.declaration(from.get(i)) + ": no WHERE condition equates a column of "
                         + next.root().shown + " with a column of an earlier table; a cross product cannot be translated");
             }
             pool.remove(link);
-            acc = connect(acc, next, JoinKind.INNER, List.of(link), List.of(), ", " + SqlText.of(from.get(i)) + " WHERE " + SqlText.of(link), false);
+            acc = connect(acc, next, JoinKind.INNER, List.of(link), List.of(), ", " + SqlText.declaration(from.get(i)) + " WHERE " + SqlText.of(link), false);
         }
         where.addAll(pool);
     }
@@ -89,10 +89,10 @@ final class FromClause {
 
     private Component single(Table<?> t, @Nullable String alias, Table<?> written) {
         if (t instanceof QOM.DerivedTable || t instanceof QOM.Lateral) {
-            throw new TranslationException(SqlText.of(written) + ": a subquery in FROM (a derived table) cannot be translated; join tables of the schema");
+            throw new TranslationException(SqlText.declaration(written) + ": a subquery in FROM (a derived table) cannot be translated; join tables of the schema");
         }
         if (!(t instanceof TableImpl)) {
-            throw new TranslationException(SqlText.of(written) + " in FROM cannot be translated; join tables of the schema");
+            throw new TranslationException(SqlText.declaration(written) + " in FROM cannot be translated; join tables of the schema");
         }
         SqlTable table = new SqlTable(tables.size(), model(t.getQualifiedName().last()), alias);
         tables.add(table);
@@ -129,7 +129,7 @@ final class FromClause {
         QOM.QualifiedJoin<?, ?> q = (QOM.QualifiedJoin<?, ?>) j;
         org.jooq.Condition on = q.$on();
         List<? extends Field<?>> using = q.$using();
-        String text = keyword + " " + SqlText.of(j.$table2()) + (using.isEmpty()
+        String text = keyword + " " + SqlText.declaration(j.$table2()) + (using.isEmpty()
                 ? on == null ? "" : " ON " + SqlText.of(on)
                 : " USING (" + using.stream().map(f -> f.getQualifiedName().last()).collect(Collectors.joining(", ")) + ")");
         List<org.jooq.Condition> conjuncts = on == null ? List.of() : Predicates.conjuncts(on);
@@ -156,7 +156,7 @@ final class FromClause {
         } else {
             what = "this kind of join cannot be translated; join with JOIN, LEFT JOIN or RIGHT JOIN ... ON a key equality";
         }
-        throw new TranslationException(SqlText.of(j.$table2()) + " (" + j.getClass().getSimpleName() + "): " + what);
+        throw new TranslationException(SqlText.declaration(j.$table2()) + " (" + j.getClass().getSimpleName() + "): " + what);
     }
 
     /** Hangs {@code right}'s first table from the table of {@code left} that the ON clause equates a key with. */
