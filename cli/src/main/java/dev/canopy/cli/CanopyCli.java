@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code canopy} command: {@code query}, {@code sql} and {@code demo}.
+ * The {@code canopy} command: {@code query}, {@code sql}, {@code translate}, {@code models} and {@code demo}.
  *
  * <p>Results go to stdout; a mistake is one line on stderr, {@code canopy: <message>}, and exit code 2 (usage and
  * input: an unknown option, a missing file, a spec or models file that does not hold, an unknown dialect) or 1 (the
@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "canopy", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "canopy 0.1.0-SNAPSHOT",
         description = "Query databases with Sequelize-style include trees: JSON query specs, the SQL they render, nested JSON results.",
-        subcommands = {QueryCommand.class, SqlCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QueryCommand.class, SqlCommand.class, TranslateCommand.class, ModelsCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CanopyCli {
     /** A user mistake: usage or input. */
     static final int USAGE = 2;

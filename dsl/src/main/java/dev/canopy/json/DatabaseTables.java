@@ -78,6 +78,9 @@ final class DatabaseTables {
         }
     }
 
+    /** A single-column foreign key: {@code column} of this table refers to {@code referencedColumn} of {@code referencedTable}. */
+    record ForeignKey(String column, String referencedTable, String referencedColumn) {}
+
     private final DatabaseMetaData md;
     private final @Nullable String catalog;
     private final @Nullable String schema;
@@ -111,6 +114,64 @@ final class DatabaseTables {
             tableNames = names;
         }
         return tableNames;
+    }
+
+    /** The base tables of the current schema (no views), sorted. */
+    List<String> baseTableNames() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = md.getTables(catalog, schema, "%", null)) {
+            while (rs.next()) {
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                if (type.equals("TABLE") || type.equals("BASE TABLE")) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+        }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
+    }
+
+    /** The table with an exact name, as the database reports it. */
+    Table exactly(String table) throws SQLException {
+        return read(table);
+    }
+
+    /** The single-column foreign keys of a table, in key-name order; composite foreign keys are left out. */
+    List<ForeignKey> foreignKeys(String table) throws SQLException {
+        Map<String, List<ForeignKey>> byName = new TreeMap<>();
+        try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
+            int n = 0;
+            while (rs.next()) {
+                String name = rs.getString("FK_NAME");
+                String key = name != null ? name : rs.getString("PKTABLE_NAME") + "#" + (n++);
+                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new ForeignKey(rs.getString("FKCOLUMN_NAME"),
+                        rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")));
+            }
+        }
+        List<ForeignKey> out = new ArrayList<>();
+        for (List<ForeignKey> parts : byName.values()) {
+            if (parts.size() == 1) {
+                out.add(parts.get(0));
+            }
+        }
+        return out;
+    }
+
+    /** The columns of a table that a single-column unique index covers. */
+    java.util.Set<String> uniqueColumns(String table) throws SQLException {
+        Map<String, List<String>> byIndex = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, true, true)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (index != null && column != null && !rs.getBoolean("NON_UNIQUE")) {
+                    byIndex.computeIfAbsent(index, k -> new ArrayList<>()).add(column);
+                }
+            }
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        byIndex.values().stream().filter(cols -> cols.size() == 1).forEach(cols -> out.add(cols.get(0)));
+        return out;
     }
 
     /** The table with a name, exactly or else ignoring case; null when there is none. */

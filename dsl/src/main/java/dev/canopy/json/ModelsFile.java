@@ -43,6 +43,19 @@ public final class ModelsFile {
     private ModelsFile() {}
 
     /**
+     * A schema as a models file, every model with all its attributes, that {@link #parse(String)} reads back to the
+     * same models and associations: what {@code canopy models} prints for an introspected database.
+     */
+    public static String toJson(Schema schema) {
+        Objects.requireNonNull(schema, "schema is null");
+        try {
+            return JsonInput.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(ModelsFileWriter.schema(schema));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new dev.canopy.error.CanopyException("Cannot write the models file of " + schema + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
      * The schema a models file describes; every model lists its attributes.
      *
      * @throws ModelsFileException for malformed JSON (with line and column) or a definition that does not hold
