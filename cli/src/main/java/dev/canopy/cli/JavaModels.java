@@ -124,7 +124,7 @@ final class JavaModels {
         return k.getSimpleName();
     }
 
-    /** {@code Association.belongsTo(EVENT, ZONE).as("zone").foreignKey("eventTz")} with the keys that are not primary keys. */
+    /** {@code Association.belongsTo(EVENT, ZONE).alias("zone").foreignKey("eventTz")} with the keys that are not primary keys. */
     private static String association(Association a) {
         String kind = a.kind() == Association.Kind.BELONGS_TO ? "belongsTo" : a.kind() == Association.Kind.HAS_ONE ? "hasOne"
                 : a.kind() == Association.Kind.HAS_MANY ? "hasMany" : "belongsToMany";
@@ -133,7 +133,7 @@ final class JavaModels {
         if (a.through() != null) {
             sb.append(", ").append(constant(a.through().name()));
         }
-        sb.append(").as(\"").append(a.alias()).append("\").foreignKey(\"").append(a.foreignKey()).append("\")");
+        sb.append(").alias(\"").append(a.alias()).append("\").foreignKey(\"").append(a.foreignKey()).append("\")");
         if (a.kind() == Association.Kind.BELONGS_TO_MANY) {
             sb.append(".otherKey(\"").append(a.otherKey()).append("\")");
             if (!isKey(a.source(), a.referencedKey())) {

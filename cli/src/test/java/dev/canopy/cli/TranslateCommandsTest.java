@@ -161,7 +161,7 @@ class TranslateCommandsTest {
         void java(@TempDir Path dir) throws Exception {
             CanopyCliTest.Run r = run("models", "--url", URL, "--to", "java", "--class", "Db", "--package", "app.db");
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).contains("public static final Association EVENT_ZONE = Association.belongsTo(EVENT, ZONE).as(\"zone\")"
+            assertThat(r.out()).contains("public static final Association EVENT_ZONE = Association.belongsTo(EVENT, ZONE).alias(\"zone\")"
                     + ".foreignKey(\"event_tz\");");
             Path pkg = Files.createDirectories(dir.resolve("src/app/db"));
             ClassLoader loader = compile(Files.createDirectories(dir.resolve("classes")), Files.writeString(pkg.resolve("Db.java"), r.out()));

@@ -317,6 +317,10 @@ class TranslationCorpusTest {
         if (v instanceof java.time.OffsetDateTime) {
             return ((java.time.OffsetDateTime) v).toLocalDateTime().toString();
         }
+        if (v instanceof String && ((String) v).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+            // SQLite hands a timestamp back as the ISO text it stores; Canopy reads it as a LocalDateTime
+            return java.time.LocalDateTime.parse(((String) v).replace(' ', 'T')).toString();
+        }
         return v.toString();
     }
 

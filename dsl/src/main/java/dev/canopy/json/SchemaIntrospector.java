@@ -212,7 +212,7 @@ public final class SchemaIntrospector {
             Column<?> key = column(target, k.referencedColumn());
             String base = base(fk.name());
             Association belongsTo = Association.belongsTo(holder, target).foreignKey(fk.name())
-                    .as(alias(holder, Naming.lowerFirst(target.name()), base, base + target.name()));
+                    .alias(alias(holder, Naming.lowerFirst(target.name()), base, base + target.name()));
             if (!isPrimaryKey(target, key)) {
                 belongsTo = belongsTo.targetKey(key.name());
             }
@@ -221,7 +221,7 @@ public final class SchemaIntrospector {
             String singular = Naming.lowerFirst(holder.name());
             String plural = Naming.plural(singular);
             Association back = (one ? Association.hasOne(target, holder) : Association.hasMany(target, holder)).foreignKey(fk.name())
-                    .as(one ? alias(target, singular, base + holder.name()) : alias(target, plural, base + Naming.plural(holder.name())));
+                    .alias(one ? alias(target, singular, base + holder.name()) : alias(target, plural, base + Naming.plural(holder.name())));
             if (!isPrimaryKey(target, key)) {
                 back = back.sourceKey(key.name());
             }
@@ -241,7 +241,7 @@ public final class SchemaIntrospector {
                                 Column<?> targetKey) {
             String plural = Naming.plural(Naming.lowerFirst(target.name()));
             Association a = Association.belongsToMany(source, target, through).foreignKey(fk.name()).otherKey(other.name())
-                    .as(alias(source, plural, Naming.plural(base(other.name())), base(other.name()) + Naming.plural(target.name())));
+                    .alias(alias(source, plural, Naming.plural(base(other.name())), base(other.name()) + Naming.plural(target.name())));
             if (!isPrimaryKey(source, sourceKey)) {
                 a = a.sourceKey(sourceKey.name());
             }

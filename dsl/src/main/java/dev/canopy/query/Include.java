@@ -101,9 +101,10 @@ public final class Include {
                 separate, order, limit);
     }
 
-    /** Reads only these attributes of the included model (and its primary key). */
+    /** Reads only these attributes of the included model (and its primary key); {@code attributes()} reads the key alone. */
     public Include attributes(Column<?>... columns) {
-        return new Include(association, required, right, where, Attributes.only(checkOwn(columns)), includes, separate, order, limit);
+        Column<?>[] chosen = columns.length == 0 ? association.target().primaryKey().toArray(new Column<?>[0]) : columns;
+        return new Include(association, required, right, where, Attributes.only(checkOwn(chosen)), includes, separate, order, limit);
     }
 
     /** Reads every attribute but these. */

@@ -59,9 +59,10 @@ public final class Query {
         return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid);
     }
 
-    /** Reads only these attributes of the root (and its primary key). */
+    /** Reads only these attributes of the root (and its primary key); {@code attributes()} reads the key alone. */
     public Query attributes(Column<?>... columns) {
-        return new Query(root, where, Attributes.only(checkOwn(columns)), includes, order, limit, offset, paranoid);
+        Column<?>[] chosen = columns.length == 0 ? root.primaryKey().toArray(new Column<?>[0]) : columns;
+        return new Query(root, where, Attributes.only(checkOwn(chosen)), includes, order, limit, offset, paranoid);
     }
 
     /** Reads every attribute of the root but these. */

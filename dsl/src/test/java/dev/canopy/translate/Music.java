@@ -97,14 +97,14 @@ public final class Music {
     public static final Schema SCHEMA = Schema.builder()
             .models(ZONE, EVENT, ARTIST, ALBUM, TRACK, PLAYLIST, PLAYLIST_TRACK, EMPLOYEE)
             .associations(
-                    Association.belongsTo(EVENT, ZONE).as("zone").foreignKey("eventTz").targetKey("zid"),
-                    Association.hasMany(ARTIST, ALBUM).as("albums").foreignKey("ArtistId"),
-                    Association.belongsTo(ALBUM, ARTIST).as("artist").foreignKey("ArtistId"),
-                    Association.hasMany(ALBUM, TRACK).as("tracks").foreignKey("AlbumId"),
-                    Association.belongsTo(TRACK, ALBUM).as("album").foreignKey("AlbumId"),
-                    Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).as("tracks").foreignKey("PlaylistId").otherKey("TrackId"),
-                    Association.belongsToMany(TRACK, PLAYLIST, PLAYLIST_TRACK).as("playlists").foreignKey("TrackId").otherKey("PlaylistId"),
-                    Association.belongsTo(EMPLOYEE, EMPLOYEE).as("manager").foreignKey("ReportsTo"),
-                    Association.hasMany(EMPLOYEE, EMPLOYEE).as("reports").foreignKey("ReportsTo"))
+                    Association.belongsTo(EVENT, ZONE).alias("zone").foreignKey("eventTz").targetKey("zid"),
+                    Association.hasMany(ARTIST, ALBUM).alias("albums").foreignKey("ArtistId"),
+                    Association.belongsTo(ALBUM, ARTIST).alias("artist").foreignKey("ArtistId"),
+                    Association.hasMany(ALBUM, TRACK).alias("tracks").foreignKey("AlbumId"),
+                    Association.belongsTo(TRACK, ALBUM).alias("album").foreignKey("AlbumId"),
+                    Association.belongsToMany(PLAYLIST, TRACK, PLAYLIST_TRACK).alias("tracks").foreignKey("PlaylistId").otherKey("TrackId"),
+                    Association.belongsToMany(TRACK, PLAYLIST, PLAYLIST_TRACK).alias("playlists").foreignKey("TrackId").otherKey("PlaylistId"),
+                    Association.belongsTo(EMPLOYEE, EMPLOYEE).alias("manager").foreignKey("ReportsTo"),
+                    Association.hasMany(EMPLOYEE, EMPLOYEE).alias("reports").foreignKey("ReportsTo"))
             .build();
 }
