@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --url}, {@code --user}, {@code --password}: where the database is. */
 final class ConnectionOptions {
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "JDBC URL of the database, e.g. jdbc:h2:file:/tmp/chinook")
+    @Option(names = "--url", paramLabel = "JDBC_URL", description = "JDBC URL of the database, e.g. jdbc:h2:file:./target/chinook")
     @Nullable String url;
 
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Database user.")

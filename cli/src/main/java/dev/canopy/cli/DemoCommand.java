@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Loads the Chinook sample database (MIT licence) into H2 and shows include queries built with the Java DSL:",
                 "for each, its JSON spec, every statement that ran, and the nested result (the first roots of it)."},
         footer = {"", "With --save, the database is kept in a file, so that you can query it yourself:",
-                "  canopy demo --save /tmp/chinook",
-                "  canopy query --url jdbc:h2:file:/tmp/chinook --models chinook/src/main/resources/chinook/models.json \\",
+                "  canopy demo --save target/chinook",
+                "  canopy query --url jdbc:h2:file:./target/chinook --models chinook/src/main/resources/chinook/models.json \\",
                 "               --spec cli/examples/tracks.json --pretty"})
 final class DemoCommand implements Callable<Integer> {
     static final String MEMORY_URL = "jdbc:h2:mem:canopy-demo;DB_CLOSE_DELAY=-1";

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "Sequelize's conventions (belongsTo: the target in lower camelCase, e.g. zone; hasMany: its plural, e.g. events);",
                 "a junction table (two foreign keys that are its primary key) gives a belongsToMany each way."},
         footer = {"", "Example:",
-                "  canopy models --url jdbc:h2:file:/tmp/chinook > models.json",
+                "  canopy models --url jdbc:h2:file:./target/chinook > models.json",
                 "  canopy models --url jdbc:postgresql://localhost/app -u app --underscored --to java --package com.example.db"})
 final class ModelsCommand implements Callable<Integer> {
     enum Target { json, java }

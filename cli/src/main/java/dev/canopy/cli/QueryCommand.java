@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "each with its includes nested: an object or null for a to-one alias, an array ([] when empty) for a to-many one.",
                 "Attributes the models file does not list are read from the database's metadata."},
         footer = {"", "Example:",
-                "  canopy query --url jdbc:h2:file:/tmp/chinook --models chinook/src/main/resources/chinook/models.json \\",
+                "  canopy query --url jdbc:h2:file:./target/chinook --models chinook/src/main/resources/chinook/models.json \\",
                 "               --spec cli/examples/tracks.json --pretty"})
 final class QueryCommand implements Callable<Integer> {
     @Spec
