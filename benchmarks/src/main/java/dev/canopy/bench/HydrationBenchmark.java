@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Scenario (a), hydration only: the rows of the main join, materialised once in memory, are turned into the graph by
@@ -67,41 +68,63 @@ public class HydrationBenchmark {
     private HibernateContestant hibernate;
     private HikariDataSource pool;
 
+    /**
+     * Materialises the rows, builds the contestant this trial times (a fork runs one benchmark method) and checks its
+     * graph against hand-written JDBC's before any timing.
+     */
     @Setup(Level.Trial)
-    public void setUp() throws SQLException {
+    public void setUp(BenchmarkParams params) throws SQLException {
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         Dataset data = Dataset.generate(users, postsPerUser, commentsPerPost);
         BenchDatabase.H2.prepare(data);
         pool = BenchDatabase.H2.pool();
         rows = materialise(pool, HandWrittenJdbc.SQL).relabel(HandWrittenJdbc.LABELS);
-
-        canopy = new CanopyContestant();
-        canopy.checkSameColumnsAs(HandWrittenJdbc.LABELS);
-        MemoryTable canopyRows = materialise(pool, Canopy.toSql(canopy.query(), BenchDatabase.H2.canopyDialect()).sql());
-        if (!canopyRows.sameRows(rows)) {
-            throw new IllegalStateException("Canopy's statement returns other rows than the hand-written join");
-        }
-        jooq = new JooqContestant(pool, BenchDatabase.H2.jooqDialect);
-        mybatis = new MyBatisContestant(Replay.returning(rows));
-        Replay.Recorder recorder = Replay.recorder(pool);
-        hibernate = new HibernateContestant(recorder);
-        hibernate.query();
-        recorder.replay();
-
         List<UserView> expected = jdbc();
         if (expected.size() != users) {
             throw new IllegalStateException(users + " users expected, hand-written JDBC found " + expected.size());
         }
-        Verification.check(SCENARIO, "canopyEntity", expected, CanopyContestant.toViews(canopyEntity()));
-        Verification.check(SCENARIO, "canopyEntityManualMapping", expected, canopyEntityManualMapping());
-        Verification.check(SCENARIO, "jooqJoinIntoGroups", expected, jooqJoinIntoGroups());
-        Verification.check(SCENARIO, "mybatisNestedResultMap", expected, mybatisNestedResultMap());
-        Verification.check(SCENARIO, "hibernateJoinFetch", expected, hibernateJoinFetch());
-        Verification.check(SCENARIO, "jdbc", expected, jdbc());
+        List<UserView> actual;
+        switch (method) {
+            case "jdbc":
+                actual = jdbc();
+                break;
+            case "canopyEntity":
+            case "canopyEntityManualMapping":
+                canopy = new CanopyContestant();
+                canopy.checkSameColumnsAs(HandWrittenJdbc.LABELS);
+                MemoryTable canopyRows = materialise(pool, Canopy.toSql(canopy.query(), BenchDatabase.H2.canopyDialect()).sql());
+                if (!canopyRows.sameRows(rows)) {
+                    throw new IllegalStateException("Canopy's statement returns other rows than the hand-written join");
+                }
+                actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity()) : canopyEntityManualMapping();
+                break;
+            case "jooqJoinIntoGroups":
+                jooq = new JooqContestant(pool, BenchDatabase.H2.jooqDialect);
+                actual = jooqJoinIntoGroups();
+                break;
+            case "mybatisNestedResultMap":
+                mybatis = new MyBatisContestant(Replay.returning(rows));
+                actual = mybatisNestedResultMap();
+                break;
+            case "hibernateJoinFetch": {
+                Replay.Recorder recorder = Replay.recorder(pool);
+                hibernate = new HibernateContestant(recorder);
+                hibernate.query();
+                recorder.replay();
+                actual = hibernateJoinFetch();
+                break;
+            }
+            default:
+                throw new IllegalStateException("No contestant for benchmark " + method);
+        }
+        Verification.check(SCENARIO, method, expected, actual);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        hibernate.close();
+        if (hibernate != null) {
+            hibernate.close();
+        }
         pool.close();
     }
 

@@ -29,7 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code planAndRenderFirstTime}: a fresh query value, a new Planner and a new Renderer, as the first run of
  *       a query shape pays ({@code Canopy.toSql(query, dialect)});</li>
  *   <li>{@code toSqlCached}: {@code db.toSql(query)} on a Canopy instance that has seen an equal (not the same)
- *       query value: a plan-cache lookup, so {@code Query.hashCode} and {@code equals} over the include tree.</li>
+ *       query value: a plan-cache lookup, so {@code Query.hashCode} and {@code equals} over the include tree
+ *       (the query value is reused from call to call, as a constant would be);</li>
+ *   <li>{@code toSqlCachedFreshValue}: the same lookup with the query value built anew on each call, as code that
+ *       composes its query per request does: composition, hashing and the lookup.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -58,6 +61,10 @@ public class PlanningBenchmark {
         Verification.passed("planning", "toSqlCached");
         Verification.passed("planning", "planAndRenderFirstTime");
         Verification.passed("planning", "composeQuery");
+        if (!toSqlCachedFreshValue().equals(expected)) {
+            throw new IllegalStateException("a fresh equal query renders other SQL");
+        }
+        Verification.passed("planning", "toSqlCachedFreshValue");
     }
 
     @TearDown(Level.Trial)
@@ -78,5 +85,10 @@ public class PlanningBenchmark {
     @Benchmark
     public SqlStatement toSqlCached() {
         return db.toSql(equalQuery);
+    }
+
+    @Benchmark
+    public SqlStatement toSqlCachedFreshValue() {
+        return db.toSql(BlogModels.usersWithPostsCommentsAuthors());
     }
 }

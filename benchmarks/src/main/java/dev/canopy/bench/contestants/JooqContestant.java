@@ -58,19 +58,22 @@ public final class JooqContestant {
     private static final Field<Integer> A_ID = field(name("a", "id"), SQLDataType.INTEGER);
     private static final Field<String> A_NAME = field(name("a", "name"), SQLDataType.VARCHAR);
 
-    /** The join's columns by label (the labels of {@link HandWrittenJdbc#LABELS}). */
-    private static final Field<Integer> UID = field(name("u_id"), SQLDataType.INTEGER);
-    private static final Field<String> UNAME = field(name("u_name"), SQLDataType.VARCHAR);
-    private static final Field<Integer> PID = field(name("p_id"), SQLDataType.INTEGER);
-    private static final Field<String> PTITLE = field(name("p_title"), SQLDataType.VARCHAR);
-    private static final Field<Integer> CID = field(name("c_id"), SQLDataType.INTEGER);
-    private static final Field<String> CBODY = field(name("c_body"), SQLDataType.VARCHAR);
-    private static final Field<Integer> CUSERID = field(name("c_user_id"), SQLDataType.INTEGER);
-    private static final Field<Integer> AID = field(name("a_id"), SQLDataType.INTEGER);
-    private static final Field<String> ANAME = field(name("a_name"), SQLDataType.VARCHAR);
-    private static final Field<?>[] COLUMNS = {UID, UNAME, PID, PTITLE, CID, CBODY, CUSERID, AID, ANAME};
-    private static final Field<?>[] USER_KEY = {UID, UNAME};
-    private static final Field<?>[] POST_KEY = {PID, PTITLE};
+    /** The columns the grouping reads: the join's own fields, or a foreign result set's columns by label. */
+    private record Columns(Field<Integer> userId, Field<String> userName, Field<Integer> postId, Field<String> postTitle,
+                           Field<Integer> commentId, Field<String> commentBody, Field<Integer> commentUserId,
+                           Field<Integer> authorId, Field<String> authorName) {
+        Field<?>[] all() {
+            return new Field<?>[] {userId, userName, postId, postTitle, commentId, commentBody, commentUserId, authorId, authorName};
+        }
+    }
+
+    private static final Columns JOINED = new Columns(U_ID, U_NAME, P_ID, P_TITLE, C_ID, C_BODY, C_USER_ID, A_ID, A_NAME);
+    /** The labels of {@link HandWrittenJdbc#LABELS}. */
+    private static final Columns LABELLED = new Columns(field(name("u_id"), SQLDataType.INTEGER), field(name("u_name"), SQLDataType.VARCHAR),
+            field(name("p_id"), SQLDataType.INTEGER), field(name("p_title"), SQLDataType.VARCHAR), field(name("c_id"), SQLDataType.INTEGER),
+            field(name("c_body"), SQLDataType.VARCHAR), field(name("c_user_id"), SQLDataType.INTEGER), field(name("a_id"), SQLDataType.INTEGER),
+            field(name("a_name"), SQLDataType.VARCHAR));
+    private static final Field<?>[] LABELLED_FIELDS = LABELLED.all();
 
     private final DSLContext ctx;
 
@@ -80,20 +83,19 @@ public final class JooqContestant {
 
     /** Hydration alone: a foreign result set (the join's columns) into records, grouped per level. */
     public List<UserView> hydrate(ResultSet rs) {
-        return group(ctx.fetch(rs, COLUMNS));
+        return group(ctx.fetch(rs, LABELLED_FIELDS), LABELLED);
     }
 
     /** End to end: the join, then the same grouping. */
     public List<UserView> join() {
-        Result<? extends Record> rows = ctx.select(U_ID.as(UID), U_NAME.as(UNAME), P_ID.as(PID), P_TITLE.as(PTITLE), C_ID.as(CID),
-                        C_BODY.as(CBODY), C_USER_ID.as(CUSERID), A_ID.as(AID), A_NAME.as(ANAME))
+        Result<? extends Record> rows = ctx.select(U_ID, U_NAME, P_ID, P_TITLE, C_ID, C_BODY, C_USER_ID, A_ID, A_NAME)
                 .from(U)
                 .leftJoin(P).on(P_AUTHOR_ID.eq(U_ID))
                 .leftJoin(C).on(C_POST_ID.eq(P_ID))
                 .leftJoin(A).on(A_ID.eq(C_USER_ID))
                 .orderBy(U_ID, P_ID, C_ID)
                 .fetch();
-        return group(rows);
+        return group(rows, JOINED);
     }
 
     /** End to end with {@code MULTISET}: the database nests, ad-hoc converters make the records. */
@@ -116,26 +118,28 @@ public final class JooqContestant {
                 .fetch(Records.mapping(UserView::new));
     }
 
-    private static <R extends Record> List<UserView> group(Result<R> rows) {
-        Map<Record, Result<R>> byUser = rows.intoGroups(USER_KEY);
+    private static <R extends Record> List<UserView> group(Result<R> rows, Columns k) {
+        Field<?>[] userKey = {k.userId(), k.userName()};
+        Field<?>[] postKey = {k.postId(), k.postTitle()};
+        Map<Record, Result<R>> byUser = rows.intoGroups(userKey);
         List<UserView> users = new ArrayList<>(byUser.size());
         for (Map.Entry<Record, Result<R>> u : byUser.entrySet()) {
             List<PostView> posts = new ArrayList<>();
-            for (Map.Entry<Record, Result<R>> p : u.getValue().intoGroups(POST_KEY).entrySet()) {
-                Integer postId = p.getKey().get(PID);
+            for (Map.Entry<Record, Result<R>> p : u.getValue().intoGroups(postKey).entrySet()) {
+                Integer postId = p.getKey().get(k.postId());
                 if (postId == null) {
                     continue;
                 }
                 List<CommentView> comments = new ArrayList<>(p.getValue().size());
                 for (R c : p.getValue()) {
-                    Integer commentId = c.get(CID);
+                    Integer commentId = c.get(k.commentId());
                     if (commentId != null) {
-                        comments.add(new CommentView(commentId, c.get(CBODY), new UserRef(c.get(AID), c.get(ANAME))));
+                        comments.add(new CommentView(commentId, c.get(k.commentBody()), new UserRef(c.get(k.authorId()), c.get(k.authorName()))));
                     }
                 }
-                posts.add(new PostView(postId, p.getKey().get(PTITLE), comments));
+                posts.add(new PostView(postId, p.getKey().get(k.postTitle()), comments));
             }
-            users.add(new UserView(u.getKey().get(UID), u.getKey().get(UNAME), posts));
+            users.add(new UserView(u.getKey().get(k.userId()), u.getKey().get(k.userName()), posts));
         }
         return users;
     }
