@@ -42,9 +42,10 @@ public final class Report {
     private Report() {}
 
     private enum Profile {
-        QUICK("Quick profile: 1 fork, 3 × 1 s warm-up, 3 × 1 s measurement per benchmark. Indicative numbers: errors are wide,"
-                + " and on a busy machine (see the load average) they move with whatever else runs. Re-run with `--full` on a quiet"
-                + " machine for numbers to quote.", 1, 3, TimeValue.seconds(1), 3, TimeValue.seconds(1)),
+        QUICK("Quick profile: 1 fork, 3 × 1 s warm-up, 10 × 300 ms measurement per benchmark. Indicative numbers: errors are"
+                + " wide, and on a busy machine (see the load average) throughput moves with whatever else runs, while allocation"
+                + " does not. Re-run with `--full` on a quiet machine for numbers to quote.", 1, 3, TimeValue.seconds(1), 10,
+                TimeValue.milliseconds(300)),
         FULL("Full profile: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement per benchmark.", 3, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2));
 
         final String description;
@@ -147,8 +148,8 @@ public final class Report {
                 + " manual mapping\" maps Entity graphs to the same records by hand, in its place.");
         String profileText = fromJson == null ? profile.description : "Report written from " + fromJson + ".";
         String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, profileText, command.toString(), date,
-                before, baselineText, notes, "results.png"));
+        String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, fromJson == null ? Machine.current().loadAverage() : null,
+                profileText, command.toString(), date, before, baselineText, notes, "results.png"));
         Files.writeString(out.resolve("RESULTS.md"), markdown);
         chart(run, out.resolve("results.png"));
         System.out.println("Wrote " + out.resolve("RESULTS.md") + " and " + out.resolve("results.png"));
@@ -156,6 +157,7 @@ public final class Report {
 
     private static void chart(RunInfo run, Path png) throws IOException {
         List<Chart.Series> series = new ArrayList<>();
+        List<Chart.Series> allocation = new ArrayList<>();
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("HydrationBenchmark", "hydration only");
         scenarios.put("EndToEndBenchmark", "end to end");
@@ -176,15 +178,22 @@ public final class Report {
                     continue;
                 }
                 Map<String, double[]> ratios = new LinkedHashMap<>();
+                Map<String, double[]> perRow = new LinkedHashMap<>();
+                long rows = ReportWriter.rowsPerOp(jdbc);
                 for (BenchResult r : g.getValue()) {
                     double rel = r.score() / jdbc.score();
                     double err = rel * Math.sqrt(Math.pow(r.error() / r.score(), 2) + Math.pow(jdbc.error() / jdbc.score(), 2));
                     ratios.put(Contestants.label(r.method()), new double[] {rel, err});
+                    if (r.allocation() != null) {
+                        perRow.put(Contestants.label(r.method()), new double[] {r.allocation().score() / rows, 0});
+                    }
                 }
-                series.add(new Chart.Series(s.getValue() + (g.getKey().isEmpty() ? "" : " (" + g.getKey() + ")"), ratios));
+                String name = s.getValue() + (g.getKey().isEmpty() ? "" : " (" + g.getKey() + ")");
+                series.add(new Chart.Series(name, ratios));
+                allocation.add(new Chart.Series(name, perRow));
             }
         }
-        Chart.write(png, "Canopy benchmarks: throughput relative to hand-written JDBC (higher is better)", labels, series);
+        Chart.write(png, labels, series, allocation);
     }
 
     private static String value(String[] args, int i, String option) {
