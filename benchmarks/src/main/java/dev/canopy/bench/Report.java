@@ -106,6 +106,9 @@ public final class Report {
         Machine machine = Machine.current();
         List<String> notes = new ArrayList<>();
         Path json = out.resolve("results/jmh-result.json");
+        Path runInfo = out.resolve("results/run-info.properties");
+        java.util.Properties facts = new java.util.Properties();
+        String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
         if (fromJson == null) {
             List<String> reachable = new ArrayList<>();
             for (String d : databases) {
@@ -132,8 +135,24 @@ public final class Report {
                 options.param(p.getKey(), p.getValue());
             }
             new Runner(options.build()).run();
+            // what only the run itself knows, kept beside its JSON so that the report can be written again from it
+            facts.setProperty("command", command.toString());
+            facts.setProperty("date", date);
+            facts.setProperty("profile", profile.description);
+            facts.setProperty("loadAtStart", machine.loadAverage());
+            facts.setProperty("loadAtEnd", Machine.current().loadAverage());
+            facts.setProperty("notes", String.join("\n", notes));
+            try (java.io.Writer w = Files.newBufferedWriter(runInfo)) {
+                facts.store(w, "The run that made jmh-result.json");
+            }
         } else {
             json = fromJson;
+            Path sidecar = fromJson.resolveSibling("run-info.properties");
+            if (Files.exists(sidecar)) {
+                try (java.io.Reader r = Files.newBufferedReader(sidecar)) {
+                    facts.load(r);
+                }
+            }
         }
         RunInfo run = RunInfo.read(json);
         if (baseline == null && Files.exists(out.resolve("results/before-core-changes.json"))) {
@@ -142,14 +161,23 @@ public final class Report {
         RunInfo before = baseline == null ? null : RunInfo.read(baseline);
         Path baselineNotes = out.resolve("results/core-changes.md");
         String baselineText = Files.exists(baselineNotes) ? Files.readString(baselineNotes) : null;
+        if (fromJson != null && !facts.getProperty("notes", "").isEmpty()) {
+            notes.addAll(List.of(facts.getProperty("notes").split("\n")));
+        }
         notes.add("Canopy on MariaDB and PostgreSQL uses the benchmarks' stand-in dialects (`BenchDialects`) while those dialect"
                 + " modules are not in this build; jOOQ renders for both.");
         notes.add("The typed-record contestant (`db.findAll(query, UserView.class)`) is not in this build yet; \"Canopy Entity +"
                 + " manual mapping\" maps Entity graphs to the same records by hand, in its place.");
-        String profileText = fromJson == null ? profile.description : "Report written from " + fromJson + ".";
-        String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, fromJson == null ? Machine.current().loadAverage() : null,
-                profileText, command.toString(), date, before, baselineText, notes, "results.png"));
+        String unknown = "not recorded (report written from an existing JSON)";
+        machine = new Machine(machine.cpu(), machine.cores(), machine.memory(), machine.os(), facts.getProperty("loadAtStart", unknown));
+        String commandText = facts.getProperty("command", command.toString());
+        String dateText = facts.getProperty("date", date);
+        if (fromJson != null && facts.containsKey("command")) {
+            dateText = dateText + " (this page re-written from that run's JSON on " + date + ")";
+        }
+        String profileText = facts.getProperty("profile", "Report written from " + fromJson + ".");
+        String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, facts.getProperty("loadAtEnd"),
+                profileText, commandText, dateText, before, baselineText, notes, "results.png"));
         Files.writeString(out.resolve("RESULTS.md"), markdown);
         chart(run, out.resolve("results.png"));
         System.out.println("Wrote " + out.resolve("RESULTS.md") + " and " + out.resolve("results.png"));

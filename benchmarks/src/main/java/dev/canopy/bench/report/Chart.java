@@ -45,7 +45,7 @@ public final class Chart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(15);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisDecimalPattern(errors ? "0.0" : "#,##0");
+        chart.getStyler().setYAxisDecimalPattern(errors ? "0.00" : "#,##0");
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
         chart.getStyler().setOverlapped(false);
