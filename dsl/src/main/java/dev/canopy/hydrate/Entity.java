@@ -4,6 +4,7 @@ import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Entity {
     private final EntityShape shape;
-    private final Object[] values;
-    private final Object[] links;
+    /**
+     * The values of the model's columns by column index, then the links by link index (an entity or null for a
+     * to-one link, a list for a to-many link): one array, so that an entity costs two objects.
+     */
+    private final Object[] slots;
 
-    Entity(EntityShape shape, Object[] values) {
+    /** Made by the hydrator with {@code shape.width() + shape.linkCount()} slots, the values already filled in. */
+    Entity(EntityShape shape, Object[] slots) {
         this.shape = shape;
-        this.values = values;
-        this.links = new Object[shape.linkCount()];
-        for (int i = 0; i < links.length; i++) {
+        this.slots = slots;
+        int width = shape.width();
+        for (int i = 0, n = shape.linkCount(); i < n; i++) {
             if (shape.isToMany(i)) {
-                links[i] = new ArrayList<Entity>(4);
+                slots[width + i] = new ArrayList<Entity>(4);
             }
         }
     }
@@ -43,23 +48,23 @@ public final class Entity {
 
     /** The value of a column of this entity's model. */
     public <T> @Nullable T get(Column<T> column) {
-        return column.type().javaType().cast(values[shape.checkLoaded(column)]);
+        return column.type().javaType().cast(slots[shape.checkLoaded(column)]);
     }
 
     /** The value of an attribute, by the name the model gives it. */
     public @Nullable Object get(String attribute) {
-        return values[shape.columnIndex(attribute)];
+        return slots[shape.columnIndex(attribute)];
     }
 
     /** The included to-one association with an alias; null when the row has none. */
     public @Nullable Entity one(String alias) {
-        return (Entity) links[shape.linkIndex(alias, false)];
+        return (Entity) slots[shape.width() + shape.linkIndex(alias, false)];
     }
 
     /** The included to-many association with an alias; an empty list when there are none. */
     @SuppressWarnings("unchecked")
     public List<Entity> many(String alias) {
-        return Collections.unmodifiableList((List<Entity>) links[shape.linkIndex(alias, true)]);
+        return Collections.unmodifiableList((List<Entity>) slots[shape.width() + shape.linkIndex(alias, true)]);
     }
 
     /**
@@ -69,13 +74,14 @@ public final class Entity {
     public Map<String, @Nullable Object> toMap() {
         Map<String, @Nullable Object> m = new LinkedHashMap<>();
         List<Column<?>> columns = shape.model().columns();
-        for (int i = 0; i < values.length; i++) {
+        int width = shape.width();
+        for (int i = 0; i < width; i++) {
             if (shape.isLoaded(i)) {
-                m.put(columns.get(i).name(), values[i]);
+                m.put(columns.get(i).name(), slots[i]);
             }
         }
-        for (int i = 0; i < links.length; i++) {
-            Object link = links[i];
+        for (int i = 0, n = shape.linkCount(); i < n; i++) {
+            Object link = slots[width + i];
             if (shape.isToMany(i)) {
                 @SuppressWarnings("unchecked")
                 List<Entity> list = (List<Entity>) link;
@@ -122,67 +128,92 @@ public final class Entity {
      * was not read. For mappers that resolved the index once against the plan.
      */
     public @Nullable Object valueAt(int columnIndex) {
-        return values[columnIndex];
+        return slots[columnIndex];
     }
 
     /** The to-one include at a link index (the order of the plan node's links), or null when absent; no check. */
     public @Nullable Entity oneAt(int link) {
-        return (Entity) links[link];
+        return (Entity) slots[shape.width() + link];
     }
 
     /** The to-many include at a link index (the order of the plan node's links), unmodifiable; no check. */
     @SuppressWarnings("unchecked")
     public List<Entity> manyAt(int link) {
-        return Collections.unmodifiableList((List<Entity>) links[link]);
+        return Collections.unmodifiableList((List<Entity>) slots[shape.width() + link]);
     }
 
     // ---- filled by the hydrator ----
 
     /** The raw value of a column, loaded or not (null when not read). */
     @Nullable Object value(Column<?> column) {
-        return values[column.index()];
+        return slots[column.index()];
     }
 
-    /** Per link, this entity's children by key while hydrating; dropped when hydration ends. */
+    /** The raw value at a model column index, loaded or not. */
+    @Nullable Object value(int columnIndex) {
+        return slots[columnIndex];
+    }
+
+    /**
+     * Per link, this entity's children by key while hydrating, for the links whose rows stopped coming in key order
+     * (or whose keys are not single numbers); dropped when hydration ends.
+     */
     private @Nullable Map<Object, Entity> @Nullable [] childIndex;
 
+    /** The children of a link by key, made empty on first use. */
     @SuppressWarnings("unchecked")
     Map<Object, Entity> childIndex(int link) {
         if (childIndex == null) {
-            childIndex = new Map[links.length];
+            childIndex = new Map[shape.linkCount()];
         }
         Map<Object, Entity> m = childIndex[link];
         if (m == null) {
-            m = Hydrator.newIndex();
+            m = new HashMap<>();
             childIndex[link] = m;
         }
         return m;
     }
 
+    /** The children of a link by key, or null when none was made. */
+    @Nullable Map<Object, Entity> existingIndex(int link) {
+        return childIndex == null ? null : childIndex[link];
+    }
+
+    boolean hasIndexes() {
+        return childIndex != null;
+    }
+
     void dropIndexes() {
-        if (childIndex == null) {
-            return;
-        }
         childIndex = null;
-        for (int i = 0; i < links.length; i++) {
-            Object link = links[i];
-            if (link instanceof Entity) {
-                ((Entity) link).dropIndexes();
-            } else if (link instanceof List) {
-                for (Object e : (List<?>) link) {
-                    ((Entity) e).dropIndexes();
-                }
-            }
+    }
+
+    /** The last child added to a to-many link, or the child of a to-one link; null when there is none. */
+    @Nullable Entity lastChild(int link) {
+        Object l = slots[shape.width() + link];
+        if (l instanceof List) {
+            List<?> list = (List<?>) l;
+            return list.isEmpty() ? null : (Entity) list.get(list.size() - 1);
         }
+        return (Entity) l;
+    }
+
+    /** Every child of a link: the list of a to-many link, the one child (or none) of a to-one link. */
+    @SuppressWarnings("unchecked")
+    List<Entity> children(int link) {
+        Object l = slots[shape.width() + link];
+        if (l instanceof List) {
+            return (List<Entity>) l;
+        }
+        return l == null ? List.of() : List.of((Entity) l);
     }
 
     void setOne(int link, Entity child) {
-        links[link] = child;
+        slots[shape.width() + link] = child;
     }
 
     @SuppressWarnings("unchecked")
     void addMany(int link, Entity child) {
-        ((List<Entity>) links[link]).add(child);
+        ((List<Entity>) slots[shape.width() + link]).add(child);
     }
 
     /** Equal when of one model, with the same attributes read, the same values and the same included graph. */
@@ -191,22 +222,29 @@ public final class Entity {
             return false;
         }
         Entity e = (Entity) o;
-        if (e.shape.model() != shape.model() || !java.util.Arrays.equals(links, e.links)) {
+        int width = shape.width();
+        if (e.shape.model() != shape.model() || e.slots.length != slots.length) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (shape.isLoaded(i) != e.shape.isLoaded(i) || (shape.isLoaded(i) && !Objects.equals(values[i], e.values[i]))) {
+        for (int i = 0; i < width; i++) {
+            if (shape.isLoaded(i) != e.shape.isLoaded(i) || (shape.isLoaded(i) && !Objects.equals(slots[i], e.slots[i]))) {
+                return false;
+            }
+        }
+        for (int i = width; i < slots.length; i++) {
+            if (!Objects.equals(slots[i], e.slots[i])) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Over the model and the values (not the links, which may be large graphs). */
     @Override public int hashCode() {
         int h = System.identityHashCode(shape.model());
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0, width = shape.width(); i < width; i++) {
             if (shape.isLoaded(i)) {
-                h = 31 * h + Objects.hashCode(values[i]);
+                h = 31 * h + Objects.hashCode(slots[i]);
             }
         }
         return h;

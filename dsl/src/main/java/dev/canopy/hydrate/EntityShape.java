@@ -50,6 +50,8 @@ public final class EntityShape {
     public int node() { return node; }
 
     int linkCount() { return aliases.length; }
+    /** How many columns the model has: where an entity's links start in its slots. */
+    int width() { return loaded.length; }
     String alias(int i) { return aliases[i]; }
     boolean isToMany(int i) { return toMany[i]; }
     boolean isLoaded(int columnIndex) { return loaded[columnIndex]; }

@@ -15,12 +15,18 @@ import org.jspecify.annotations.Nullable;
 public final class Hydration {
     private final List<Entity> roots;
     private final @Nullable List<Object> partitions;
-    private final List<Entity>[] byNode;
+    /** Per node, its entities as made, for the nodes the hydrator recorded (the parents of separate includes). */
+    private final @Nullable List<Entity>[] byNode;
+    private final int[] parentOf;
+    private final int[] linkOf;
 
-    Hydration(List<Entity> roots, @Nullable List<Object> partitions, List<Entity>[] byNode) {
+    Hydration(List<Entity> roots, @Nullable List<Object> partitions, @Nullable List<Entity>[] byNode, int[] parentOf, int[] linkOf) {
         this.roots = roots;
         this.partitions = partitions;
         this.byNode = byNode;
+        this.parentOf = parentOf;
+        this.linkOf = linkOf;
+        byNode[0] = roots;
     }
 
     /** The roots, in the order the statement returned them. */
@@ -28,9 +34,21 @@ public final class Hydration {
         return roots;
     }
 
-    /** Every entity made for a plan node (the roots for node 0). */
+    /**
+     * Every entity made for a plan node (the roots for node 0). Nodes that separate includes hang from are recorded
+     * while rows are read; the others are collected on demand, parent by parent, from the graph.
+     */
     public List<Entity> entities(int node) {
-        return byNode[node];
+        List<Entity> recorded = byNode[node];
+        if (recorded != null) {
+            return recorded;
+        }
+        List<Entity> out = new ArrayList<>();
+        for (Entity parent : entities(parentOf[node])) {
+            out.addAll(parent.children(linkOf[node]));
+        }
+        byNode[node] = out;
+        return out;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.canopy.hydrate;
 
 import dev.canopy.exec.ResultReader;
 import dev.canopy.model.Column;
+import dev.canopy.model.DataType;
 import dev.canopy.plan.Plan;
 import dev.canopy.plan.PlanNode;
 import java.sql.ResultSet;
@@ -12,13 +13,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the rows of a plan's statement into entity graphs. Compiled once per plan: a {@link NodeReader} per node
  * knows its slots, its value readers and its key columns; per row it returns at once when its key is null (the
  * outer join found nothing), reuses the previous row's entity when the key repeats (rows usually come grouped),
- * and otherwise finds the entity in its parent's identity map, so each entity is made once per parent.
+ * and otherwise finds the entity among its parent's children, so each entity is made once per parent.
+ *
+ * <p>The fast path: a node whose key is a single {@code int} or {@code long} column reads it as a primitive and
+ * compares it with the previous row's without boxing. A child whose key is greater than the last child's of the same
+ * parent is new (the planner orders joined to-many rows by key within their parent), so no map is consulted while
+ * keys rise; the first key that does not rise builds that parent's identity map from the children it has, and the
+ * map serves from then on. Rows in any order therefore hydrate correctly; rows in key order never pay for a map.
  *
  * <p>Identity is the tuple of key values, compared value by value: keys (1, 23) and (12, 3) are two rows. A node
  * whose model has no primary key cannot be told apart from its duplicates, so every row makes a new entity for it;
@@ -30,6 +38,14 @@ public final class Hydrator implements ResultReader<Hydration> {
     private final @Nullable ValueReader partition;
     /** Whether an include is right-joined, so a row may have no root: it then gets a root of nulls of its own. */
     private final boolean rightJoined;
+    /** Whether the root takes the primitive path: one numeric key column, and no parent-key column before it. */
+    private final boolean numericRoot;
+    /** Per node, whether it takes the primitive path. */
+    private final boolean[] numericPath;
+    /** Per node, whether its entities are recorded as they are made: the parents of separate includes. */
+    private final boolean[] recorded;
+    private final int[] parentOf;
+    private final int[] linkOf;
 
     public Hydrator(Plan plan) {
         List<PlanNode> nodes = plan.nodes();
@@ -54,6 +70,19 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
         rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);
+        numericRoot = readers[0].numeric && partition == null && !rightJoined;
+        numericPath = new boolean[readers.length];
+        parentOf = new int[readers.length];
+        linkOf = new int[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            numericPath[i] = i == 0 ? numericRoot : readers[i].numeric;
+            parentOf[i] = readers[i].parent;
+            linkOf[i] = readers[i].link;
+        }
+        recorded = new boolean[readers.length];
+        for (dev.canopy.plan.Fetch f : plan.fetches()) {
+            recorded[f.parentNode()] = true;
+        }
     }
 
     @Override
@@ -78,20 +107,25 @@ public final class Hydrator implements ResultReader<Hydration> {
      * rows), which is what lets a stream cut a pass at a root boundary.
      */
     public final class Pass {
+        /** Roots by key on the general path; on the numeric path, {@link #rootIndex} once keys stop rising. */
         private final Map<Object, Entity> roots = new LinkedHashMap<>();
+        private @Nullable Map<Object, Entity> rootIndex;
         private final List<Entity> out = new ArrayList<>();
         private final @Nullable List<Object> partitions = partition == null ? null : new ArrayList<>();
-        private final List<Entity>[] byNode;
+        private final @Nullable List<Entity>[] byNode;
         private final Entity[] current = new Entity[readers.length];
-        private final Object[] lastKey = new Object[readers.length];
+        private final @Nullable Object[] lastKey = new Object[readers.length];
+        private final long[] lastLongKey = new long[readers.length];
         private final Entity[] lastParent = new Entity[readers.length];
         private final Entity[] lastEntity = new Entity[readers.length];
+        /** Entities holding identity maps of their children, to drop when the pass ends. */
+        private final List<Entity> indexed = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
         Pass() {
             byNode = new List[readers.length];
             for (int i = 0; i < byNode.length; i++) {
-                byNode[i] = i == 0 ? out : new ArrayList<>();
+                byNode[i] = i == 0 ? out : recorded[i] ? new ArrayList<>() : null;
             }
         }
 
@@ -102,64 +136,182 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** Whether the current row starts a root other than the last row's. */
         public boolean startsNewRoot(ResultSet rs) throws SQLException {
-            return lastEntity[0] == null || !java.util.Objects.equals(rootKey(rs), lastKey[0]);
-        }
-
-        private @Nullable Object rootKey(ResultSet rs) throws SQLException {
-            Object key = readers[0].key(rs);
-            if (partition != null && key != null) {
-                key = java.util.Arrays.asList(partition.read(rs, 1), key);
+            if (lastEntity[0] == null) {
+                return true;
             }
-            return key;
+            if (numericRoot) {
+                long key = readers[0].longKey(rs);
+                return (key == 0 && rs.wasNull()) || key != lastLongKey[0];
+            }
+            return !Objects.equals(rootKey(rs, partition == null ? null : partition.read(rs, 1)), lastKey[0]);
         }
 
         /** Reads the current row into the graph. */
         public void row(ResultSet rs) throws SQLException {
             for (int i = 0; i < readers.length; i++) {
                 NodeReader r = readers[i];
-                Entity parent = i == 0 ? null : current[r.parent];
-                if (i > 0 && parent == null) {
-                    current[i] = null;
-                    continue;
-                }
-                Object part = i == 0 && partition != null ? partition.read(rs, 1) : null;
-                Object key = i == 0 ? rootKey(rs) : r.key(rs);
-                Entity e;
-                if (key == null) {
-                    if ((r.keyed() && !(i == 0 && rightJoined)) || (i > 0 && r.allNull(rs))) {
+                Entity parent = null;
+                if (i > 0) {
+                    parent = current[r.parent];
+                    if (parent == null) {
                         current[i] = null;
                         continue;
                     }
-                    e = r.create(rs);
-                    if (i == 0) {
-                        addRoot(e, part);
-                    } else {
-                        r.attach(parent, e);
-                        byNode[i].add(e);
-                    }
-                } else if (lastEntity[i] != null && lastParent[i] == parent && key.equals(lastKey[i])) {
-                    e = lastEntity[i];
-                } else if (i == 0) {
-                    e = roots.get(key);
-                    if (e == null) {
-                        e = r.create(rs);
-                        roots.put(key, e);
-                        addRoot(e, part);
-                    }
-                } else {
-                    Map<Object, Entity> index = parent.childIndex(r.link);
-                    e = index.get(key);
-                    if (e == null) {
-                        e = r.create(rs);
-                        index.put(key, e);
-                        r.attach(parent, e);
-                        byNode[i].add(e);
-                    }
                 }
-                current[i] = e;
-                lastKey[i] = key;
-                lastParent[i] = parent;
-                lastEntity[i] = e;
+                current[i] = numericPath[i] ? numericRow(i, r, parent, rs) : generalRow(i, r, parent, rs);
+            }
+        }
+
+        // ---- the primitive path: one int or long key column ------------------------------------------------------
+
+        private @Nullable Entity numericRow(int i, NodeReader r, @Nullable Entity parent, ResultSet rs) throws SQLException {
+            long key = r.longKey(rs);
+            if (key == 0 && rs.wasNull()) {
+                return null;
+            }
+            Entity last = lastEntity[i];
+            if (last != null && lastParent[i] == parent && lastLongKey[i] == key) {
+                return last;
+            }
+            Entity e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
+            lastLongKey[i] = key;
+            lastParent[i] = parent;
+            lastEntity[i] = e;
+            return e;
+        }
+
+        private Entity numericRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
+            if (rootIndex == null) {
+                if (out.isEmpty() || key > r.longKeyOf(out.get(out.size() - 1))) {
+                    Entity e = r.create(rs, key);
+                    addRoot(e, null);
+                    return e;
+                }
+                rootIndex = new HashMap<>();
+                for (Entity root : out) {
+                    rootIndex.put(Long.valueOf(r.longKeyOf(root)), root);
+                }
+            }
+            Long boxed = Long.valueOf(key);
+            Entity e = rootIndex.get(boxed);
+            if (e == null) {
+                e = r.create(rs, key);
+                rootIndex.put(boxed, e);
+                addRoot(e, null);
+            }
+            return e;
+        }
+
+        private Entity numericChild(int i, NodeReader r, Entity parent, long key, ResultSet rs) throws SQLException {
+            Map<Object, Entity> index = parent.existingIndex(r.link);
+            if (index == null) {
+                Entity last = parent.lastChild(r.link);
+                if (last == null) {
+                    return attachNew(i, r, parent, rs, key);
+                }
+                long lastKeyOfParent = r.longKeyOf(last);
+                if (key == lastKeyOfParent) {
+                    return last;
+                }
+                if (r.toMany && key > lastKeyOfParent) {
+                    return attachNew(i, r, parent, rs, key);
+                }
+                index = index(parent, r.link);
+                for (Entity child : parent.children(r.link)) {
+                    index.put(Long.valueOf(r.longKeyOf(child)), child);
+                }
+            }
+            Long boxed = Long.valueOf(key);
+            Entity e = index.get(boxed);
+            if (e == null) {
+                e = attachNew(i, r, parent, rs, key);
+                index.put(boxed, e);
+            }
+            return e;
+        }
+
+        // ---- the general path: composite, textual or other keys, no key, keyed plans' roots ---------------------
+
+        private @Nullable Entity generalRow(int i, NodeReader r, @Nullable Entity parent, ResultSet rs) throws SQLException {
+            Object part = i == 0 && partition != null ? partition.read(rs, 1) : null;
+            Object key = i == 0 ? rootKey(rs, part) : r.key(rs, lastKey[i]);
+            Entity e;
+            if (key == null) {
+                boolean orphanRow = i == 0 && rightJoined;
+                if (r.keyed() ? !orphanRow : (!orphanRow && r.allNull(rs))) {
+                    return null;
+                }
+                e = r.create(rs);
+                if (i == 0) {
+                    addRoot(e, part);
+                } else {
+                    r.attach(parent, e);
+                    record(i, e);
+                }
+                return e;
+            }
+            if (lastEntity[i] != null && lastParent[i] == parent && key.equals(lastKey[i])) {
+                return lastEntity[i];
+            }
+            if (i == 0) {
+                e = roots.get(key);
+                if (e == null) {
+                    e = r.create(rs);
+                    roots.put(key, e);
+                    addRoot(e, part);
+                }
+            } else {
+                Map<Object, Entity> index = index(parent, r.link);
+                e = index.get(key);
+                if (e == null) {
+                    e = attachNew(i, r, parent, rs);
+                    index.put(key, e);
+                }
+            }
+            lastKey[i] = key;
+            lastParent[i] = parent;
+            lastEntity[i] = e;
+            return e;
+        }
+
+        /** The root's key, with the parent key first on a keyed plan (a child row may sit under several parents). */
+        private @Nullable Object rootKey(ResultSet rs, @Nullable Object part) throws SQLException {
+            Object key = readers[0].key(rs, null);
+            if (partition == null || key == null) {
+                return key;
+            }
+            Object last = lastKey[0];
+            if (last instanceof List && Objects.equals(((List<?>) last).get(0), part) && key.equals(((List<?>) last).get(1))) {
+                return last;
+            }
+            return Arrays.asList(part, key);
+        }
+
+        private Map<Object, Entity> index(Entity parent, int link) {
+            if (!parent.hasIndexes()) {
+                indexed.add(parent);
+            }
+            return parent.childIndex(link);
+        }
+
+        private Entity attachNew(int i, NodeReader r, Entity parent, ResultSet rs) throws SQLException {
+            Entity e = r.create(rs);
+            r.attach(parent, e);
+            record(i, e);
+            return e;
+        }
+
+        private Entity attachNew(int i, NodeReader r, Entity parent, ResultSet rs, long key) throws SQLException {
+            Entity e = r.create(rs, key);
+            r.attach(parent, e);
+            record(i, e);
+            return e;
+        }
+
+        private void record(int node, Entity e) {
+            List<Entity> list = byNode[node];
+            if (list != null) {
+                list.add(e);
             }
         }
 
@@ -172,10 +324,11 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** The entities of this pass; their hydration-time indexes are dropped. */
         public Hydration finish() {
-            for (Entity root : out) {
-                root.dropIndexes();
+            for (Entity e : indexed) {
+                e.dropIndexes();
             }
-            return new Hydration(out, partitions, byNode);
+            indexed.clear();
+            return new Hydration(out, partitions, byNode, parentOf, linkOf);
         }
     }
 
@@ -185,12 +338,23 @@ public final class Hydrator implements ResultReader<Hydration> {
         final int link;
         final boolean toMany;
         final EntityShape shape;
+        /** One key column of type INTEGER or BIGINT: the primitive path. */
+        final boolean numeric;
+        private final boolean intKey;
         private final int width;
         private final int[] slots;
         private final int[] modelIndex;
         private final ValueReader[] values;
         private final int[] keySlots;
         private final ValueReader[] keyReaders;
+        /** The model index of the single key column (the primitive path), else -1. */
+        private final int keyIndex;
+        /** The position of the single key column among {@link #slots} (the primitive path), else -1. */
+        private final int keyOffset;
+        /** Values, then links: the size of an entity's slots. */
+        private final int size;
+        /** Scratch for reading a composite key before deciding whether it is the previous row's. */
+        private final Object[] keyParts;
 
         NodeReader(PlanNode n, EntityShape shape, int link) {
             this.parent = n.parent();
@@ -213,27 +377,51 @@ public final class Hydrator implements ResultReader<Hydration> {
                 keySlots[k] = slots[n.keyOffsets()[k]];
                 keyReaders[k] = values[n.keyOffsets()[k]];
             }
+            keyParts = new Object[keySlots.length];
+            DataType.Kind kind = keySlots.length == 1 ? cols.get(n.keyOffsets()[0]).type().kind() : null;
+            this.numeric = kind == DataType.Kind.INTEGER || kind == DataType.Kind.BIGINT;
+            this.intKey = kind == DataType.Kind.INTEGER;
+            this.keyIndex = numeric ? modelIndex[n.keyOffsets()[0]] : -1;
+            this.keyOffset = numeric ? n.keyOffsets()[0] : -1;
+            this.size = width + shape.linkCount();
         }
 
         boolean keyed() {
             return keySlots.length > 0;
         }
 
-        /** The key of the current row: the value itself for one column, a value-wise list for several; null if absent. */
-        @Nullable Object key(ResultSet rs) throws SQLException {
+        /** The single numeric key of the current row; 0 with {@code rs.wasNull()} when absent. */
+        long longKey(ResultSet rs) throws SQLException {
+            return intKey ? rs.getInt(keySlots[0]) : rs.getLong(keySlots[0]);
+        }
+
+        /** The single numeric key of an entity this reader made. */
+        long longKeyOf(Entity e) {
+            return ((Number) e.value(keyIndex)).longValue();
+        }
+
+        /**
+         * The key of the current row: the value itself for one column, a value-wise list for several (or
+         * {@code previous} itself when the parts equal it, so that repeated rows allocate nothing); null if absent.
+         */
+        @Nullable Object key(ResultSet rs, @Nullable Object previous) throws SQLException {
             if (keySlots.length == 1) {
                 return keyReaders[0].read(rs, keySlots[0]);
             }
             if (keySlots.length == 0) {
                 return null;
             }
-            Object[] parts = new Object[keySlots.length];
             boolean any = false;
-            for (int k = 0; k < parts.length; k++) {
-                parts[k] = keyReaders[k].read(rs, keySlots[k]);
-                any |= parts[k] != null;
+            boolean same = previous instanceof List && ((List<?>) previous).size() == keyParts.length;
+            for (int k = 0; k < keyParts.length; k++) {
+                keyParts[k] = keyReaders[k].read(rs, keySlots[k]);
+                any |= keyParts[k] != null;
+                same = same && Objects.equals(keyParts[k], ((List<?>) previous).get(k));
             }
-            return any ? Arrays.asList(parts) : null;
+            if (!any) {
+                return null;
+            }
+            return same ? previous : Arrays.asList(keyParts.clone());
         }
 
         boolean allNull(ResultSet rs) throws SQLException {
@@ -246,11 +434,24 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         Entity create(ResultSet rs) throws SQLException {
-            Object[] v = new Object[width];
+            Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = values[i].read(rs, slots[i]);
             }
             return new Entity(shape, v);
+        }
+
+        /** An entity of the current row whose single numeric key was already read. */
+        Entity create(ResultSet rs, long key) throws SQLException {
+            Object[] v = new Object[size];
+            for (int i = 0; i < slots.length; i++) {
+                v[modelIndex[i]] = i == keyOffset ? boxKey(key) : values[i].read(rs, slots[i]);
+            }
+            return new Entity(shape, v);
+        }
+
+        private Object boxKey(long key) {
+            return intKey ? (Object) Integer.valueOf((int) key) : (Object) Long.valueOf(key);
         }
 
         void attach(Entity parentEntity, Entity child) {
@@ -260,9 +461,5 @@ public final class Hydrator implements ResultReader<Hydration> {
                 parentEntity.setOne(link, child);
             }
         }
-    }
-
-    static Map<Object, Entity> newIndex() {
-        return new HashMap<>();
     }
 }

@@ -28,6 +28,8 @@ public final class Include {
     private final @Nullable Boolean separate;
     private final List<Order> order;
     private final @Nullable Integer limit;
+    /** The hash, computed on first use: includes are hashed with the query that holds them. */
+    private int hash;
 
     private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
                     Attributes attributes, List<Include> includes) {
@@ -251,17 +253,26 @@ public final class Include {
     }
 
     @Override public boolean equals(@Nullable Object o) {
+        if (o == this) {
+            return true;
+        }
         if (!(o instanceof Include)) {
             return false;
         }
         Include i = (Include) o;
-        return association.equals(i.association) && Objects.equals(required, i.required) && right == i.right
+        return hashCode() == i.hashCode() && association.equals(i.association) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
                 && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit);
     }
 
+    /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
-        return Objects.hash(association, required, right, where, attributes, includes, separate, order, limit);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(association, required, right, where, attributes, includes, separate, order, limit);
+            hash = h;
+        }
+        return h;
     }
 
     @Override public String toString() {

@@ -33,6 +33,8 @@ public final class Query {
     private final @Nullable Integer limit;
     private final @Nullable Integer offset;
     private final boolean paranoid;
+    /** The hash, computed on first use: a query is a plan-cache key, looked up on every run. */
+    private int hash;
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
                   @Nullable Integer limit, @Nullable Integer offset, boolean paranoid) {
@@ -150,16 +152,25 @@ public final class Query {
     public boolean isParanoid() { return paranoid; }
 
     @Override public boolean equals(@Nullable Object o) {
+        if (o == this) {
+            return true;
+        }
         if (!(o instanceof Query)) {
             return false;
         }
         Query q = (Query) o;
-        return root == q.root && Objects.equals(where, q.where) && attributes.equals(q.attributes) && includes.equals(q.includes)
+        return hashCode() == q.hashCode() && root == q.root && Objects.equals(where, q.where) && attributes.equals(q.attributes) && includes.equals(q.includes)
                 && order.equals(q.order) && Objects.equals(limit, q.limit) && Objects.equals(offset, q.offset) && paranoid == q.paranoid;
     }
 
+    /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
-        return Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid);
+            hash = h;
+        }
+        return h;
     }
 
     @Override public String toString() {

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and writes the report: benchmarks/RESULTS.md and benchmarks/results.png.
+#   benchmarks/run.sh            quick profile (a few minutes on 2 cores)
+#   benchmarks/run.sh --full     real numbers (about 20 minutes)
+#   benchmarks/run.sh --quick --databases h2,mariadb,postgres
+# The build is a reactor build of the modules the benchmarks need: nothing is installed in ~/.m2.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B package -pl benchmarks -am -DskipTests
+exec java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report "$@"

@@ -1,0 +1,52 @@
+package dev.canopy.bench.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** How the report names benchmark methods, and in which order it lists them. */
+public final class Contestants {
+    private Contestants() {}
+
+    public static final String JDBC = "jdbc";
+    public static final String CANOPY = "canopyEntity";
+    public static final String CANOPY_MAPPED = "canopyEntityManualMapping";
+    public static final String JOOQ = "jooqJoinIntoGroups";
+    public static final String JOOQ_MULTISET = "jooqMultiset";
+    public static final String MYBATIS = "mybatisNestedResultMap";
+    public static final String HIBERNATE = "hibernateJoinFetch";
+
+    /** The graph-loading contestants, in report order. */
+    public static final List<String> GRAPH = List.of(JDBC, CANOPY, CANOPY_MAPPED, JOOQ, JOOQ_MULTISET, MYBATIS, HIBERNATE);
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry(JDBC, "hand-written JDBC"),
+            Map.entry(CANOPY, "Canopy Entity"),
+            Map.entry(CANOPY_MAPPED, "Canopy Entity + manual mapping"),
+            Map.entry(JOOQ, "jOOQ join + intoGroups"),
+            Map.entry(JOOQ_MULTISET, "jOOQ MULTISET"),
+            Map.entry(MYBATIS, "MyBatis nested resultMap"),
+            Map.entry(HIBERNATE, "Hibernate JOIN FETCH"),
+            Map.entry("composeQuery", "compose the query value (reference)"),
+            Map.entry("planAndRenderFirstTime", "first time: fresh query, new Planner + Renderer"),
+            Map.entry("toSqlCached", "cached: db.toSql(equal query value, reused)"),
+            Map.entry("toSqlCachedFreshValue", "cached: db.toSql(query value composed anew per call)"),
+            Map.entry("singleJoin", "single join (separate(false) on both)"),
+            Map.entry("separateQueries", "separate queries (separate() on both)"),
+            Map.entry("auto", "auto (planner's default)"));
+
+    public static String label(String method) {
+        return LABELS.getOrDefault(method, method);
+    }
+
+    /** The position of a method in report order (unknown methods last, by name). */
+    public static int order(String method) {
+        int i = GRAPH.indexOf(method);
+        if (i >= 0) {
+            return i;
+        }
+        List<String> others = List.of("composeQuery", "planAndRenderFirstTime", "toSqlCached", "toSqlCachedFreshValue", "singleJoin", "auto",
+                "separateQueries");
+        int j = others.indexOf(method);
+        return j >= 0 ? 100 + j : 1000;
+    }
+}

@@ -1,0 +1,350 @@
+package dev.canopy.bench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Writes RESULTS.md from a JMH run: machine, dataset, targets, one table per scenario, before/after, notes. */
+public final class ReportWriter {
+    /** What the report is about and how it was made. */
+    public record Context(RunInfo run, Machine machine, String loadAtEnd, String profile, String command, String date,
+                          RunInfo baseline, String baselineText, List<String> notes, String chartFile) {}
+
+    private final Context c;
+    private final StringBuilder md = new StringBuilder();
+
+    private ReportWriter(Context c) {
+        this.c = c;
+    }
+
+    public static String write(Context c) {
+        return new ReportWriter(c).render();
+    }
+
+    private String render() {
+        md.append("# Canopy benchmarks: results\n\n");
+        md.append("> ").append(c.profile()).append("\n\n");
+        md.append("Made by `").append(c.command()).append("` on ").append(c.date())
+                .append(" (JSON: [`results/jmh-result.json`](results/jmh-result.json)). How to run them: [README.md](README.md).\n\n");
+        machine();
+        dataset();
+        targets();
+        md.append("![Throughput relative to hand-written JDBC](").append(c.chartFile()).append(")\n\n");
+        graphScenario("HydrationBenchmark", "(a) Hydration only",
+                "The same rows, materialised once in memory, turned into the graph; no database. One operation hydrates the"
+                        + " whole dataset. JDBC, Canopy and jOOQ read the same `ResultSet`; MyBatis and Hibernate cannot be handed one:"
+                        + " they run their own statement on a stub connection that returns a cursor over in-memory rows (MyBatis"
+                        + " the same rows; Hibernate the rows H2 returned for its own SQL of the same join), so their numbers also"
+                        + " include their small per-statement work.");
+        graphScenario("EndToEndBenchmark", "(b) End to end: query and hydration",
+                "Every contestant on the same HikariCP pool (2 connections); one operation runs the query and builds the whole graph.");
+        planning();
+        cartesian();
+        beforeAfter();
+        notes();
+        return md.toString();
+    }
+
+    private void machine() {
+        Machine m = c.machine();
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        row("CPU", m.cpu());
+        row("Cores", String.valueOf(m.cores()));
+        row("Memory", m.memory());
+        row("OS", m.os());
+        row("JDK", c.run().vm() + " (" + c.run().jdk() + ")");
+        row("JMH", c.run().jmhVersion() + "; " + c.run().forks() + " fork(s), warm-up " + c.run().warmup()
+                + ", measurement " + c.run().measurement() + ", `-prof gc`");
+        row("Load average (1 / 5 / 15 min) when the run started", m.loadAverage());
+        if (c.loadAtEnd() != null) {
+            row("Load average (1 / 5 / 15 min) when it ended", c.loadAtEnd());
+        }
+        md.append('\n');
+    }
+
+    private void dataset() {
+        BenchResult any = c.run().results().stream().filter(r -> r.params().containsKey("users")).findFirst().orElse(null);
+        md.append("## Dataset\n\n");
+        if (any != null) {
+            int users = any.intParam("users", 0);
+            int posts = any.intParam("postsPerUser", 0);
+            int comments = any.intParam("commentsPerPost", 0);
+            md.append(String.format(Locale.ROOT, "Generated and seeded (`Dataset`, seed %d): **%,d users × %d posts × %d comments**"
+                            + " — %,d users, %,d posts, %,d comments; each post belongs to its author, each comment to a user drawn at random."
+                            + " The main query loads every user with their posts, each post's comments and each comment's author"
+                            + " (`users → posts → comments → author`): **%,d joined rows** per operation.%n%n",
+                    dev.canopy.bench.data.Dataset.SEED, users, posts, comments, users, users * posts, users * posts * comments,
+                    rowsPerOp(any)));
+        }
+        md.append("Every contestant produces the same immutable records (`UserView(id, name, posts)` → `PostView(id, title, comments)`"
+                + " → `CommentView(id, body, author: UserRef)`); before timing, each benchmark checks that every contestant's graph"
+                + " equals hand-written JDBC's, and stops if one differs.\n\n");
+    }
+
+    private void targets() {
+        List<BenchResult> hydration = of("HydrationBenchmark");
+        BenchResult jdbc = find(hydration, Contestants.JDBC);
+        BenchResult canopy = find(hydration, Contestants.CANOPY);
+        md.append("## Targets\n\nMeasured, never asserted in tests. Hydration ratios compare throughput in scenario (a); the verdict"
+                + " reads the point estimate, and says so when the error bars reach across the target.\n\n");
+        md.append("| Target | Measured | Met? |\n|---|---|---|\n");
+        if (jdbc != null && canopy != null) {
+            target("Canopy Entity hydration ≥ 0.8× hand-written JDBC", canopy, jdbc, 0.8, "× JDBC");
+            BenchResult mapped = find(hydration, Contestants.CANOPY_MAPPED);
+            if (mapped != null) {
+                target("Canopy Entity + manual mapping ≥ 0.8× hand-written JDBC (for reference)", mapped, jdbc, 0.8, "× JDBC");
+            }
+            BenchResult jooq = find(hydration, Contestants.JOOQ);
+            if (jooq != null) {
+                target("Canopy Entity hydration ahead of jOOQ", canopy, jooq, 1.0, "× jOOQ");
+            }
+            BenchResult mybatis = find(hydration, Contestants.MYBATIS);
+            if (mybatis != null) {
+                target("Canopy Entity hydration ≥ 2× MyBatis", canopy, mybatis, 2.0, "× MyBatis");
+            }
+            BenchResult hibernate = find(hydration, Contestants.HIBERNATE);
+            if (hibernate != null) {
+                target("Canopy Entity hydration ≥ 2× Hibernate", canopy, hibernate, 2.0, "× Hibernate");
+            }
+        }
+        BenchResult cached = find(of("PlanningBenchmark"), "toSqlCached");
+        if (cached != null) {
+            double us = 1e6 / cached.score();
+            md.append("| Cached planning + rendering (`db.toSql` on an equal query) < 2 µs | ")
+                    .append(String.format(Locale.ROOT, "%.3f µs", us)).append(" | ")
+                    .append(us < 2.0 ? "yes" : String.format(Locale.ROOT, "**no**: %.0f%% over", (us / 2.0 - 1) * 100)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** The verdict on the point estimate, and whether the confidence interval spans the target. */
+    private void target(String what, BenchResult a, BenchResult b, double wanted, String unit) {
+        double[] r = ratioOf(a, b);
+        double ratio = r[0];
+        boolean spans = !Double.isNaN(r[1]) && ratio - r[1] < wanted && ratio + r[1] >= wanted;
+        String verdict = ratio >= wanted ? "yes" : String.format(Locale.ROOT, "**no**: short by %.0f%% (%.2f of %.2f)",
+                (1 - ratio / wanted) * 100, ratio, wanted);
+        md.append("| ").append(what).append(" | ").append(String.format(Locale.ROOT, "%.2f", ratio))
+                .append(Double.isNaN(r[1]) ? "" : String.format(Locale.ROOT, " ± %.2f", r[1])).append(unit).append(" | ").append(verdict)
+                .append(spans ? " — within the error, so not settled by this run" : "").append(" |\n");
+    }
+
+    private void graphScenario(String className, String title, String intro) {
+        List<BenchResult> all = of(className);
+        if (all.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
+        for (Map.Entry<String, List<BenchResult>> group : byParams(all).entrySet()) {
+            List<BenchResult> results = group.getValue();
+            BenchResult jdbc = find(results, Contestants.JDBC);
+            long rows = rowsPerOp(results.get(0));
+            md.append("**").append(group.getKey()).append("** — ").append(String.format(Locale.ROOT, "%,d rows per operation", rows)).append("\n\n");
+            md.append("| Contestant | ops/s (± 99.9% CI) | time/op | rows/s | alloc/op | alloc/row | vs JDBC |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (BenchResult r : sorted(results)) {
+                BenchResult.Metric alloc = r.allocation();
+                md.append("| ").append(Contestants.label(r.method()))
+                        .append(" | ").append(ops(r.score(), r.error()))
+                        .append(" | ").append(time(r.score()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%,.0f", r.score() * rows))
+                        .append(" | ").append(alloc == null ? "n/a" : bytes(alloc.score()))
+                        .append(" | ").append(alloc == null ? "n/a" : String.format(Locale.ROOT, "%,.0f B", alloc.score() / rows))
+                        .append(" | ").append(jdbc == null ? "n/a" : ratio(r, jdbc))
+                        .append(" |\n");
+            }
+            List<String> missing = new ArrayList<>();
+            for (String m : Contestants.GRAPH) {
+                if (find(results, m) == null && (!m.equals(Contestants.JOOQ_MULTISET) || className.equals("EndToEndBenchmark"))) {
+                    missing.add(Contestants.label(m));
+                }
+            }
+            if (!missing.isEmpty()) {
+                md.append("\nNo result for: ").append(String.join(", ", missing)).append(" (the benchmark failed; its error is in the run's log).\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    private void planning() {
+        List<BenchResult> all = of("PlanningBenchmark");
+        if (all.isEmpty()) {
+            return;
+        }
+        md.append("## (c) Planning and SQL rendering\n\nThe three-level include query (`users → posts → comments → author`, with"
+                + " attributes) planned and rendered for H2, without a database. Canopy caches plans per query value inside a"
+                + " `Canopy` instance; the cached case looks up an equal but distinct query value, so it pays `Query.hashCode`"
+                + " and `Query.equals` over the include tree.\n\n");
+        md.append("| Benchmark | ops/s (± 99.9% CI) | time/op | alloc/op |\n|---|---:|---:|---:|\n");
+        for (BenchResult r : sorted(all)) {
+            BenchResult.Metric alloc = r.allocation();
+            md.append("| ").append(Contestants.label(r.method())).append(" | ").append(ops(r.score(), r.error())).append(" | ")
+                    .append(time(r.score())).append(" | ").append(alloc == null ? "n/a" : bytes(alloc.score())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void cartesian() {
+        List<BenchResult> all = of("CartesianBenchmark");
+        if (all.isEmpty()) {
+            return;
+        }
+        md.append("## (d) The cartesian case: two sibling to-many includes\n\nEvery user with their posts and, beside them, the"
+                + " comments they wrote, on H2. Rows read and statements run are counted by `Canopy.builder(url).onStatement(...)`"
+                + " and reported by JMH as auxiliary counters.\n\n");
+        md.append("| Strategy | ops/s (± 99.9% CI) | time/op | rows read/op | statements/op | alloc/op |\n|---|---:|---:|---:|---:|---:|\n");
+        for (BenchResult r : sorted(all)) {
+            BenchResult.Metric rows = r.metric("rowsRead");
+            BenchResult.Metric statements = r.metric("statements");
+            BenchResult.Metric alloc = r.allocation();
+            md.append("| ").append(Contestants.label(r.method())).append(" | ").append(ops(r.score(), r.error())).append(" | ")
+                    .append(time(r.score())).append(" | ")
+                    .append(rows == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", rows.score() / r.score())).append(" | ")
+                    .append(statements == null ? "n/a" : String.format(Locale.ROOT, "%.1f", statements.score() / r.score())).append(" | ")
+                    .append(alloc == null ? "n/a" : bytes(alloc.score())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void beforeAfter() {
+        if (c.baseline() == null) {
+            return;
+        }
+        md.append("## Before and after the core changes\n\n");
+        if (c.baselineText() != null && !c.baselineText().isBlank()) {
+            md.append(c.baselineText().trim()).append("\n\n");
+        }
+        Map<String, BenchResult> before = new LinkedHashMap<>();
+        for (BenchResult r : c.baseline().results()) {
+            before.put(r.key(), r);
+        }
+        md.append("Canopy's benchmarks, with hand-written JDBC as the control: its change is the machine's drift between the two"
+                + " runs, not a change of code.\n\n");
+        md.append("| Benchmark | before ops/s | after ops/s | change | before alloc/op | after alloc/op |\n|---|---:|---:|---:|---:|---:|\n");
+        List<BenchResult> after = new ArrayList<>(c.run().results());
+        after.sort(Comparator.comparing(BenchResult::className).thenComparing(r -> Contestants.order(r.method())));
+        for (BenchResult a : after) {
+            BenchResult b = before.get(a.key());
+            // the core changes touch Canopy only; hand-written JDBC stays as the control for the machine's drift
+            boolean canopy = a.method().startsWith("canopy") || a.className().equals("PlanningBenchmark")
+                    || a.className().equals("CartesianBenchmark") || a.method().equals(Contestants.JDBC);
+            if (b == null || !canopy) {
+                continue;
+            }
+            BenchResult.Metric ba = b.allocation();
+            BenchResult.Metric aa = a.allocation();
+            md.append("| ").append(a.className().replace("Benchmark", "")).append(": ").append(Contestants.label(a.method()))
+                    .append(a.param("db") != null ? " (" + a.param("db") + ")" : "")
+                    .append(" | ").append(ops(b.score(), b.error())).append(" | ").append(ops(a.score(), a.error()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%+.0f%%", (a.score() / b.score() - 1) * 100))
+                    .append(" | ").append(ba == null ? "n/a" : bytes(ba.score()))
+                    .append(" | ").append(aa == null ? "n/a" : bytes(aa.score())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void notes() {
+        md.append("## Notes\n\n");
+        for (String n : c.notes()) {
+            md.append("- ").append(n).append('\n');
+        }
+        md.append("- Errors are the half-width of JMH's 99.9% confidence interval (n/a with fewer than two measured iterations);"
+                + " ratios carry the combined relative error of both scores.\n");
+        md.append("- Allocation is JMH's `gc.alloc.rate.norm` (bytes per operation); per row, it is divided by the rows of one"
+                + " operation.\n");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private List<BenchResult> of(String className) {
+        return c.run().results().stream().filter(r -> r.className().equals(className)).collect(Collectors.toList());
+    }
+
+    private static BenchResult find(List<BenchResult> results, String method) {
+        return results.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+    }
+
+    private static List<BenchResult> sorted(List<BenchResult> results) {
+        List<BenchResult> out = new ArrayList<>(results);
+        out.sort(Comparator.comparingInt((BenchResult r) -> Contestants.order(r.method())).thenComparing(BenchResult::method));
+        return out;
+    }
+
+    /** Results grouped by their parameters, each group named by them: {@code db = h2, users = 1000, ...}. */
+    private static Map<String, List<BenchResult>> byParams(List<BenchResult> results) {
+        Map<String, List<BenchResult>> out = new LinkedHashMap<>();
+        for (BenchResult r : results) {
+            String name = new TreeMap<>(r.params()).entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    public static long rowsPerOp(BenchResult r) {
+        long users = r.intParam("users", 0);
+        long posts = r.intParam("postsPerUser", 0);
+        long comments = r.intParam("commentsPerPost", 0);
+        return posts == 0 ? users : comments == 0 ? users * posts : users * posts * comments;
+    }
+
+    private void row(String k, String v) {
+        md.append("| ").append(k).append(" | ").append(v).append(" |\n");
+    }
+
+    static String ops(double score, double error) {
+        String s = score >= 100 ? String.format(Locale.ROOT, "%,.0f", score)
+                : score >= 10 ? String.format(Locale.ROOT, "%.1f", score) : String.format(Locale.ROOT, "%.2f", score);
+        if (Double.isNaN(error)) {
+            return s + " ± n/a";
+        }
+        String e = error >= 100 ? String.format(Locale.ROOT, "%,.0f", error)
+                : error >= 10 ? String.format(Locale.ROOT, "%.1f", error) : String.format(Locale.ROOT, "%.2f", error);
+        return s + " ± " + e;
+    }
+
+    static String time(double opsPerSecond) {
+        double s = 1 / opsPerSecond;
+        if (s >= 1) {
+            return String.format(Locale.ROOT, "%.2f s", s);
+        }
+        if (s >= 1e-3) {
+            return String.format(Locale.ROOT, "%.2f ms", s * 1e3);
+        }
+        if (s >= 1e-6) {
+            return String.format(Locale.ROOT, "%.2f µs", s * 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0f ns", s * 1e9);
+    }
+
+    static String bytes(double b) {
+        if (b >= 10 * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", b / 1024 / 1024);
+        }
+        if (b >= 10 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", b / 1024);
+        }
+        return String.format(Locale.ROOT, "%,.0f B", b);
+    }
+
+    /** {@code a / b} with the combined relative error of both. */
+    static double[] ratioOf(BenchResult a, BenchResult b) {
+        double r = a.score() / b.score();
+        double e = r * Math.sqrt(sq(a.error() / a.score()) + sq(b.error() / b.score()));
+        return new double[] {r, e};
+    }
+
+    private static String ratio(BenchResult a, BenchResult b) {
+        double[] r = ratioOf(a, b);
+        return Double.isNaN(r[1]) ? String.format(Locale.ROOT, "%.2f×", r[0]) : String.format(Locale.ROOT, "%.2f× ± %.2f", r[0], r[1]);
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+}
