@@ -76,9 +76,11 @@ public class EndToEndBenchmark {
                 break;
             case "canopyEntity":
             case "canopyEntityManualMapping":
+            case "canopyTypedRecords":
                 canopy = Canopy.using(pool, database.canopyDialect());
                 query = new CanopyContestant().query();
-                actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity()) : canopyEntityManualMapping();
+                actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity())
+                        : method.equals("canopyTypedRecords") ? canopyTypedRecords() : canopyEntityManualMapping();
                 break;
             case "jooqJoinIntoGroups":
                 jooq = new JooqContestant(pool, database.jooqDialect);
@@ -124,7 +126,12 @@ public class EndToEndBenchmark {
         return canopy.findAll(query);
     }
 
-    /** The typed-record contestant ({@code findAll(query, UserView.class)}) belongs beside this method. */
+    /** Canopy's typed results: {@code db.findAll(query, UserView.class)}. */
+    @Benchmark
+    public List<UserView> canopyTypedRecords() {
+        return canopy.findAll(query, UserView.class);
+    }
+
     @Benchmark
     public List<UserView> canopyEntityManualMapping() {
         return CanopyContestant.toViews(canopy.findAll(query));

@@ -90,13 +90,15 @@ public class HydrationBenchmark {
                 break;
             case "canopyEntity":
             case "canopyEntityManualMapping":
+            case "canopyTypedRecords":
                 canopy = new CanopyContestant();
                 canopy.checkSameColumnsAs(HandWrittenJdbc.LABELS);
                 MemoryTable canopyRows = materialise(pool, Canopy.toSql(canopy.query(), BenchDatabase.H2.canopyDialect()).sql());
                 if (!canopyRows.sameRows(rows)) {
                     throw new IllegalStateException("Canopy's statement returns other rows than the hand-written join");
                 }
-                actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity()) : canopyEntityManualMapping();
+                actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity())
+                        : method.equals("canopyTypedRecords") ? canopyTypedRecords() : canopyEntityManualMapping();
                 break;
             case "jooqJoinIntoGroups":
                 jooq = new JooqContestant(pool, BenchDatabase.H2.jooqDialect);
@@ -146,10 +148,13 @@ public class HydrationBenchmark {
         return canopy.hydrate(rows.cursor());
     }
 
-    /**
-     * Canopy's Entity graphs mapped to the view records by hand. The typed-record contestant (Canopy hydrating the
-     * records itself, {@code findAll(query, UserView.class)}) belongs beside this method, under the same rows.
-     */
+    /** Canopy's typed results: the view records filled by Canopy from the same rows. */
+    @Benchmark
+    public List<UserView> canopyTypedRecords() throws SQLException {
+        return canopy.hydrateTyped(rows.cursor());
+    }
+
+    /** Canopy's Entity graphs mapped to the view records by hand. */
     @Benchmark
     public List<UserView> canopyEntityManualMapping() throws SQLException {
         return CanopyContestant.toViews(canopy.hydrate(rows.cursor()));

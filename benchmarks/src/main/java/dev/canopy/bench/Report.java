@@ -164,10 +164,6 @@ public final class Report {
         if (fromJson != null && !facts.getProperty("notes", "").isEmpty()) {
             notes.addAll(List.of(facts.getProperty("notes").split("\n")));
         }
-        notes.add("Canopy on MariaDB and PostgreSQL uses the benchmarks' stand-in dialects (`BenchDialects`) while those dialect"
-                + " modules are not in this build; jOOQ renders for both.");
-        notes.add("The typed-record contestant (`db.findAll(query, UserView.class)`) is not in this build yet; \"Canopy Entity +"
-                + " manual mapping\" maps Entity graphs to the same records by hand, in its place.");
         String unknown = "not recorded (report written from an existing JSON)";
         machine = new Machine(machine.cpu(), machine.cores(), machine.memory(), machine.os(), facts.getProperty("loadAtStart", unknown));
         String commandText = facts.getProperty("command", command.toString());

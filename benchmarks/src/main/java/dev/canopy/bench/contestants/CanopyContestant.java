@@ -16,6 +16,8 @@ import dev.canopy.model.Column;
 import dev.canopy.plan.Plan;
 import dev.canopy.plan.PlanNode;
 import dev.canopy.query.Query;
+import dev.canopy.typed.EntityMapper;
+import dev.canopy.typed.TypedResults;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,13 +28,14 @@ import java.util.List;
  * plan's {@link Hydrator} reads a result set. Two contestants: the Entity graph itself, and the Entity graph mapped
  * to the view records by the small hand-written {@link #toViews} ("Canopy Entity + manual mapping").
  *
- * <p>The place for the typed-record contestant ({@code db.findAll(query, UserView.class)}) is next to
- * {@link #toViews}: that contestant replaces the manual mapping with Canopy's own record hydration.
+ * <p>A third, "Canopy typed records", fills the view records with Canopy's own typed results
+ * ({@code db.findAll(query, UserView.class)}; {@link #hydrateTyped} for hydration alone).
  */
 public final class CanopyContestant {
     private final Query query = BlogModels.usersWithPostsCommentsAuthors();
     private final Plan plan = Canopy.plan(query);
     private final Hydrator hydrator = new Hydrator(plan);
+    private final EntityMapper<UserView> mapper = TypedResults.mapper(plan, UserView.class);
 
     /** The query every Canopy contestant runs. */
     public Query query() {
@@ -42,6 +45,11 @@ public final class CanopyContestant {
     /** Hydration alone: the rows of the plan's statement into entity graphs. */
     public List<Entity> hydrate(ResultSet rs) throws SQLException {
         return hydrator.read(rs).value().roots();
+    }
+
+    /** Hydration alone into the view records, by Canopy's typed results (the mapper compiled once for the plan). */
+    public List<UserView> hydrateTyped(ResultSet rs) throws SQLException {
+        return mapper.mapAll(hydrate(rs));
     }
 
     /** End to end: plan (cached), render (cached), execute, hydrate. */

@@ -10,18 +10,20 @@ public final class Contestants {
     public static final String JDBC = "jdbc";
     public static final String CANOPY = "canopyEntity";
     public static final String CANOPY_MAPPED = "canopyEntityManualMapping";
+    public static final String CANOPY_TYPED = "canopyTypedRecords";
     public static final String JOOQ = "jooqJoinIntoGroups";
     public static final String JOOQ_MULTISET = "jooqMultiset";
     public static final String MYBATIS = "mybatisNestedResultMap";
     public static final String HIBERNATE = "hibernateJoinFetch";
 
     /** The graph-loading contestants, in report order. */
-    public static final List<String> GRAPH = List.of(JDBC, CANOPY, CANOPY_MAPPED, JOOQ, JOOQ_MULTISET, MYBATIS, HIBERNATE);
+    public static final List<String> GRAPH = List.of(JDBC, CANOPY, CANOPY_TYPED, CANOPY_MAPPED, JOOQ, JOOQ_MULTISET, MYBATIS, HIBERNATE);
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry(JDBC, "hand-written JDBC"),
             Map.entry(CANOPY, "Canopy Entity"),
             Map.entry(CANOPY_MAPPED, "Canopy Entity + manual mapping"),
+            Map.entry(CANOPY_TYPED, "Canopy typed records"),
             Map.entry(JOOQ, "jOOQ join + intoGroups"),
             Map.entry(JOOQ_MULTISET, "jOOQ MULTISET"),
             Map.entry(MYBATIS, "MyBatis nested resultMap"),

@@ -95,6 +95,10 @@ public final class ReportWriter {
         md.append("| Target | Measured | Met? |\n|---|---|---|\n");
         if (jdbc != null && canopy != null) {
             target("Canopy Entity hydration ≥ 0.8× hand-written JDBC", canopy, jdbc, 0.8, "× JDBC");
+            BenchResult typed = find(hydration, Contestants.CANOPY_TYPED);
+            if (typed != null) {
+                target("Canopy typed records ≥ 0.8× hand-written JDBC", typed, jdbc, 0.8, "× JDBC");
+            }
             BenchResult mapped = find(hydration, Contestants.CANOPY_MAPPED);
             if (mapped != null) {
                 target("Canopy Entity + manual mapping ≥ 0.8× hand-written JDBC (for reference)", mapped, jdbc, 0.8, "× JDBC");
