@@ -1,5 +1,8 @@
 package dev.canopy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.canopy.dialect.Dialect;
@@ -23,6 +26,8 @@ import dev.canopy.query.Query;
 import dev.canopy.render.Renderer;
 import dev.canopy.render.SqlStatement;
 import dev.canopy.schema.SchemaDdl;
+import dev.canopy.typed.EntityMapper;
+import dev.canopy.typed.TypedResults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,46 +35,79 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connection to one database: runs queries and returns entity graphs.
+ * A connection to one database, serving one {@link Schema}: runs queries and returns entity graphs.
  * <pre>{@code
- * try (Canopy db = Canopy.connect("jdbc:h2:mem:demo")) {
+ * try (Canopy db = Canopy.connect("jdbc:h2:mem:demo", SCHEMA)) {
  *     List<Entity> artists = db.findAll(Query.from(ARTIST).include("albums").order(ARTIST.name.asc()));
  * }
  * }</pre>
- * A Canopy is thread-safe. It owns its pool when it made one ({@link #connect}), and {@link #close()} closes it;
+ * The schema is passed, never found: every query is bound to this Canopy's schema ({@link Query#bind}) before it is
+ * planned, so its aliases resolve against the associations of that schema. The same models can be served by two
+ * Canopies with different schemas; {@link #withSchema} gives a second view of the same pool.
+ *
+ * <p>A Canopy is thread-safe. It owns its pool when it made one ({@link #connect}), and {@link #close()} closes it;
  * a data source handed to {@link #using} stays the caller's.
  */
 public final class Canopy implements AutoCloseable {
-    private static final int PLAN_CACHE_SIZE = 2048;
+    /** Plans kept per Canopy; the least used go first when it is full. */
+    private static final long PLAN_CACHE_SIZE = 2048;
 
     private final Executor executor;
     private final Renderer renderer;
     private final Planner planner;
+    private final @Nullable Schema schema;
     private final @Nullable HikariDataSource ownedPool;
-    private final Map<Query, Prepared> plans = new ConcurrentHashMap<>();
-    /** Hydrators of separate includes' plans, by plan identity (plans live as long as their query's cache entry). */
-    private final Map<Plan, Hydrator> hydrators = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Cache<Query, Prepared> plans;
+    private final TypedResults typed;
     /** Parent keys per separate query: large enough to amortise a round trip, small enough for every driver. */
     private static final int BATCH_SIZE = 1000;
 
-    /** A query planned, rendered and compiled for hydration, ready to run again. */
-    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator) {}
+    /**
+     * A query bound, planned, rendered and compiled for hydration, ready to run again; with a hydrator for every
+     * separate include's plan below it, made once with it.
+     */
+    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, Map<Plan, Hydrator> fetchHydrators) {
+        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed) {
+            Map<Plan, Hydrator> fetches = new IdentityHashMap<>();
+            collect(plan, typed, fetches);
+            return new Prepared(plan, sql, new Hydrator(plan, typed), Collections.unmodifiableMap(fetches));
+        }
 
-    private Canopy(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownedPool, @Nullable StatementListener listener) {
-        this.executor = new Executor(dataSource, dialect, listener);
-        this.renderer = new Renderer(dialect);
-        this.planner = new Planner(dialect.capabilities());
-        this.ownedPool = ownedPool;
+        private static void collect(Plan plan, TypedResults typed, Map<Plan, Hydrator> into) {
+            for (Fetch f : plan.fetches()) {
+                into.put(f.plan(), new Hydrator(f.plan(), typed));
+                collect(f.plan(), typed, into);
+            }
+        }
     }
 
-    /** Connects to a JDBC URL with a HikariCP pool; the dialect is chosen from the URL. */
+    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool) {
+        this.executor = executor;
+        this.renderer = new Renderer(executor.dialect());
+        this.planner = new Planner(executor.dialect().capabilities());
+        this.schema = schema;
+        this.ownedPool = ownedPool;
+        this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats().build();
+        this.typed = new TypedResults(schema);
+    }
+
+    /** Connects to a JDBC URL with a HikariCP pool, serving {@code schema}; the dialect is chosen from the URL. */
+    public static Canopy connect(String jdbcUrl, Schema schema) {
+        return builder(jdbcUrl).schema(schema).build();
+    }
+
+    /**
+     * Connects to a JDBC URL without a schema: for raw statements, {@link #sync} and queries without includes. Give
+     * it a schema with {@link #withSchema} or {@link Builder#schema} to query include trees.
+     */
     public static Canopy connect(String jdbcUrl) {
         return builder(jdbcUrl).build();
     }
@@ -83,14 +121,38 @@ public final class Canopy implements AutoCloseable {
         return new Builder(jdbcUrl);
     }
 
-    /** Uses a data source the caller owns (and closes) with an explicit dialect. */
+    /** Uses a data source the caller owns (and closes) with an explicit dialect, serving {@code schema}. */
+    public static Canopy using(DataSource dataSource, Dialect dialect, Schema schema) {
+        return new Canopy(new Executor(dataSource, dialect, null), Objects.requireNonNull(schema, "schema is null"), null);
+    }
+
+    /** Uses a data source the caller owns (and closes) with an explicit dialect, without a schema. */
     public static Canopy using(DataSource dataSource, Dialect dialect) {
-        return new Canopy(dataSource, dialect, null, null);
+        return new Canopy(new Executor(dataSource, dialect, null), null, null);
     }
 
     /** Uses a data source the caller owns, telling {@code listener} of every statement. */
     public static Canopy using(DataSource dataSource, Dialect dialect, StatementListener listener) {
-        return new Canopy(dataSource, dialect, null, listener);
+        return new Canopy(new Executor(dataSource, dialect, listener), null, null);
+    }
+
+    /**
+     * This connection serving another schema: the same pool, dialect and listener, its own plan cache. The view does
+     * not own the pool; close the Canopy that does. Use it for a second set of associations over the same models.
+     */
+    public Canopy withSchema(Schema schema) {
+        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null);
+    }
+
+    /** The schema this Canopy serves, or null when it was opened without one. */
+    public @Nullable Schema schema() {
+        return schema;
+    }
+
+    /** How the plan cache is doing: hits, misses, evictions and size. */
+    public PlanCacheStats planCacheStats() {
+        CacheStats s = plans.stats();
+        return new PlanCacheStats(s.hitCount(), s.missCount(), s.evictionCount(), plans.estimatedSize());
     }
 
     public Dialect dialect() {
@@ -110,7 +172,7 @@ public final class Canopy implements AutoCloseable {
 
     private List<Entity> run(Prepared p) {
         Hydration h = executor.query(p.sql(), p.hydrator());
-        fetchSeparate(p.plan(), h);
+        fetchSeparate(p, p.plan(), h);
         return h.roots();
     }
 
@@ -130,7 +192,7 @@ public final class Canopy implements AutoCloseable {
      */
     public <T> List<T> findAll(Query query, Class<T> type) {
         Prepared p = prepare(query);
-        dev.canopy.typed.EntityMapper<T> mapper = dev.canopy.typed.TypedResults.mapper(p.plan(), type);
+        EntityMapper<T> mapper = typed.mapper(p.plan(), type);
         return mapper.mapAll(run(p));
     }
 
@@ -145,7 +207,7 @@ public final class Canopy implements AutoCloseable {
      * the mapping is checked before the query runs. Close the stream.
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
-        dev.canopy.typed.EntityMapper<T> mapper = dev.canopy.typed.TypedResults.mapper(prepare(query).plan(), type);
+        EntityMapper<T> mapper = typed.mapper(prepare(query).plan(), type);
         return stream(query).map(mapper::map);
     }
 
@@ -162,7 +224,7 @@ public final class Canopy implements AutoCloseable {
     public java.util.stream.Stream<Entity> stream(Query query) {
         Prepared p = prepare(query);
         int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p.plan(), h), executor, p.sql()));
+        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p, p.plan(), h), executor, p.sql()));
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */
@@ -173,7 +235,7 @@ public final class Canopy implements AutoCloseable {
      * the dialect's bind-parameter limit, and the children are stitched under their parents, then their own separate
      * includes are loaded the same way.
      */
-    private void fetchSeparate(Plan plan, Hydration hydration) {
+    private void fetchSeparate(Prepared prepared, Plan plan, Hydration hydration) {
         for (Fetch f : plan.fetches()) {
             Map<Object, List<Entity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
             if (parents.isEmpty()) {
@@ -181,13 +243,13 @@ public final class Canopy implements AutoCloseable {
             }
             List<Object> keys = new ArrayList<>(parents.keySet());
             int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
-            Hydrator hydrator = hydrators.computeIfAbsent(f.plan(), Hydrator::new);
+            Hydrator hydrator = prepared.fetchHydrators().get(f.plan());
             for (int from = 0; from < keys.size(); from += batch) {
                 List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
                 SqlStatement sql = renderer.render(f.plan().statement(slice));
                 Hydration children = executor.query(sql, hydrator);
                 Hydration.stitch(f, parents, children);
-                fetchSeparate(f.plan(), children);
+                fetchSeparate(prepared, f.plan(), children);
             }
         }
     }
@@ -217,7 +279,7 @@ public final class Canopy implements AutoCloseable {
 
     /** How many distinct roots the query finds, whatever its includes, limit and offset (Sequelize's {@code count}). */
     public long count(Query query) {
-        SqlStatement sql = renderer.render(planner.planCount(query));
+        SqlStatement sql = renderer.render(planner.planCount(bind(query)));
         return executor.query(sql, rs -> {
             rs.next();
             return new ResultReader.Result<>(rs.getLong(1), 1);
@@ -240,9 +302,9 @@ public final class Canopy implements AutoCloseable {
         return prepare(query).sql();
     }
 
-    /** The SQL and binds a query renders for any dialect, without a connection. */
-    public static SqlStatement toSql(Query query, Dialect dialect) {
-        return new Renderer(dialect).render(new Planner(dialect.capabilities()).plan(query).statement());
+    /** The SQL and binds a query renders for any dialect, without a connection, resolved in {@code schema}. */
+    public static SqlStatement toSql(Query query, Schema schema, Dialect dialect) {
+        return new Renderer(dialect).render(new Planner(dialect.capabilities()).plan(query.bind(schema)).statement());
     }
 
     /**
@@ -250,9 +312,9 @@ public final class Canopy implements AutoCloseable {
      * include's statement as it runs for one batch of parent keys (shown with a single {@code ?} in its
      * {@code IN (...)}), each introduced by a comment line naming its path and strategy.
      */
-    public static String explain(Query query, Dialect dialect) {
+    public static String explain(Query query, Schema schema, Dialect dialect) {
         Renderer r = new Renderer(dialect);
-        Plan plan = new Planner(dialect.capabilities()).plan(query);
+        Plan plan = new Planner(dialect.capabilities()).plan(query.bind(schema));
         StringBuilder sb = new StringBuilder("-- ").append(query.root().name()).append(" (joined: ")
                 .append(plan.nodes().size() - 1).append(" includes)\n").append(r.render(plan.statement())).append('\n');
         explainFetches(sb, r, plan, "");
@@ -270,9 +332,9 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
-    /** The plan of a query: its nodes, generated aliases, joins and slots. */
-    public static Plan plan(Query query) {
-        return new Planner().plan(query);
+    /** Every statement this connection runs for a query (see {@link #explain(Query, Schema, Dialect)}). */
+    public String explain(Query query) {
+        return explain(query, requireSchema(query), dialect());
     }
 
     // ---- schema and raw statements ---------------------------------------------------------------------------
@@ -312,16 +374,30 @@ public final class Canopy implements AutoCloseable {
     }
 
     private Prepared prepare(Query query) {
-        Prepared p = plans.get(query);
+        Prepared p = plans.getIfPresent(query);
         if (p == null) {
-            Plan plan = planner.plan(query);
-            p = new Prepared(plan, renderer.render(plan.statement()), new Hydrator(plan));
-            if (plans.size() >= PLAN_CACHE_SIZE) {
-                plans.clear();
-            }
+            Plan plan = planner.plan(bind(query));
+            p = Prepared.of(plan, renderer.render(plan.statement()), typed);
             plans.put(query, p);
         }
         return p;
+    }
+
+    /** The query resolved in this Canopy's schema; a Canopy without one runs queries without includes only. */
+    private Query bind(Query query) {
+        if (schema == null && (query.isBound() || query.includes().isEmpty())) {
+            return query;
+        }
+        return query.bind(requireSchema(query));
+    }
+
+    private Schema requireSchema(Query query) {
+        if (schema == null) {
+            throw new QueryException("This Canopy was opened without a schema, so the includes of " + query.root().name()
+                    + "'s query cannot be resolved; open it with Canopy.connect(url, schema) or Canopy.builder(url).schema(schema), "
+                    + "or use db.withSchema(schema)");
+        }
+        return schema;
     }
 
     @SuppressWarnings("unchecked")
@@ -363,6 +439,7 @@ public final class Canopy implements AutoCloseable {
         private @Nullable String password;
         private @Nullable Dialect dialect;
         private @Nullable StatementListener listener;
+        private @Nullable Schema schema;
         private int poolSize = 4;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -377,6 +454,12 @@ public final class Canopy implements AutoCloseable {
 
         public Builder password(@Nullable String password) {
             this.password = password;
+            return this;
+        }
+
+        /** The schema this Canopy serves: the models and associations its queries are resolved in. */
+        public Builder schema(Schema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema is null");
             return this;
         }
 
@@ -453,7 +536,7 @@ public final class Canopy implements AutoCloseable {
                         throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
                     }
                 }
-                return new Canopy(pool, chosen, pool, listener);
+                return new Canopy(new Executor(pool, chosen, listener), schema, pool);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

@@ -32,7 +32,7 @@ class SmokeTest {
         Association books = Association.hasMany(author, book).alias("books").foreignKey("authorId");
         Association writer = Association.belongsTo(book, author).alias("author").foreignKey("authorId");
         Schema schema = Schema.of(books, writer);
-        try (Canopy db = Canopy.builder("jdbc:h2:mem:smoke").logging(System.out::println).build()) {
+        try (Canopy db = Canopy.builder("jdbc:h2:mem:smoke").schema(schema).logging(System.out::println).build()) {
             db.sync(schema);
             db.execute("insert into \"Authors\" values (1, 'A'), (2, 'B'), (3, 'C')");
             db.execute("insert into \"Books\" values (1, 'a1', 1), (2, 'a2', 1), (3, 'b1', 2)");

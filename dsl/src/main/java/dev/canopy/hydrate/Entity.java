@@ -113,7 +113,7 @@ public final class Entity {
      * @throws dev.canopy.error.MappingException listing every component that does not match this entity's shape
      */
     public <T> T into(Class<T> type) {
-        return dev.canopy.typed.TypedResults.mapper(shape.plan(), shape.node(), type).map(this);
+        return shape.mapping().map(this, type);
     }
 
     // ---- index-based reads, for mappers compiled against a plan ----

@@ -21,8 +21,10 @@ public final class EntityShape {
     private final String[] aliases;
     private final boolean[] toMany;
     private final Map<String, Integer> aliasIndex = new HashMap<>();
+    private final EntityMapping mapping;
 
-    EntityShape(Plan plan, int node, Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany) {
+    EntityShape(Plan plan, int node, Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany, EntityMapping mapping) {
+        this.mapping = mapping;
         this.plan = plan;
         this.node = node;
         this.model = model;
@@ -39,6 +41,9 @@ public final class EntityShape {
     }
 
     public Model model() { return model; }
+
+    /** How {@link Entity#into(Class)} maps entities of this shape. */
+    EntityMapping mapping() { return mapping; }
 
     /**
      * The plan whose node made entities of this shape (for a separate include, the include's own keyed plan), so

@@ -47,7 +47,13 @@ public final class Hydrator implements ResultReader<Hydration> {
     private final int[] parentOf;
     private final int[] linkOf;
 
+    /** A hydrator whose entities cannot map themselves to typed results. */
     public Hydrator(Plan plan) {
+        this(plan, EntityMapping.NONE);
+    }
+
+    /** A hydrator for a plan; its entities' {@link Entity#into(Class)} goes to {@code mapping}. */
+    public Hydrator(Plan plan, EntityMapping mapping) {
         List<PlanNode> nodes = plan.nodes();
         readers = new NodeReader[nodes.size()];
         for (PlanNode n : nodes) {
@@ -66,7 +72,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                     }
                 }
             }
-            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany), link);
+            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
         rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);

@@ -123,7 +123,7 @@ final class SpecReader {
     private Include include(Model parent, JsonNode node, String path, List<String> parentPath) {
         Include inc;
         if (node.isTextual()) {
-            inc = at(path, FAIL, () -> Include.of(parent, node.asText()));
+            inc = at(path, FAIL, () -> Include.of(schema.association(parent, node.asText())));
         } else if (node.isObject()) {
             JsonInput.checkKeys(node, path, INCLUDE_KEYS, "an include", FAIL);
             Association association = association(parent, node, path);

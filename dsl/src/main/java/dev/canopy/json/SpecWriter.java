@@ -31,13 +31,13 @@ final class SpecWriter {
         if (q.where() != null) {
             n.set("where", condition(q.where()));
         }
-        if (!q.includeList().isEmpty()) {
+        if (!q.includes().isEmpty()) {
             ArrayNode list = n.putArray("include");
-            q.includeList().forEach(i -> list.add(include(i)));
+            q.includes().forEach(i -> list.add(include(i)));
         }
-        if (!q.orderList().isEmpty()) {
+        if (!q.order().isEmpty()) {
             ArrayNode list = n.putArray("order");
-            q.orderList().forEach(o -> list.add(order(o)));
+            q.order().forEach(o -> list.add(order(o)));
         }
         if (q.limit() != null) {
             n.put("limit", q.limit());
@@ -63,16 +63,16 @@ final class SpecWriter {
             n.set("where", condition(inc.where()));
         }
         attributes(n, inc.attributes());
-        if (!inc.includeList().isEmpty()) {
+        if (!inc.includes().isEmpty()) {
             ArrayNode list = n.putArray("include");
-            inc.includeList().forEach(i -> list.add(include(i)));
+            inc.includes().forEach(i -> list.add(include(i)));
         }
         if (inc.separateOption() != null) {
             n.put("separate", inc.separateOption());
         }
-        if (!inc.orderList().isEmpty()) {
+        if (!inc.order().isEmpty()) {
             ArrayNode list = n.putArray("order");
-            inc.orderList().forEach(o -> list.add(order(o)));
+            inc.order().forEach(o -> list.add(order(o)));
         }
         if (inc.limit() != null) {
             n.put("limit", inc.limit());
@@ -103,35 +103,39 @@ final class SpecWriter {
 
     /** A condition as a where object. */
     static ObjectNode condition(Condition c) {
-        if (c instanceof Condition.Compare) {
-            Condition.Compare cmp = (Condition.Compare) c;
-            JsonNode value = Values.write(cmp.value());
-            return single(key(cmp.column()), cmp.operator() == dev.canopy.query.Operator.EQ ? value : single(cmp.operator().json(), value));
-        }
-        if (c instanceof Condition.In) {
-            Condition.In in = (Condition.In) c;
-            ArrayNode values = NODES.arrayNode();
-            in.values().forEach(v -> values.add(Values.write(v)));
-            return single(key(in.column()), single(in.negated() ? "$notIn" : "$in", values));
-        }
-        if (c instanceof Condition.Between) {
-            Condition.Between b = (Condition.Between) c;
-            ArrayNode range = NODES.arrayNode().add(Values.write(b.low())).add(Values.write(b.high()));
-            return single(key(b.column()), single(b.negated() ? "$notBetween" : "$between", range));
-        }
-        if (c instanceof Condition.IsNull) {
-            Condition.IsNull n = (Condition.IsNull) c;
-            return single(key(n.column()), n.negated() ? single("$not", NODES.nullNode()) : NODES.nullNode());
-        }
-        if (c instanceof Condition.Junction) {
-            Condition.Junction j = (Condition.Junction) c;
-            return j.and() ? and(j) : single("$or", parts(j));
-        }
-        if (c instanceof Condition.Not) {
-            return single("$not", condition(((Condition.Not) c).condition()));
-        }
-        boolean value = ((Condition.Literal) c).value();
-        return single(value ? "$and" : "$or", NODES.arrayNode());
+        return c.accept(new Condition.Visitor<ObjectNode>() {
+            @Override public ObjectNode compare(Condition.Compare cmp) {
+                JsonNode value = Values.write(cmp.value());
+                return single(key(cmp.column()), cmp.operator() == dev.canopy.query.Operator.EQ ? value : single(cmp.operator().json(), value));
+            }
+
+            @Override public ObjectNode in(Condition.In in) {
+                ArrayNode values = NODES.arrayNode();
+                in.values().forEach(v -> values.add(Values.write(v)));
+                return single(key(in.column()), single(in.negated() ? "$notIn" : "$in", values));
+            }
+
+            @Override public ObjectNode between(Condition.Between b) {
+                ArrayNode range = NODES.arrayNode().add(Values.write(b.low())).add(Values.write(b.high()));
+                return single(key(b.column()), single(b.negated() ? "$notBetween" : "$between", range));
+            }
+
+            @Override public ObjectNode isNull(Condition.IsNull n) {
+                return single(key(n.column()), n.negated() ? single("$not", NODES.nullNode()) : NODES.nullNode());
+            }
+
+            @Override public ObjectNode junction(Condition.Junction j) {
+                return j.and() ? and(j) : single("$or", parts(j));
+            }
+
+            @Override public ObjectNode not(Condition.Not n) {
+                return single("$not", condition(n.condition()));
+            }
+
+            @Override public ObjectNode literal(Condition.Literal l) {
+                return single(l.value() ? "$and" : "$or", NODES.arrayNode());
+            }
+        });
     }
 
     /** {@code {"A": 1, "B": 2}} when every part is one distinct key; {@code {"$and": [...]}} otherwise. */
@@ -161,7 +165,7 @@ final class SpecWriter {
     /** {@code Title} for a column of the node itself, {@code $album.Title$} through a path. */
     private static String key(ColumnRef<?> ref) {
         Column<?> c = ref.column();
-        return ref.pathList().isEmpty() ? c.name() : "$" + String.join(".", ref.path()) + "." + c.name() + "$";
+        return ref.path().isEmpty() ? c.name() : "$" + String.join(".", ref.path()) + "." + c.name() + "$";
     }
 
     private static ObjectNode single(String key, JsonNode value) {

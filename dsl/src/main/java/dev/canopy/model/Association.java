@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * and key {@code id}); a hasOne/hasMany's is {@code sourceName + sourceKey} ({@code UserId} for model {@code User});
  * a belongsToMany's two keys are built the same way from each side. Keys reference the primary key unless
  * {@code sourceKey}/{@code targetKey} say otherwise. Where Canopy differs: association keys are single columns.
+ *
+ * <p><b>Declared and resolved.</b> An association built with the factories is a declaration. {@link Schema.Builder#build()}
+ * resolves each one once into an association that also carries its {@link Keys}: the columns it joins on, on both
+ * sides and in the junction. Everything downstream (the planner, writes, DDL, JSON, introspection, translation)
+ * reads those keys, so the direction of a join is worked out in one place. The associations a {@link Schema}
+ * returns are resolved; a declared one is resolved by {@link Schema#resolve(Association)}. Declared and resolved
+ * forms of one association are equal: equality is by declaration.
  */
 @CheckReturnValue
 public final class Association {
@@ -47,11 +54,33 @@ public final class Association {
     private final @Nullable ReferentialAction onDelete;
     private final @Nullable ReferentialAction onUpdate;
     private final boolean constraints;
+    private final @Nullable Keys keys;
+
+    /**
+     * How a resolved association joins. Without a junction the join is {@code source.source = target.target}; a
+     * belongsToMany joins {@code source.source = junction.throughSource} and {@code junction.throughTarget =
+     * target.target}.
+     *
+     * @param source        the source's column: the foreign key of a belongsTo, the referenced key otherwise
+     * @param target        the target's column: the referenced key of a belongsTo or belongsToMany, the foreign key
+     *                      of a hasOne or hasMany
+     * @param throughSource belongsToMany: the junction's column that refers to {@code source}; null otherwise
+     * @param throughTarget belongsToMany: the junction's column that refers to {@code target}; null otherwise
+     */
+    public record Keys(Column<?> source, Column<?> target, @Nullable Column<?> throughSource, @Nullable Column<?> throughTarget) {}
 
     private Association(Kind kind, Model source, Model target, @Nullable Model through, @Nullable String alias,
                         @Nullable String foreignKey, @Nullable String otherKey, @Nullable String sourceKey,
                         @Nullable String targetKey, @Nullable ReferentialAction onDelete,
                         @Nullable ReferentialAction onUpdate, boolean constraints) {
+        this(kind, source, target, through, alias, foreignKey, otherKey, sourceKey, targetKey, onDelete, onUpdate, constraints, null);
+    }
+
+    private Association(Kind kind, Model source, Model target, @Nullable Model through, @Nullable String alias,
+                        @Nullable String foreignKey, @Nullable String otherKey, @Nullable String sourceKey,
+                        @Nullable String targetKey, @Nullable ReferentialAction onDelete,
+                        @Nullable ReferentialAction onUpdate, boolean constraints, @Nullable Keys keys) {
+        this.keys = keys;
         this.kind = kind;
         this.source = Objects.requireNonNull(source, "source is null");
         this.target = Objects.requireNonNull(target, "target is null");
@@ -223,6 +252,54 @@ public final class Association {
     /** onUpdate, or Sequelize's default: CASCADE. */
     public ReferentialAction onUpdate() {
         return onUpdate != null ? onUpdate : ReferentialAction.CASCADE;
+    }
+
+    /** Whether a schema resolved this association (so {@link #keys()} answers). */
+    public boolean isResolved() {
+        return keys != null;
+    }
+
+    /**
+     * The columns this association joins on, as its schema resolved them.
+     *
+     * @throws SchemaException for a declaration no schema has resolved
+     */
+    public Keys keys() {
+        if (keys == null) {
+            throw new SchemaException(this + " is a declaration; read it from the Schema that holds it (schema.resolve(association))");
+        }
+        return keys;
+    }
+
+    /** The foreign-key column, on whichever model holds it (the source, the target or the junction). Resolved only. */
+    public Column<?> foreignKeyColumn() {
+        Keys k = keys();
+        switch (kind) {
+            case BELONGS_TO: return k.source();
+            case BELONGS_TO_MANY: return Objects.requireNonNull(k.throughSource());
+            default: return k.target();
+        }
+    }
+
+    /** The column {@link #foreignKeyColumn()} refers to. Resolved only. */
+    public Column<?> referencedKeyColumn() {
+        Keys k = keys();
+        return kind == Kind.BELONGS_TO ? k.target() : k.source();
+    }
+
+    /** This declaration with its keys resolved; only a schema does this, once its models are sealed. */
+    Association resolved() {
+        Column<?> referenced = (kind == Kind.BELONGS_TO ? target : source).column(referencedKey());
+        Column<?> fk = foreignKeyModel().column(foreignKey());
+        Keys k;
+        switch (kind) {
+            case BELONGS_TO: k = new Keys(fk, referenced, null, null); break;
+            case BELONGS_TO_MANY: k = new Keys(referenced, target.column(otherReferencedKey()), fk,
+                    Objects.requireNonNull(through).column(otherKey())); break;
+            default: k = new Keys(referenced, fk, null, null); break;
+        }
+        return new Association(kind, source, target, through, alias, foreignKey, otherKey, sourceKey, targetKey, onDelete, onUpdate,
+                constraints, k);
     }
 
     /** Whether this declaration names the same association as {@code other}: same kind, models and alias. */

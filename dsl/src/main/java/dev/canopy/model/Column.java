@@ -3,7 +3,6 @@ package dev.canopy.model;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.canopy.query.ColumnRef;
 import dev.canopy.query.Operand;
-import io.vavr.collection.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -98,12 +97,12 @@ public final class Column<T> implements Operand<T> {
 
     /** This column as reached from the query's root through a path of association aliases: {@code $album.artist.Name$}. */
     public ColumnRef<T> at(String... path) {
-        return ColumnRef.of(List.of(path), this);
+        return ColumnRef.of(java.util.List.of(path), this);
     }
 
     @Override
     public ColumnRef<T> ref() {
-        return ColumnRef.of(List.empty(), this);
+        return ColumnRef.of(java.util.List.of(), this);
     }
 
     @Override public boolean equals(@Nullable Object o) {

@@ -30,9 +30,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * Models built at run time (from a models file, or by introspecting a database) use {@link #builder}.
  *
- * <p>A model is sealed when a {@link Schema} takes it in: the schema adds the columns Sequelize would add
- * (timestamps, implicit foreign keys), then no column can change. After that a model is immutable and can be
- * shared between threads. Models compare by identity: two models are the same model only if they are one object.
+ * <p>A model is sealed when the first {@link Schema} takes it in: the columns Sequelize would add (timestamps,
+ * {@code deletedAt}, a foreign key nobody declared) are added, then no column can change. After that a model is
+ * immutable and can be shared between threads. A model does not belong to a schema: the same model object can
+ * live in several schemas (two tenants, a test schema beside a production one) with different associations; a
+ * query is resolved against the schema of the {@code Canopy} that runs it. Models compare by identity: two models
+ * are the same model only if they are one object.
  */
 public class Model {
     private final String name;
@@ -40,7 +43,6 @@ public class Model {
     private final String tableName;
     private final Map<String, Column<?>> columns = new LinkedHashMap<>();
     private volatile boolean sealed;
-    private @Nullable Schema schema;
     private List<Column<?>> columnList = List.of();
     private List<Column<?>> primaryKey = List.of();
 
@@ -113,9 +115,19 @@ public class Model {
         return allowNull ? c : c.notNull();
     }
 
-    synchronized void seal(Schema owner) {
+    /**
+     * Completes the model: adds the foreign keys a schema found missing ({@code implicit}: attribute and type, in the
+     * order given), the timestamp and {@code deletedAt} columns its options ask for, then freezes the column list.
+     * Called by {@link Schema.Builder#build()} after every check has passed, so a failed build seals nothing.
+     */
+    synchronized void seal(Map<String, DataType<?>> implicit) {
         if (sealed) {
             return;
+        }
+        for (Map.Entry<String, DataType<?>> fk : implicit.entrySet()) {
+            if (!columns.containsKey(fk.getKey())) {
+                addImplicit(fk.getKey(), fk.getValue(), true);
+            }
         }
         if (options.hasTimestamps()) {
             for (String stamp : List.of("createdAt", "updatedAt")) {
@@ -137,11 +149,11 @@ public class Model {
         }
         columnList = Collections.unmodifiableList(list);
         primaryKey = list.stream().filter(Column::isPrimaryKey).collect(Collectors.toUnmodifiableList());
-        schema = owner;
         sealed = true;
     }
 
-    boolean isSealed() {
+    /** Whether a schema has taken this model in, so its columns are final. */
+    public final boolean isSealed() {
         return sealed;
     }
 
@@ -150,15 +162,6 @@ public class Model {
     public final String name() { return name; }
     public final ModelOptions options() { return options; }
     public final String tableName() { return tableName; }
-
-    /** The schema this model belongs to, once a schema has taken it in. */
-    public final Schema schema() {
-        Schema s = schema;
-        if (s == null) {
-            throw new SchemaException("Model " + name + " is not in a schema yet; build a Schema with it first");
-        }
-        return s;
-    }
 
     /** Every column, in declaration order (timestamps and implicit foreign keys last). */
     public final List<Column<?>> columns() {

@@ -12,8 +12,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The models and associations of one database, checked once and then sealed (as HikariCP seals its configuration
- * when the pool starts). A schema answers "is X associated to Y?" with an error that lists what exists.
+ * The models and associations of one database, checked once (as HikariCP checks its configuration when the pool
+ * starts). A schema answers "is X associated to Y?" with an error that lists what exists.
+ *
+ * <p>A schema is an explicit value, passed to whatever works in it: a {@code Canopy} is opened with the schema it
+ * serves, and a query is resolved against it ({@code query.bind(schema)}). No model knows "its" schema, so the same
+ * model objects can serve two schemas with different associations. {@link Builder#build()} checks everything
+ * before it changes anything: a build that fails leaves every model as it was.
  * <pre>{@code
  * Schema schema = Schema.builder().models(ARTIST, ALBUM).associations(ARTIST_ALBUMS, ALBUM_ARTIST).build();
  * schema.association(ARTIST, "albums");   // the hasMany
@@ -112,7 +117,15 @@ public final class Schema {
         return found.get(0);
     }
 
-    /** The declared association as this schema holds it; an error when it was never added. */
+    /** Whether {@code model} is one of this schema's models (the same object). */
+    public boolean contains(Model model) {
+        return models.get(model.name()) == model;
+    }
+
+    /**
+     * The declared association as this schema resolved it (with its {@link Association#keys()}); an error when it was
+     * never added.
+     */
     public Association resolve(Association declared) {
         Association a = findAssociation(declared.source(), declared.alias());
         if (a == null || !a.sameAs(declared)) {
@@ -181,29 +194,38 @@ public final class Schema {
             return this;
         }
 
-        /** Adds missing foreign keys, seals every model, and checks every association. */
+        /**
+         * Checks every association, then adds the foreign keys nobody declared, seals every model and resolves each
+         * association's keys. Nothing is changed until every check has passed.
+         */
         public Schema build() {
+            Map<Model, Map<String, DataType<?>>> implicit = new LinkedHashMap<>();
             for (Association a : associations) {
-                addMissingKey(a, a.foreignKeyModel(), a.foreignKey(), keyModel(a), a.referencedKey());
+                missingKey(a, a.foreignKeyModel(), a.foreignKey(), keyModel(a), a.referencedKey(), implicit);
                 if (a.kind() == Association.Kind.BELONGS_TO_MANY) {
-                    addMissingKey(a, a.foreignKeyModel(), a.otherKey(), a.target(), a.otherReferencedKey());
+                    missingKey(a, a.foreignKeyModel(), a.otherKey(), a.target(), a.otherReferencedKey(), implicit);
                 }
             }
-            Schema schema = new Schema(new LinkedHashMap<>(models), associations);
-            for (Model m : models.values()) {
-                m.seal(schema);
-            }
             for (Association a : associations) {
-                check(a);
+                check(a, implicit);
             }
-            return schema;
+            for (Model m : models.values()) {
+                m.seal(implicit.getOrDefault(m, Map.of()));
+            }
+            List<Association> resolved = new ArrayList<>(associations.size());
+            for (Association a : associations) {
+                resolved.add(a.resolved());
+            }
+            return new Schema(new LinkedHashMap<>(models), resolved);
         }
 
         private static Model keyModel(Association a) {
             return a.kind() == Association.Kind.BELONGS_TO ? a.target() : a.source();
         }
 
-        private static void addMissingKey(Association a, Model holder, String fk, Model keyModel, String key) {
+        /** Records a foreign key the holder lacks, typed as the key it refers to; refuses where it cannot be added. */
+        private static void missingKey(Association a, Model holder, String fk, Model keyModel, String key,
+                                       Map<Model, Map<String, DataType<?>>> implicit) {
             Column<?> referenced = keyModel.findColumn(key);
             if (referenced == null) {
                 throw new SchemaException(a + ": " + keyModel.name() + " has no attribute '" + key + "' to refer to; "
@@ -214,28 +236,34 @@ public final class Schema {
                     throw new SchemaException(a + ": " + holder.name() + " has no attribute '" + fk
                             + "' and is already sealed by another schema; declare the foreign key on the model");
                 }
-                holder.addImplicit(fk, referenced.type(), true);
+                implicit.computeIfAbsent(holder, m -> new LinkedHashMap<>()).putIfAbsent(fk, referenced.type());
             }
         }
 
-        private void check(Association a) {
+        private static DataType<?> typeOf(Model m, String attribute, Map<Model, Map<String, DataType<?>>> implicit) {
+            Column<?> c = m.findColumn(attribute);
+            return c != null ? c.type() : implicit.get(m).get(attribute);
+        }
+
+        private void check(Association a, Map<Model, Map<String, DataType<?>>> implicit) {
             if (a.source().findColumn(a.alias()) != null) {
                 throw new SchemaException("Naming collision between attribute '" + a.alias() + "' and association '" + a.alias()
                         + "' on " + a.source().name() + "; give the association another alias");
             }
-            checkTypes(a, a.foreignKeyModel().column(a.foreignKey()), keyModel(a).column(a.referencedKey()));
+            Model holder = a.foreignKeyModel();
+            checkTypes(a, holder.name() + "." + a.foreignKey(), typeOf(holder, a.foreignKey(), implicit), keyModel(a).column(a.referencedKey()));
             if (a.kind() == Association.Kind.BELONGS_TO_MANY) {
-                checkTypes(a, a.foreignKeyModel().column(a.otherKey()), a.target().column(a.otherReferencedKey()));
+                checkTypes(a, holder.name() + "." + a.otherKey(), typeOf(holder, a.otherKey(), implicit), a.target().column(a.otherReferencedKey()));
             }
         }
 
-        private static void checkTypes(Association a, Column<?> fk, Column<?> key) {
-            DataType.Kind f = fk.type().kind();
+        private static void checkTypes(Association a, String fk, DataType<?> fkType, Column<?> key) {
+            DataType.Kind f = fkType.kind();
             DataType.Kind k = key.type().kind();
             boolean numeric = isNumeric(f) && isNumeric(k);
             boolean text = isText(f) && isText(k);
             if (f != k && !numeric && !text) {
-                throw new SchemaException(a + ": foreign key " + fk + " is " + fk.type() + " but refers to " + key + " of type " + key.type());
+                throw new SchemaException(a + ": foreign key " + fk + " is " + fkType + " but refers to " + key + " of type " + key.type());
             }
         }
 

@@ -2,6 +2,8 @@ package dev.canopy.plan;
 
 import dev.canopy.query.ColumnRef;
 import dev.canopy.query.Condition;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -10,7 +12,7 @@ import org.jooq.impl.DSL;
  * Turns Canopy conditions into jOOQ conditions. Every value becomes a bind parameter typed like its column;
  * {@code ILIKE} is left to jOOQ, which renders it natively or as {@code lower(a) LIKE lower(b)} per dialect.
  */
-final class Conditions {
+final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
     static final int ARRAY_THRESHOLD = 1000;
 
@@ -23,51 +25,66 @@ final class Conditions {
     }
 
     org.jooq.Condition toJooq(Condition c) {
-        if (c instanceof Condition.Compare) {
-            return compare((Condition.Compare) c);
-        }
-        if (c instanceof Condition.In) {
-            Condition.In in = (Condition.In) c;
-            if (in.values().isEmpty()) {
-                return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
-            }
-            Field<Object> f = fields.apply(in.column());
-            if (arrays && in.values().size() > ARRAY_THRESHOLD) {
-                Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), in.values().size());
-                int i = 0;
-                for (Object v : in.values()) {
-                    array[i++] = v;
-                }
-                Field<Object[]> param = DSL.val(array, f.getDataType().getArrayDataType());
-                return in.negated() ? f.ne(DSL.all(param)) : f.eq(DSL.any(param));
-            }
-            java.util.List<Field<Object>> vals = in.values().<Field<Object>>map(v -> DSL.val(v, f)).asJava();
-            return in.negated() ? f.notIn(vals) : f.in(vals);
-        }
-        if (c instanceof Condition.Between) {
-            Condition.Between b = (Condition.Between) c;
-            Field<Object> f = fields.apply(b.column());
-            return b.negated() ? f.notBetween(DSL.val(b.low(), f), DSL.val(b.high(), f))
-                    : f.between(DSL.val(b.low(), f), DSL.val(b.high(), f));
-        }
-        if (c instanceof Condition.IsNull) {
-            Condition.IsNull n = (Condition.IsNull) c;
-            Field<Object> f = fields.apply(n.column());
-            return n.negated() ? f.isNotNull() : f.isNull();
-        }
-        if (c instanceof Condition.Junction) {
-            Condition.Junction j = (Condition.Junction) c;
-            java.util.List<org.jooq.Condition> parts = j.parts().map(this::toJooq).asJava();
-            return j.and() ? DSL.and(parts) : DSL.or(parts);
-        }
-        if (c instanceof Condition.Not) {
-            return DSL.not(toJooq(((Condition.Not) c).condition()));
-        }
-        return ((Condition.Literal) c).value() ? DSL.trueCondition() : DSL.falseCondition();
+        return c.accept(this);
     }
 
+    @Override
+    public org.jooq.Condition in(Condition.In in) {
+        if (in.values().isEmpty()) {
+            return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
+        }
+        Field<Object> f = fields.apply(in.column());
+        if (arrays && in.values().size() > ARRAY_THRESHOLD) {
+            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), in.values().size());
+            int i = 0;
+            for (Object v : in.values()) {
+                array[i++] = v;
+            }
+            Field<Object[]> param = DSL.val(array, f.getDataType().getArrayDataType());
+            return in.negated() ? f.ne(DSL.all(param)) : f.eq(DSL.any(param));
+        }
+        List<Field<Object>> vals = new ArrayList<>(in.values().size());
+        for (Object v : in.values()) {
+            vals.add(DSL.val(v, f));
+        }
+        return in.negated() ? f.notIn(vals) : f.in(vals);
+    }
+
+    @Override
+    public org.jooq.Condition between(Condition.Between b) {
+        Field<Object> f = fields.apply(b.column());
+        return b.negated() ? f.notBetween(DSL.val(b.low(), f), DSL.val(b.high(), f))
+                : f.between(DSL.val(b.low(), f), DSL.val(b.high(), f));
+    }
+
+    @Override
+    public org.jooq.Condition isNull(Condition.IsNull n) {
+        Field<Object> f = fields.apply(n.column());
+        return n.negated() ? f.isNotNull() : f.isNull();
+    }
+
+    @Override
+    public org.jooq.Condition junction(Condition.Junction j) {
+        List<org.jooq.Condition> parts = new ArrayList<>(j.parts().size());
+        for (Condition p : j.parts()) {
+            parts.add(p.accept(this));
+        }
+        return j.and() ? DSL.and(parts) : DSL.or(parts);
+    }
+
+    @Override
+    public org.jooq.Condition not(Condition.Not n) {
+        return DSL.not(n.condition().accept(this));
+    }
+
+    @Override
+    public org.jooq.Condition literal(Condition.Literal l) {
+        return l.value() ? DSL.trueCondition() : DSL.falseCondition();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
-    private org.jooq.Condition compare(Condition.Compare c) {
+    public org.jooq.Condition compare(Condition.Compare c) {
         Field<Object> f = fields.apply(c.column());
         Object v = c.value();
         switch (c.operator()) {

@@ -2,59 +2,59 @@ package dev.canopy.plan;
 
 import dev.canopy.error.QueryException;
 import dev.canopy.model.Column;
+import dev.canopy.query.Include;
 import java.util.List;
-import java.util.function.Function;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the planner made of a query: a statement tree, its slot map, and the separate queries that load further
- * to-many includes. Rendering it for a dialect is the {@code render} stage's job; reading its rows is the
- * {@code hydrate} stage's.
+ * What the planner made of a query: the recipe of its statement, its nodes and slot map, and the separate queries
+ * that load further to-many includes. Rendering it for a dialect is the {@code render} stage's job; reading its rows
+ * is the {@code hydrate} stage's.
+ *
+ * <p>A plan is an immutable value all the way down: its statement is composed afresh from immutable parts for every
+ * call, a pure function of the plan and the bind values. A cached plan can therefore be shared by any number of
+ * threads, and prints the same SQL for the same bind shape every time.
  *
  * <p>A plan is either a query's plan ({@link #statement()}) or a keyed plan of a separate include
  * ({@link #statement(List)}, given a batch of parent keys), whose result column 1 holds each row's parent key.
  */
 public final class Plan {
-    private final @Nullable Select<?> statement;
-    private final @Nullable Function<List<Object>, Select<?>> keyed;
-    private final @Nullable Column<?> partition;
+    private final StatementShape shape;
     private final List<PlanNode> nodes;
     private final List<Fetch> fetches;
 
-    Plan(@Nullable Select<?> statement, @Nullable Function<List<Object>, Select<?>> keyed, @Nullable Column<?> partition,
-         List<PlanNode> nodes, List<Fetch> fetches) {
-        this.statement = statement;
-        this.keyed = keyed;
-        this.partition = partition;
-        this.nodes = List.copyOf(nodes);
-        this.fetches = List.copyOf(fetches);
+    Plan(StatementShape shape) {
+        this.shape = shape;
+        this.nodes = shape.layout().nodes();
+        this.fetches = shape.layout().fetches();
     }
 
     /** The statement of a query's plan. */
     public Select<?> statement() {
-        if (statement == null) {
+        if (isKeyed()) {
             throw new QueryException("a separate include's plan needs its parents' keys: use statement(keys)");
         }
-        return statement;
+        return shape.select(null);
     }
 
     /** The statement of a separate include's plan for one batch of parent keys. */
-    public Select<?> statement(List<Object> parentKeys) {
-        if (keyed == null) {
+    public Select<?> statement(List<?> parentKeys) {
+        if (!isKeyed()) {
             throw new QueryException("a query's plan takes no parent keys: use statement()");
         }
-        return keyed.apply(parentKeys);
+        return shape.select(parentKeys);
     }
 
     /** Whether this plan loads a separate include (result column 1 holds the parent key). */
     public boolean isKeyed() {
-        return keyed != null;
+        return shape.layout().partition() != null;
     }
 
-    /** The parent-key column a keyed plan's first result column is read as. */
+    /** The parent-key column a keyed plan's first result column is read as (the association's source-side key). */
     public @Nullable Column<?> partition() {
-        return partition;
+        Include via = shape.layout().spec().via();
+        return via == null ? null : via.association().keys().source();
     }
 
     public List<PlanNode> nodes() {
@@ -88,7 +88,7 @@ public final class Plan {
                     .append(" : ").append(n.model().name());
             if (n.index() > 0) {
                 sb.append(' ').append(n.join()).append(" JOIN").append(n.isToMany() ? " (to-many)" : " (to-one)");
-            } else if (keyed != null) {
+            } else if (isKeyed()) {
                 sb.append(" SEPARATE, by parent key IN (...)");
             }
             sb.append('\n');

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param index       position in pre-order; the root is 0
  * @param parent      the parent's index, -1 for the root
  * @param alias       the generated table alias ({@code t0}, {@code t1}, ...)
+ * @param junction    the generated alias of a belongsToMany's junction ({@code j1}, ...), null for other nodes
  * @param path        the include aliases from the statement's root to this node (empty for the root)
  * @param model       the model this node reads
  * @param include     the include that asked for this node, null for a query's root
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param attributes  the attributes an entity of this node shows: those asked for and the primary key (a key read
  *                    only to join or load an include stays hidden)
  */
-public record PlanNode(int index, int parent, String alias, List<String> path, Model model, @Nullable Include include,
+public record PlanNode(int index, int parent, String alias, @Nullable String junction, List<String> path, Model model, @Nullable Include include,
                        JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children,
                        List<Link> links, List<Column<?>> attributes) {
 

@@ -1,41 +1,76 @@
 package dev.canopy.query;
 
+import dev.canopy.error.QueryException;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
-import io.vavr.collection.List;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Which attributes of a node are selected: all of them, only some (Sequelize's {@code attributes: [...]}), or all but
- * some ({@code attributes: {exclude: [...]}}). The primary key is always read, whatever the list says, because
- * rows are told apart by it.
+ * Which attributes of a node are selected: all of them, only some (Sequelize's {@code attributes: [...]}), all but
+ * some ({@code attributes: {exclude: [...]}}), or the key alone ({@code attributes: []}). The primary key is always
+ * read, whatever the list says, because rows are told apart by it.
+ *
+ * @param only     the attributes asked for; empty for all (or for the key alone)
+ * @param excluded the attributes left out of all
+ * @param keyOnly  whether only the primary key is read
  */
-public record Attributes(List<Column<?>> only, List<Column<?>> excluded) {
-    public static final Attributes ALL = new Attributes(List.empty(), List.empty());
+public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean keyOnly) {
+    public static final Attributes ALL = new Attributes(List.of(), List.of(), false);
+    /** The primary key alone. */
+    public static final Attributes KEY = new Attributes(List.of(), List.of(), true);
 
     public Attributes {
-        Objects.requireNonNull(only, "only is null");
-        Objects.requireNonNull(excluded, "excluded is null");
+        only = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(only, "only is null")));
+        excluded = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(excluded, "excluded is null")));
     }
 
-    public static Attributes only(List<Column<?>> columns) {
-        return new Attributes(columns.distinct(), List.empty());
+    public static Attributes only(Iterable<? extends Column<?>> columns) {
+        List<Column<?>> list = new ArrayList<>();
+        columns.forEach(list::add);
+        return list.isEmpty() ? KEY : new Attributes(list, List.of(), false);
     }
 
-    public static Attributes excluding(List<Column<?>> columns) {
-        return new Attributes(List.empty(), columns.distinct());
+    public static Attributes excluding(Iterable<? extends Column<?>> columns) {
+        List<Column<?>> list = new ArrayList<>();
+        columns.forEach(list::add);
+        return new Attributes(List.of(), list, false);
     }
 
     public boolean isAll() {
-        return only.isEmpty() && excluded.isEmpty();
+        return only.isEmpty() && excluded.isEmpty() && !keyOnly;
     }
 
-    /** The columns of {@code model} to select, in the model's order, primary key included. */
-    public java.util.List<Column<?>> select(Model model) {
-        java.util.List<Column<?>> out = new java.util.ArrayList<>();
+    /** Refuses columns of another model than {@code model}, naming the node ({@code owner}) and what it has. */
+    void check(String owner, Model model) {
+        for (Column<?> c : only.isEmpty() ? excluded : only) {
+            if (c.model() != model) {
+                throw new QueryException(owner + " loads " + model.name() + "; " + c + " is not one of its attributes ("
+                        + model.attributeNames() + ")");
+            }
+        }
+    }
+
+    /**
+     * The columns of {@code model} to select, primary key included: in the order the list asks for them (the key
+     * first when the list leaves it out), or in the model's order for all and all-but.
+     */
+    public List<Column<?>> select(Model model) {
+        List<Column<?>> out = new ArrayList<>();
+        if (!only.isEmpty() || keyOnly) {
+            for (Column<?> c : model.primaryKey()) {
+                if (!only.contains(c)) {
+                    out.add(c);
+                }
+            }
+            out.addAll(only);
+            return out;
+        }
         for (Column<?> c : model.columns()) {
-            boolean wanted = only.isEmpty() ? !excluded.contains(c) : only.contains(c);
-            if (wanted || c.isPrimaryKey()) {
+            if (!excluded.contains(c) || c.isPrimaryKey()) {
                 out.add(c);
             }
         }
@@ -46,6 +81,13 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded) {
         if (isAll()) {
             return "*";
         }
-        return only.isEmpty() ? "* except " + excluded.map(Column::name).mkString(", ") : only.map(Column::name).mkString(", ");
+        if (keyOnly) {
+            return "(key)";
+        }
+        return only.isEmpty() ? "* except " + names(excluded) : names(only);
+    }
+
+    private static String names(List<Column<?>> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,7 @@
 package dev.canopy.query;
 
 import dev.canopy.model.Column;
-import io.vavr.collection.List;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -28,15 +28,11 @@ public final class ColumnRef<T> implements Operand<T> {
                 throw new IllegalArgumentException("path of " + column + " has an empty alias");
             }
         }
-        return new ColumnRef<>(path, column);
+        return new ColumnRef<>(List.copyOf(path), column);
     }
 
     /** The aliases from the root to the node whose model holds the column. */
-    public java.util.List<String> path() {
-        return path.asJava();
-    }
-
-    public List<String> pathList() {
+    public List<String> path() {
         return path;
     }
 
@@ -58,6 +54,6 @@ public final class ColumnRef<T> implements Operand<T> {
 
     /** {@code $album.Title$} for a path, {@code Title} without. */
     @Override public String toString() {
-        return path.isEmpty() ? column.name() : "$" + path.mkString(".") + "." + column.name() + "$";
+        return path.isEmpty() ? column.name() : "$" + String.join(".", path) + "." + column.name() + "$";
     }
 }

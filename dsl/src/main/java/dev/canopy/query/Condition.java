@@ -1,8 +1,11 @@
 package dev.canopy.query;
 
 import dev.canopy.error.QueryException;
-import io.vavr.collection.List;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules of the road, as in Sequelize: {@code eq(null)} means {@code IS NULL} and {@code ne(null)} {@code IS NOT NULL};
  * an empty {@code isIn} is simply false and an empty {@code notIn} simply true, never a syntax error.
+ *
+ * <p>Code that reads conditions walks them with a {@link Visitor}: a new variant adds a method there, so every walker
+ * fails to compile until it handles it, instead of failing at run time in an {@code instanceof} chain.
  */
 public sealed interface Condition permits Condition.Compare, Condition.In, Condition.Between, Condition.IsNull,
         Condition.Junction, Condition.Not, Condition.Literal {
@@ -20,8 +26,26 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     Condition TRUE = new Literal(true);
     Condition FALSE = new Literal(false);
 
+    /** One method per variant; {@link #accept} calls the one that fits. */
+    interface Visitor<R> {
+        R compare(Compare c);
+        R in(In c);
+        R between(Between c);
+        R isNull(IsNull c);
+        R junction(Junction c);
+        R not(Not c);
+        R literal(Literal c);
+    }
+
+    /** Calls the visitor's method for this variant. */
+    <R> R accept(Visitor<R> visitor);
+
     /** {@code column op value}. */
     record Compare(ColumnRef<?> column, Operator operator, Object value) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.compare(this);
+        }
+
         public Compare {
             Objects.requireNonNull(column, "column is null");
             Objects.requireNonNull(operator, "operator is null");
@@ -35,18 +59,26 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** {@code column [NOT] IN (values)}; an empty list is false ({@code IN}) or true ({@code NOT IN}). */
     record In(ColumnRef<?> column, List<Object> values, boolean negated) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.in(this);
+        }
+
         public In {
             Objects.requireNonNull(column, "column is null");
-            Objects.requireNonNull(values, "values is null");
+            values = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(values, "values is null")));
         }
 
         @Override public String toString() {
-            return column + (negated ? " $notIn " : " $in ") + values.map(Literal::show).mkString("[", ", ", "]");
+            return column + (negated ? " $notIn " : " $in ") + values.stream().map(Literal::show).collect(Collectors.joining(", ", "[", "]"));
         }
     }
 
     /** {@code column [NOT] BETWEEN low AND high}. */
     record Between(ColumnRef<?> column, Object low, Object high, boolean negated) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.between(this);
+        }
+
         public Between {
             Objects.requireNonNull(column, "column is null");
             Objects.requireNonNull(low, "low is null");
@@ -60,6 +92,10 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** {@code column IS [NOT] NULL}. */
     record IsNull(ColumnRef<?> column, boolean negated) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.isNull(this);
+        }
+
         public IsNull {
             Objects.requireNonNull(column, "column is null");
         }
@@ -71,17 +107,25 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** {@code a AND b AND ...} or {@code a OR b OR ...}. */
     record Junction(boolean and, List<Condition> parts) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.junction(this);
+        }
+
         public Junction {
-            Objects.requireNonNull(parts, "parts is null");
+            parts = List.copyOf(Objects.requireNonNull(parts, "parts is null"));
         }
 
         @Override public String toString() {
-            return parts.mkString("(", and ? " AND " : " OR ", ")");
+            return parts.stream().map(String::valueOf).collect(Collectors.joining(and ? " AND " : " OR ", "(", ")"));
         }
     }
 
     /** {@code NOT c}. */
     record Not(Condition condition) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.not(this);
+        }
+
         public Not {
             Objects.requireNonNull(condition, "condition is null");
         }
@@ -93,6 +137,10 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** Always true or always false. */
     record Literal(boolean value) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.literal(this);
+        }
+
         @Override public String toString() {
             return value ? "TRUE" : "FALSE";
         }
@@ -119,20 +167,20 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** Every condition holds; {@code and()} with no parts is {@link #TRUE}. */
     static Condition and(Condition... parts) {
-        return junction(true, List.of(parts));
+        return junction(true, java.util.Arrays.asList(parts));
     }
 
-    static Condition and(java.util.List<Condition> parts) {
-        return junction(true, List.ofAll(parts));
+    static Condition and(List<Condition> parts) {
+        return junction(true, parts);
     }
 
     /** At least one condition holds; {@code or()} with no parts is {@link #FALSE}. */
     static Condition or(Condition... parts) {
-        return junction(false, List.of(parts));
+        return junction(false, java.util.Arrays.asList(parts));
     }
 
-    static Condition or(java.util.List<Condition> parts) {
-        return junction(false, List.ofAll(parts));
+    static Condition or(List<Condition> parts) {
+        return junction(false, parts);
     }
 
     static Condition not(Condition c) {
@@ -147,7 +195,7 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     }
 
     private static Condition junction(boolean and, List<Condition> parts) {
-        List<Condition> flat = List.empty();
+        List<Condition> flat = new ArrayList<>();
         for (Condition p : parts) {
             if (p == null) {
                 throw new QueryException("a condition in " + (and ? "and" : "or") + "(...) is null");
@@ -160,31 +208,27 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
                 return p;
             }
             if (p instanceof Junction && ((Junction) p).and() == and) {
-                flat = flat.appendAll(((Junction) p).parts());
+                flat.addAll(((Junction) p).parts());
             } else {
-                flat = flat.append(p);
+                flat.add(p);
             }
         }
         if (flat.isEmpty()) {
             return and ? TRUE : FALSE;
         }
-        return flat.size() == 1 ? flat.head() : new Junction(and, flat);
+        return flat.size() == 1 ? flat.get(0) : new Junction(and, flat);
     }
 
     /** Visits every column reference in this condition. */
     default void forEachColumn(Consumer<ColumnRef<?>> action) {
-        if (this instanceof Compare) {
-            action.accept(((Compare) this).column());
-        } else if (this instanceof In) {
-            action.accept(((In) this).column());
-        } else if (this instanceof Between) {
-            action.accept(((Between) this).column());
-        } else if (this instanceof IsNull) {
-            action.accept(((IsNull) this).column());
-        } else if (this instanceof Junction) {
-            ((Junction) this).parts().forEach(p -> p.forEachColumn(action));
-        } else if (this instanceof Not) {
-            ((Not) this).condition().forEachColumn(action);
-        }
+        accept(new Visitor<Void>() {
+            @Override public Void compare(Compare c) { action.accept(c.column()); return null; }
+            @Override public Void in(In c) { action.accept(c.column()); return null; }
+            @Override public Void between(Between c) { action.accept(c.column()); return null; }
+            @Override public Void isNull(IsNull c) { action.accept(c.column()); return null; }
+            @Override public Void junction(Junction c) { c.parts().forEach(p -> p.accept(this)); return null; }
+            @Override public Void not(Not c) { return c.condition().accept(this); }
+            @Override public Void literal(Literal c) { return null; }
+        });
     }
 }

@@ -13,13 +13,22 @@ import org.jspecify.annotations.Nullable;
  * One node of an include tree: an association to load with its parent, how it joins (required / optional / right),
  * its own {@code where} (rendered in the join's ON clause), which attributes to read, and nested includes.
  *
+ * <p>An include names its association by value ({@code include(ARTIST_ALBUMS)}) or by alias ({@code include("albums")}).
+ * An alias means nothing without a schema, so an include by alias is checked when the query is bound to one
+ * ({@link Query#bind}, which every {@code Canopy} does before it plans): then the alias must exist, and the where,
+ * attributes and order must name the included model's columns. An include by value is checked as it is built, and
+ * again when bound. Includes compare as syntax, by alias: an include by value and one by alias that name the same
+ * association are the same include, as they bind to the same association in any schema that has it.
+ *
  * <p>Sequelize's rule holds: an include with a {@code where} is required unless it says otherwise. A required
  * include under an optional one does not drop the optional one's parent: Canopy nests the join
  * ({@code LEFT JOIN (b INNER JOIN c ON ..) ON ..}).
  */
 @CheckReturnValue
 public final class Include {
-    private final Association association;
+    /** The association: declared (or resolved, once bound); null for an include by alias not yet bound. */
+    private final @Nullable Association association;
+    private final String alias;
     private final @Nullable Boolean required;
     private final boolean right;
     private final @Nullable Condition where;
@@ -31,15 +40,11 @@ public final class Include {
     /** The hash, computed on first use: includes are hashed with the query that holds them. */
     private int hash;
 
-    private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
-                    Attributes attributes, List<Include> includes) {
-        this(association, required, right, where, attributes, includes, null, List.empty(), null);
-    }
-
-    private Include(Association association, @Nullable Boolean required, boolean right, @Nullable Condition where,
-                    Attributes attributes, List<Include> includes, @Nullable Boolean separate, List<Order> order,
-                    @Nullable Integer limit) {
+    private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
+                    @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
+                    List<Order> order, @Nullable Integer limit) {
         this.association = association;
+        this.alias = alias;
         this.required = required;
         this.right = right;
         this.where = where;
@@ -52,13 +57,25 @@ public final class Include {
 
     /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
     public static Include of(Association association) {
-        Association resolved = association.source().schema().resolve(association);
-        return new Include(resolved, null, false, null, Attributes.ALL, List.empty());
+        Objects.requireNonNull(association, "association is null");
+        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null);
     }
 
-    /** An include of {@code parent}'s association with an alias; the error lists the aliases {@code parent} has. */
-    public static Include of(Model parent, String alias) {
-        return new Include(parent.schema().association(parent, alias), null, false, null, Attributes.ALL, List.empty());
+    /**
+     * An include of the parent's association with this alias, resolved when the query is bound to a schema (the
+     * error then lists the aliases the parent has).
+     */
+    public static Include of(String alias) {
+        Objects.requireNonNull(alias, "alias is null");
+        if (alias.isEmpty()) {
+            throw new QueryException("an include's alias is empty");
+        }
+        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null);
+    }
+
+    /** This include with its association resolved in a schema and its children replaced; for {@link Query#bind}. */
+    Include bound(Association resolved, List<Include> children) {
+        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit);
     }
 
     /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
@@ -71,7 +88,7 @@ public final class Include {
      * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
      */
     public Include required(boolean on) {
-        return new Include(association, on, !on && right, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -81,7 +98,7 @@ public final class Include {
 
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
-        return new Include(association, false, true, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit);
     }
 
     /**
@@ -90,52 +107,54 @@ public final class Include {
      */
     public Include where(Condition condition) {
         Objects.requireNonNull(condition, "where is null");
-        Model model = association.target();
-        condition.forEachColumn(ref -> {
-            if (!ref.pathList().isEmpty() || ref.column().model() != model) {
-                throw new QueryException("The where of include '" + association.alias() + "' (" + model.name() + ") names " + ref
-                        + (ref.pathList().isEmpty() ? " of " + ref.column().model().name() : "") + "; an include's where names columns of its own model ("
-                        + model.name() + ": " + model.attributeNames() + "). Put it in the include that loads "
-                        + ref.column().model().name() + ", or in the query's where as a $path.column$ reference");
-            }
-        });
-        return new Include(association, required, right, where == null ? condition : where.and(condition), attributes, includes,
+        if (association != null) {
+            checkWhere(alias, association.target(), condition);
+        }
+        return new Include(association, alias, required, right, where == null ? condition : where.and(condition), attributes, includes,
                 separate, order, limit);
     }
 
     /** Reads only these attributes of the included model (and its primary key); {@code attributes()} reads the key alone. */
     public Include attributes(Column<?>... columns) {
-        Column<?>[] chosen = columns.length == 0 ? association.target().primaryKey().toArray(new Column<?>[0]) : columns;
-        return new Include(association, required, right, where, Attributes.only(checkOwn(chosen)), includes, separate, order, limit);
+        Attributes chosen = columns.length == 0 ? Attributes.KEY : Attributes.only(List.of(columns));
+        if (association != null) {
+            chosen.check("include '" + alias + "'", association.target());
+        }
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
     }
 
     /** Reads every attribute but these. */
     public Include exclude(Column<?>... columns) {
-        return new Include(association, required, right, where, Attributes.excluding(checkOwn(columns)), includes, separate, order, limit);
+        Attributes chosen = Attributes.excluding(List.of(columns));
+        if (association != null) {
+            chosen.check("include '" + alias + "'", association.target());
+        }
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
     }
 
     /** Nests an include of this node's model, by alias. */
     public Include include(String alias) {
-        return include(Include.of(association.target(), alias));
+        return include(Include.of(alias));
     }
 
     /** Nests an include by alias and configures it. */
     public Include include(String alias, IncludeSpec spec) {
-        return include(spec.configure(Include.of(association.target(), alias)));
+        return include(spec.configure(Include.of(alias)));
     }
 
     /** Nests an include of an association. */
     public Include include(Association child) {
-        return include(Include.of(checkSource(child)));
+        return include(Include.of(child));
     }
 
     public Include include(Association child, IncludeSpec spec) {
-        return include(spec.configure(Include.of(checkSource(child))));
+        return include(spec.configure(Include.of(child)));
     }
 
     /** Nests a ready include. */
     public Include include(Include child) {
-        return new Include(association, required, right, where, attributes, addChild(association.target(), includes, child),
+        return new Include(association, alias, required, right, where, attributes,
+                addChild(association == null ? null : association.target(), "include '" + alias + "'", includes, child),
                 separate, order, limit);
     }
 
@@ -153,13 +172,13 @@ public final class Include {
      * cartesian product of sibling to-many includes; by default (neither said) the planner decides.
      */
     public Include separate(boolean on) {
-        if (on && !association.isToMany()) {
+        if (on && association != null && !association.isToMany()) {
             throw new QueryException("Include '" + alias() + "' is to-one (" + association + "); only to-many includes can be separate");
         }
         if (!on && limit != null) {
             throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
         }
-        return new Include(association, required, right, where, attributes, includes, on, order, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit);
     }
 
     /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
@@ -168,7 +187,7 @@ public final class Include {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Include(association, required, right, where, attributes, includes, separate, more, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit);
     }
 
     /**
@@ -179,66 +198,94 @@ public final class Include {
         if (n < 0) {
             throw new QueryException("limit of include '" + alias() + "' must be 0 or more, was " + n);
         }
-        if (!association.isToMany()) {
+        if (association != null && !association.isToMany()) {
             throw new QueryException("Include '" + alias() + "' is to-one; a per-parent limit applies to to-many includes");
         }
         if (Boolean.FALSE.equals(separate)) {
             throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
         }
-        return new Include(association, required, right, where, attributes, includes, true, order, n);
+        return new Include(association, alias, required, right, where, attributes, includes, true, order, n);
     }
 
-    static List<Include> addChild(Model parent, List<Include> siblings, Include child) {
+    /**
+     * Appends {@code child} to {@code siblings}: refuses an alias twice, and (when both are known) an association that
+     * does not start at the parent's model.
+     */
+    static List<Include> addChild(@Nullable Model parent, String where, List<Include> siblings, Include child) {
         Objects.requireNonNull(child, "include is null");
-        if (child.association().source() != parent) {
-            throw new QueryException(child.association() + " starts at " + child.association().source().name()
-                    + ", not at " + parent.name() + "; " + parent.schema().associationsOf(parent).stream()
-                    .map(Association::alias).reduce((a, b) -> a + ", " + b).map(s -> parent.name() + " has: " + s)
-                    .orElse(parent.name() + " has no associations"));
+        if (parent != null && child.association != null && child.association.source() != parent) {
+            throw new QueryException(child.association + " starts at " + child.association.source().name()
+                    + ", not at " + parent.name() + " (" + where + ")");
         }
         for (Include s : siblings) {
             if (s.alias().equals(child.alias())) {
-                throw new QueryException("'" + child.alias() + "' is included twice under " + parent.name()
+                throw new QueryException("'" + child.alias() + "' is included twice under " + (parent != null ? parent.name() : where)
                         + "; configure it in one include(...) call");
             }
         }
         return siblings.append(child);
     }
 
-    private Association checkSource(Association child) {
-        if (child.source() != association.target()) {
-            throw new QueryException(child + " starts at " + child.source().name() + ", not at " + association.target().name()
-                    + " (include '" + association.alias() + "')");
-        }
-        return child;
+    /** Refuses a where of an include that names anything but the included model's own columns. */
+    static void checkWhere(String alias, Model model, Condition condition) {
+        condition.forEachColumn(ref -> {
+            if (!ref.path().isEmpty() || ref.column().model() != model) {
+                throw new QueryException("The where of include '" + alias + "' (" + model.name() + ") names " + ref
+                        + (ref.path().isEmpty() ? " of " + ref.column().model().name() : "") + "; an include's where names columns of its own model ("
+                        + model.name() + ": " + model.attributeNames() + "). Put it in the include that loads "
+                        + ref.column().model().name() + ", or in the query's where as a $path.column$ reference");
+            }
+        });
     }
 
-    private List<Column<?>> checkOwn(Column<?>... columns) {
-        Model model = association.target();
-        for (Column<?> c : columns) {
-            if (c.model() != model) {
-                throw new QueryException("Include '" + association.alias() + "' loads " + model.name() + "; " + c
-                        + " is not one of its attributes (" + model.attributeNames() + ")");
+    /** Every check that needs the included model, run when the association is known: by {@link Query#bind}. */
+    void check(Association resolved) {
+        Model model = resolved.target();
+        if (where != null) {
+            checkWhere(alias, model, where);
+        }
+        attributes.check("include '" + alias + "'", model);
+        if (!resolved.isToMany()) {
+            if (Boolean.TRUE.equals(separate)) {
+                throw new QueryException("Include '" + alias + "' is to-one (" + resolved + "); only to-many includes can be separate");
+            }
+            if (limit != null) {
+                throw new QueryException("Include '" + alias + "' is to-one; a per-parent limit applies to to-many includes");
             }
         }
-        return List.of(columns);
     }
 
-    public Association association() { return association; }
-    public String alias() { return association.alias(); }
-    public Model model() { return association.target(); }
+    /**
+     * The association this include loads.
+     *
+     * @throws QueryException for an include by alias that no schema has resolved yet
+     */
+    public Association association() {
+        if (association == null) {
+            throw new QueryException("Include '" + alias + "' names its association by alias; bind the query to a schema first");
+        }
+        return association;
+    }
+
+    /** Whether the association is known: included by value, or bound to a schema. */
+    public boolean hasAssociation() {
+        return association != null;
+    }
+
+    public String alias() { return alias; }
+    /** The included model; known once the association is (see {@link #association()}). */
+    public Model model() { return association().target(); }
     /** Whether the user said required/optional; null when Sequelize's default applies. */
     public @Nullable Boolean requiredOption() { return required; }
     public boolean isRight() { return right; }
     public @Nullable Condition where() { return where; }
     public Attributes attributes() { return attributes; }
     public java.util.List<Include> includes() { return includes.asJava(); }
-    public List<Include> includeList() { return includes; }
+    List<Include> includeList() { return includes; }
 
     /** {@code true} or {@code false} when said, null when the planner decides. */
     public @Nullable Boolean separateOption() { return separate; }
     public java.util.List<Order> order() { return order.asJava(); }
-    public List<Order> orderList() { return order; }
     /** The per-parent limit, or null. */
     public @Nullable Integer limit() { return limit; }
 
@@ -260,7 +307,7 @@ public final class Include {
             return false;
         }
         Include i = (Include) o;
-        return hashCode() == i.hashCode() && association.equals(i.association) && Objects.equals(required, i.required) && right == i.right
+        return hashCode() == i.hashCode() && alias.equals(i.alias) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
                 && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit);
     }
@@ -269,7 +316,7 @@ public final class Include {
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(association, required, right, where, attributes, includes, separate, order, limit);
+            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit);
             hash = h;
         }
         return h;

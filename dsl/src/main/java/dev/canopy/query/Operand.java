@@ -3,7 +3,6 @@ package dev.canopy.query;
 import dev.canopy.error.QueryException;
 import dev.canopy.model.Column;
 import dev.canopy.model.DataType;
-import io.vavr.collection.List;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
@@ -99,7 +98,7 @@ public interface Operand<T> {
         return new Condition.Compare(ref(), operator, check(value));
     }
 
-    private List<Object> checkedList(Collection<? extends T> values) {
+    private java.util.List<Object> checkedList(Collection<? extends T> values) {
         Objects.requireNonNull(values, "values is null");
         java.util.List<Object> checked = new java.util.ArrayList<>(values.size());
         for (Object v : values) {
@@ -108,7 +107,7 @@ public interface Operand<T> {
             }
             checked.add(check(v));
         }
-        return List.ofAll(checked);
+        return checked;
     }
 
     private Object check(Object value) {

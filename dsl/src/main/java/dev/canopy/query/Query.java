@@ -5,6 +5,7 @@ import dev.canopy.error.QueryException;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.Schema;
 import io.vavr.collection.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  *         .order(ARTIST.name.asc())
  *         .limit(5);
  * }</pre>
- * Paths through aliases ({@code $album.Title$}) are checked against the include tree when the query is planned,
- * before any SQL runs.
+ * A query is syntax: it names models, associations (by value or by alias) and columns, and means something once
+ * it is bound to a {@link Schema} ({@link #bind}). A {@code Canopy} binds every query to the schema it was opened with
+ * before it plans it; bind it yourself to have an alias checked at once. Paths through aliases ({@code $album.Title$})
+ * are checked against the include tree when the query is planned, before any SQL runs.
  */
 @CheckReturnValue
 public final class Query {
@@ -48,10 +51,9 @@ public final class Query {
         this.paranoid = paranoid;
     }
 
-    /** All rows of a model (Sequelize's {@code Model.findAll()}). The model must be in a schema. */
+    /** All rows of a model (Sequelize's {@code Model.findAll()}). */
     public static Query from(Model root) {
         Objects.requireNonNull(root, "root model is null");
-        root.schema();
         return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true);
     }
 
@@ -63,23 +65,26 @@ public final class Query {
 
     /** Reads only these attributes of the root (and its primary key); {@code attributes()} reads the key alone. */
     public Query attributes(Column<?>... columns) {
-        Column<?>[] chosen = columns.length == 0 ? root.primaryKey().toArray(new Column<?>[0]) : columns;
-        return new Query(root, where, Attributes.only(checkOwn(chosen)), includes, order, limit, offset, paranoid);
+        Attributes chosen = Attributes.only(List.of(columns));
+        chosen.check("the query", root);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid);
     }
 
     /** Reads every attribute of the root but these. */
     public Query exclude(Column<?>... columns) {
-        return new Query(root, where, Attributes.excluding(checkOwn(columns)), includes, order, limit, offset, paranoid);
+        Attributes chosen = Attributes.excluding(List.of(columns));
+        chosen.check("the query", root);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid);
     }
 
-    /** Includes the root's association with an alias. */
+    /** Includes the root's association with an alias (resolved when the query is bound to a schema). */
     public Query include(String alias) {
-        return include(Include.of(root, alias));
+        return include(Include.of(alias));
     }
 
     /** Includes the root's association with an alias, configured: {@code include("albums", a -> a.required())}. */
     public Query include(String alias, IncludeSpec spec) {
-        return include(spec.configure(Include.of(root, alias)));
+        return include(spec.configure(Include.of(alias)));
     }
 
     public Query include(Association association) {
@@ -92,7 +97,7 @@ public final class Query {
 
     /** Includes a ready include node. */
     public Query include(Include include) {
-        return new Query(root, where, attributes, Include.addChild(root, includes, include), order, limit, offset, paranoid);
+        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid);
     }
 
     /** Appends terms to the order array. */
@@ -130,23 +135,71 @@ public final class Query {
         return new Query(root, where, attributes, includes, order, limit, offset, on);
     }
 
-    private List<Column<?>> checkOwn(Column<?>... columns) {
-        for (Column<?> c : columns) {
-            if (c.model() != root) {
-                throw new QueryException(c + " is not an attribute of " + root.name() + " (" + root.attributeNames()
-                        + "); name an included model's attributes in its include");
+    /**
+     * This query with every include resolved in {@code schema}: each alias names an association of its parent's model,
+     * each association is the schema's (with its resolved keys), and each include's where, attributes, separate and
+     * limit fit the model it loads. Binding a bound query to the same schema returns an equal query.
+     *
+     * @throws dev.canopy.error.SchemaException when the root is not one of the schema's models
+     * @throws dev.canopy.error.AssociationNotFoundException naming the alias and the aliases that exist
+     * @throws QueryException when an include's options do not fit its model
+     */
+    public Query bind(Schema schema) {
+        Objects.requireNonNull(schema, "schema is null");
+        if (!includes.isEmpty() && !schema.contains(root)) {
+            throw new dev.canopy.error.SchemaException("Model " + root.name() + " is not in " + schema
+                    + ", so its includes cannot be resolved there; open the Canopy with a schema that holds it");
+        }
+        checkSealed(root);
+        return new Query(root, where, attributes, bind(schema, root, includes), order, limit, offset, paranoid);
+    }
+
+    /**
+     * Whether every include names a resolved association (this query came from {@link #bind}, a JSON spec or the
+     * translator), so it can be planned without a schema.
+     */
+    public boolean isBound() {
+        return isSealed(root) && allResolved(includes);
+    }
+
+    private static boolean allResolved(List<Include> includes) {
+        for (Include i : includes) {
+            if (!i.hasAssociation() || !i.association().isResolved() || !allResolved(i.includeList())) {
+                return false;
             }
         }
-        return List.of(columns);
+        return true;
+    }
+
+    private static boolean isSealed(Model m) {
+        return m.isSealed();
+    }
+
+    private static void checkSealed(Model m) {
+        if (!m.isSealed()) {
+            throw new dev.canopy.error.SchemaException("Model " + m.name() + " is in no schema yet, so its columns are not final; "
+                    + "build a Schema with it first");
+        }
+    }
+
+    private static List<Include> bind(Schema schema, Model parent, List<Include> includes) {
+        List<Include> out = List.empty();
+        for (Include inc : includes) {
+            Association a = inc.hasAssociation() ? schema.resolve(inc.association()) : schema.association(parent, inc.alias());
+            if (a.source() != parent) {
+                throw new QueryException(a + " starts at " + a.source().name() + ", not at " + parent.name());
+            }
+            inc.check(a);
+            out = out.append(inc.bound(a, bind(schema, a.target(), inc.includeList())));
+        }
+        return out;
     }
 
     public Model root() { return root; }
     public @Nullable Condition where() { return where; }
     public Attributes attributes() { return attributes; }
     public java.util.List<Include> includes() { return includes.asJava(); }
-    public List<Include> includeList() { return includes; }
     public java.util.List<Order> order() { return order.asJava(); }
-    public List<Order> orderList() { return order; }
     public @Nullable Integer limit() { return limit; }
     public @Nullable Integer offset() { return offset; }
     public boolean isParanoid() { return paranoid; }

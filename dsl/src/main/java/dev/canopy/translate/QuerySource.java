@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -150,11 +151,11 @@ final class QuerySource {
         if (q.where() != null) {
             sb.append(indent).append(".where(").append(condition(q.where())).append(')');
         }
-        for (Include inc : q.includeList()) {
+        for (Include inc : q.includes()) {
             sb.append(indent).append(include(inc, new HashSet<>()));
         }
-        if (!q.orderList().isEmpty()) {
-            sb.append(indent).append(".order(").append(q.orderList().map(this::order).mkString(", ")).append(')');
+        if (!q.order().isEmpty()) {
+            sb.append(indent).append(".order(").append(q.order().stream().map(this::order).collect(Collectors.joining(", "))).append(')');
         }
         if (q.limit() != null) {
             sb.append(indent).append(".limit(").append(q.limit()).append(')');
@@ -184,7 +185,7 @@ final class QuerySource {
         String param = lang == Lang.KOTLIN ? "it" : param(inc.alias(), names);
         Set<String> inner = new HashSet<>(names);
         inner.add(param);
-        for (Include child : inc.includeList()) {
+        for (Include child : inc.includes()) {
             calls.add(include(child, inner));
         }
         String alias = string(inc.alias());
@@ -219,47 +220,53 @@ final class QuerySource {
     }
 
     private String columns(Attributes a) {
-        return a.only().map(this::column).mkString(", ");
+        return a.only().stream().map(this::column).collect(Collectors.joining(", "));
     }
 
     // ---- conditions -----------------------------------------------------------------------------------------------
 
     private String condition(Condition c) {
-        if (c instanceof Condition.Compare) {
-            Condition.Compare cmp = (Condition.Compare) c;
-            return ref(cmp.column()) + "." + method(cmp.operator()) + "(" + value(cmp.value()) + ")";
-        }
-        if (c instanceof Condition.In) {
-            Condition.In in = (Condition.In) c;
-            return ref(in.column()) + (in.negated() ? ".notIn(" : ".isIn(") + in.values().map(this::value).mkString(", ") + ")";
-        }
-        if (c instanceof Condition.Between) {
-            Condition.Between b = (Condition.Between) c;
-            return ref(b.column()) + (b.negated() ? ".notBetween(" : ".between(") + value(b.low()) + ", " + value(b.high()) + ")";
-        }
-        if (c instanceof Condition.IsNull) {
-            Condition.IsNull n = (Condition.IsNull) c;
-            return ref(n.column()) + (n.negated() ? ".isNotNull()" : ".isNull()");
-        }
-        if (c instanceof Condition.Junction) {
-            Condition.Junction j = (Condition.Junction) c;
-            String word = j.and() ? "and" : "or";
-            if (j.parts().head() instanceof Condition.Junction) {
+        return c.accept(new Condition.Visitor<String>() {
+            @Override public String compare(Condition.Compare cmp) {
+                return ref(cmp.column()) + "." + method(cmp.operator()) + "(" + value(cmp.value()) + ")";
+            }
+
+            @Override public String in(Condition.In in) {
+                return ref(in.column()) + (in.negated() ? ".notIn(" : ".isIn(")
+                        + in.values().stream().map(QuerySource.this::value).collect(Collectors.joining(", ")) + ")";
+            }
+
+            @Override public String between(Condition.Between b) {
+                return ref(b.column()) + (b.negated() ? ".notBetween(" : ".between(") + value(b.low()) + ", " + value(b.high()) + ")";
+            }
+
+            @Override public String isNull(Condition.IsNull n) {
+                return ref(n.column()) + (n.negated() ? ".isNotNull()" : ".isNull()");
+            }
+
+            @Override public String junction(Condition.Junction j) {
+                String word = j.and() ? "and" : "or";
+                if (j.parts().get(0) instanceof Condition.Junction) {
+                    imports.add("dev.canopy.query.Condition");
+                    return "Condition." + word + "(" + j.parts().stream().map(QuerySource.this::condition).collect(Collectors.joining(", ")) + ")";
+                }
+                StringBuilder sb = new StringBuilder(condition(j.parts().get(0)));
+                for (Condition p : j.parts().subList(1, j.parts().size())) {
+                    sb.append('.').append(word).append('(').append(condition(p)).append(')');
+                }
+                return sb.toString();
+            }
+
+            @Override public String not(Condition.Not n) {
                 imports.add("dev.canopy.query.Condition");
-                return "Condition." + word + "(" + j.parts().map(this::condition).mkString(", ") + ")";
+                return "Condition.not(" + condition(n.condition()) + ")";
             }
-            StringBuilder sb = new StringBuilder(condition(j.parts().head()));
-            for (Condition p : j.parts().tail()) {
-                sb.append('.').append(word).append('(').append(condition(p)).append(')');
+
+            @Override public String literal(Condition.Literal l) {
+                imports.add("dev.canopy.query.Condition");
+                return l.value() ? "Condition.TRUE" : "Condition.FALSE";
             }
-            return sb.toString();
-        }
-        if (c instanceof Condition.Not) {
-            imports.add("dev.canopy.query.Condition");
-            return "Condition.not(" + condition(((Condition.Not) c).condition()) + ")";
-        }
-        imports.add("dev.canopy.query.Condition");
-        return ((Condition.Literal) c).value() ? "Condition.TRUE" : "Condition.FALSE";
+        });
     }
 
     private static String method(Operator op) {
@@ -332,7 +339,7 @@ final class QuerySource {
 
     private String ref(ColumnRef<?> r) {
         String c = column(r.column());
-        return r.pathList().isEmpty() ? c : c + ".at(" + r.pathList().map(this::string).mkString(", ") + ")";
+        return r.path().isEmpty() ? c : c + ".at(" + r.path().stream().map(this::string).collect(Collectors.joining(", ")) + ")";
     }
 
     private String model(Model m) {

@@ -313,7 +313,7 @@ public final class Translator {
 
     @SuppressWarnings("unchecked")
     private static ColumnRef<Object> path(Bound b) {
-        return (ColumnRef<Object>) ColumnRef.of(io.vavr.collection.List.ofAll(b.table().path()), b.column());
+        return (ColumnRef<Object>) ColumnRef.of(b.table().path(), b.column());
     }
 
     // ---- order and paging -----------------------------------------------------------------------------------------

@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class MapperCompiler {
     private final List<String> problems = new ArrayList<>();
+    /** The schema the query was bound to, for naming associations it left out; null when unknown. */
+    private final dev.canopy.model.@org.jspecify.annotations.Nullable Schema schema;
+
+    MapperCompiler(dev.canopy.model.@org.jspecify.annotations.Nullable Schema schema) {
+        this.schema = schema;
+    }
 
     /**
      * The mapper of {@code type} for the entities of {@code shape}.
@@ -113,7 +119,7 @@ final class MapperCompiler {
                 return null;
             }
         }
-        for (Association a : model.schema().associationsOf(model)) {
+        for (Association a : schema == null ? List.<Association>of() : schema.associationsOf(model)) {
             if (binding != null ? a.alias().equals(name) : Names.tier(name, a.alias()) > 0) {
                 problems.add(label + ": '" + a.alias() + "' is an association of " + model.name() + " that this query does not include");
                 return null;

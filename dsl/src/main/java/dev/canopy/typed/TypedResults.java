@@ -1,32 +1,39 @@
 package dev.canopy.typed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.EntityMapping;
+import dev.canopy.model.Schema;
 import dev.canopy.plan.Plan;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The compiled mappers, one per (plan, node, type). A mapper is compiled the first time a type is asked for with
- * a plan, before the plan's query runs, and kept as long as the plan is: plans are held by Canopy's plan cache and
- * by the entities they made, and the cache holds them only weakly. {@link dev.canopy.Canopy#findAll(
- * dev.canopy.query.Query, Class)} and {@link dev.canopy.hydrate.Entity#into(Class)} come here; call it directly to
- * map entities you already hold.
+ * The compiled mappers of one {@code Canopy}, one per (plan, node, type). A mapper is compiled the first time a type
+ * is asked for with a plan, before the plan's query runs, and kept as long as the plan is: the cache holds plans
+ * weakly (by identity), and plans live in the Canopy's plan cache and in the entities they made.
+ * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} and {@link Entity#into(Class)} come here.
  */
-public final class TypedResults {
+public final class TypedResults implements EntityMapping {
     private record Key(int node, Class<?> type) {}
 
-    private static final Map<Plan, Map<Key, EntityMapper<?>>> MAPPERS = Collections.synchronizedMap(new WeakHashMap<>());
+    private final @Nullable Schema schema;
+    private final Cache<Plan, Map<Key, EntityMapper<?>>> mappers = Caffeine.newBuilder().weakKeys().build();
 
-    private TypedResults() {}
+    /** Mappers for plans of queries bound to {@code schema} (which only improves the messages; null is fine). */
+    public TypedResults(@Nullable Schema schema) {
+        this.schema = schema;
+    }
 
     /**
      * The mapper of a plan's roots to {@code type}.
      *
      * @throws dev.canopy.error.MappingException listing every component that does not match the plan
      */
-    public static <T> EntityMapper<T> mapper(Plan plan, Class<T> type) {
+    public <T> EntityMapper<T> mapper(Plan plan, Class<T> type) {
         return mapper(plan, 0, type);
     }
 
@@ -36,17 +43,22 @@ public final class TypedResults {
      * @throws dev.canopy.error.MappingException listing every component that does not match the node
      */
     @SuppressWarnings("unchecked")
-    public static <T> EntityMapper<T> mapper(Plan plan, int node, Class<T> type) {
+    public <T> EntityMapper<T> mapper(Plan plan, int node, Class<T> type) {
         Objects.requireNonNull(plan, "plan is null");
         Objects.requireNonNull(type, "type is null");
-        Map<Key, EntityMapper<?>> byType = MAPPERS.computeIfAbsent(plan, p -> new ConcurrentHashMap<>());
+        Map<Key, EntityMapper<?>> byType = mappers.get(plan, p -> new ConcurrentHashMap<>());
         Key key = new Key(node, type);
         EntityMapper<?> m = byType.get(key);
         if (m == null) {
-            m = new MapperCompiler().compile(new NodeShape(plan, node), type);
+            m = new MapperCompiler(schema).compile(new NodeShape(plan, node), type);
             EntityMapper<?> raced = byType.putIfAbsent(key, m);
             m = raced != null ? raced : m;
         }
         return (EntityMapper<T>) m;
+    }
+
+    @Override
+    public <T> T map(Entity entity, Class<T> type) {
+        return mapper(entity.shape().plan(), entity.shape().node(), type).map(entity);
     }
 }

@@ -31,7 +31,7 @@ class HydratorTest {
                             .include("user", u -> u.attributes(USER.id, USER.name))));
 
     private static List<Entity> hydrate(Query q, Object[]... rows) throws SQLException {
-        Plan plan = Canopy.plan(q);
+        Plan plan = dev.canopy.Plans.plan(q);
         SimpleResultSet rs = new SimpleResultSet();
         int columns = plan.nodes().stream().mapToInt(n -> n.columns().size()).sum();
         for (int i = 0; i < columns; i++) {
@@ -62,7 +62,7 @@ class HydratorTest {
     @Test
     @DisplayName("the plan selects user, post, comment and author columns in that order (the rows below rely on it)")
     void slotLayout() {
-        Plan plan = Canopy.plan(USERS_POSTS_COMMENTS);
+        Plan plan = dev.canopy.Plans.plan(USERS_POSTS_COMMENTS);
         assertThat(plan.nodes()).extracting(n -> n.columns().size()).containsExactly(2, 2, 3, 2);
     }
 

@@ -19,7 +19,7 @@ class QuerySpecExecutionTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.connect("jdbc:h2:mem:json-spec-exec;DB_CLOSE_DELAY=-1");
+        db = Canopy.connect("jdbc:h2:mem:json-spec-exec;DB_CLOSE_DELAY=-1", SCHEMA);
         db.sync(SCHEMA);
         db.execute("insert into \"Artist\" (\"ArtistId\", \"Name\") values (1, 'AC/DC'), (2, 'Accept'), (3, 'Aerosmith')");
         db.execute("insert into \"Album\" (\"AlbumId\", \"Title\", \"ArtistId\", \"Released\") values "

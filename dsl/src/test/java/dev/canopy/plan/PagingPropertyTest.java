@@ -34,7 +34,7 @@ class PagingPropertyTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.connect("jdbc:h2:mem:paging;DB_CLOSE_DELAY=-1");
+        db = Canopy.connect("jdbc:h2:mem:paging;DB_CLOSE_DELAY=-1", Blog.SCHEMA);
         db.sync(Blog.SCHEMA);
         Random r = new Random(42);
         for (int o = 1; o <= 3; o++) {
@@ -98,8 +98,8 @@ class PagingPropertyTest {
             Query joined = randomQuery(new Random(1000 + i), Strategy.JOIN);
             Query separate = randomQuery(new Random(1000 + i), Strategy.SEPARATE);
             List<Entity> expected = db.findAll(joined);
-            assertThat(db.findAll(auto)).as("auto %s\n%s", auto, Canopy.plan(auto).describe()).isEqualTo(expected);
-            assertThat(db.findAll(separate)).as("separate %s\n%s", separate, Canopy.plan(separate).describe()).isEqualTo(expected);
+            assertThat(db.findAll(auto)).as("auto %s\n%s", auto, dev.canopy.Plans.plan(auto).describe()).isEqualTo(expected);
+            assertThat(db.findAll(separate)).as("separate %s\n%s", separate, dev.canopy.Plans.plan(separate).describe()).isEqualTo(expected);
             assertThat(db.findAll(separate.limit(3).offset(1))).as("separate page of %s", separate)
                     .isEqualTo(expected.subList(Math.min(1, expected.size()), Math.min(4, expected.size())));
         }

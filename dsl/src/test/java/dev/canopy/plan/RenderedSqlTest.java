@@ -67,7 +67,7 @@ class RenderedSqlTest {
     }
 
     private static void check(Dialect dialect, String scenario, Query query) throws IOException {
-        String actual = Canopy.explain(query, dialect);
+        String actual = Canopy.explain(query, dev.canopy.Blog.SCHEMA, dialect);
         Path file = ROOT.resolve(dialect.name()).resolve(scenario + ".sql");
         if (Boolean.getBoolean("canopy.sql.update")) {
             Files.createDirectories(file.getParent());

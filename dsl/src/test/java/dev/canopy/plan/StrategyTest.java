@@ -32,7 +32,7 @@ class StrategyTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.builder("jdbc:h2:mem:strategy;DB_CLOSE_DELAY=-1").onStatement(EVENTS::add).build();
+        db = Canopy.builder("jdbc:h2:mem:strategy;DB_CLOSE_DELAY=-1").schema(Blog.SCHEMA).onStatement(EVENTS::add).build();
         db.sync(Blog.SCHEMA);
         for (int u = 1; u <= 4; u++) {
             db.execute("insert into \"Users\" (\"id\", \"name\") values (?, ?)", u, "user" + u);
@@ -93,7 +93,7 @@ class StrategyTest {
     @Test
     @DisplayName("the printed plan says which edge is joined and which is loaded separately")
     void planSaysWhichEdgeWentWhere() {
-        String plan = Canopy.plan(Query.from(POST).include("comments").include("tags")).describe();
+        String plan = dev.canopy.Plans.plan(Query.from(POST).include("comments").include("tags")).describe();
         assertThat(plan).contains("t1 = comments : Comment LEFT JOIN (to-many)")
                 .contains("t0 = tags : Tag SEPARATE, by parent key IN (...)");
     }
@@ -141,7 +141,7 @@ class StrategyTest {
     @DisplayName("a query-level where cannot name an include that is loaded separately")
     void pathIntoSeparateIncludeIsRefused() {
         Query q = Query.from(POST).include("comments", c -> c.separate()).where(COMMENT.body.at("comments").eq("c1"));
-        assertThatThrownBy(() -> Canopy.plan(q)).isInstanceOf(QueryException.class)
+        assertThatThrownBy(() -> dev.canopy.Plans.plan(q)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("'comments' is loaded by a separate query");
     }
 
@@ -160,7 +160,7 @@ class StrategyTest {
     void streamYieldsCompleteRoots() {
         Query q = Query.from(USER).include("posts", p -> p.include("comments").include("tags")).order(USER.id.desc());
         List<Entity> all = db.findAll(q);
-        try (Canopy one = Canopy.builder("jdbc:h2:mem:strategy;DB_CLOSE_DELAY=-1").poolSize(1).build()) {
+        try (Canopy one = Canopy.builder("jdbc:h2:mem:strategy;DB_CLOSE_DELAY=-1").schema(Blog.SCHEMA).poolSize(1).build()) {
             for (int round = 0; round < 3; round++) {
                 try (java.util.stream.Stream<Entity> s = one.stream(q)) {
                     assertThat(s.collect(Collectors.toList())).isEqualTo(all);

@@ -89,9 +89,9 @@ class QueryValuesTest {
         @Test
         @DisplayName("an empty isIn is false and an empty notIn true, rendered without a syntax error")
         void emptyInLists() {
-            String sql = Canopy.toSql(Query.from(USER).where(USER.id.isIn(List.of())), Dialect.named("h2")).sql();
+            String sql = Canopy.toSql(Query.from(USER).where(USER.id.isIn(List.of())), dev.canopy.Blog.SCHEMA, Dialect.named("h2")).sql();
             assertThat(sql).endsWith("where false");
-            String sql2 = Canopy.toSql(Query.from(USER).where(USER.id.notIn(List.of())), Dialect.named("h2")).sql();
+            String sql2 = Canopy.toSql(Query.from(USER).where(USER.id.notIn(List.of())), dev.canopy.Blog.SCHEMA, Dialect.named("h2")).sql();
             assertThat(sql2).endsWith("where true");
         }
 
@@ -101,7 +101,7 @@ class QueryValuesTest {
             Condition a = USER.id.eq(1);
             Condition b = USER.id.eq(2);
             Condition c = USER.id.eq(3);
-            assertThat(a.and(b).and(c)).isEqualTo(new Condition.Junction(true, io.vavr.collection.List.of(a, b, c)));
+            assertThat(a.and(b).and(c)).isEqualTo(new Condition.Junction(true, java.util.List.of(a, b, c)));
             assertThat(Condition.and(a, Condition.TRUE)).isEqualTo(a);
             assertThat(Condition.or(a, Condition.TRUE)).isEqualTo(Condition.TRUE);
             assertThat(a.not().not()).isEqualTo(a);
@@ -112,9 +112,9 @@ class QueryValuesTest {
     @DisplayName("fail early with messages that say what exists")
     class Errors {
         @Test
-        @DisplayName("an unknown alias lists the aliases the model has")
+        @DisplayName("an unknown alias lists the aliases the model has, when the query is bound to its schema")
         void unknownAliasListsAliases() {
-            assertThatThrownBy(() -> Query.from(USER).include("references"))
+            assertThatThrownBy(() -> Query.from(USER).include("references").bind(dev.canopy.Blog.SCHEMA))
                     .isInstanceOf(AssociationNotFoundException.class)
                     .hasMessage("'references' is not an association of User; User has: posts, profile, organization, mentor");
         }
@@ -130,9 +130,13 @@ class QueryValuesTest {
         }
 
         @Test
-        @DisplayName("an include's where on another model's column names both models")
+        @DisplayName("an include's where on another model's column names both models: at once by value, on binding by alias")
         void includeWhereOnAnotherModel() {
-            assertThatThrownBy(() -> Query.from(USER).include("posts", p -> p.where(COMMENT.body.eq("x"))))
+            assertThatThrownBy(() -> Query.from(USER).include(dev.canopy.Blog.USER_POSTS, p -> p.where(COMMENT.body.eq("x"))))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessageStartingWith("The where of include 'posts' (Post) names body of Comment");
+            Query byAlias = Query.from(USER).include("posts", p -> p.where(COMMENT.body.eq("x")));
+            assertThatThrownBy(() -> byAlias.bind(dev.canopy.Blog.SCHEMA))
                     .isInstanceOf(QueryException.class)
                     .hasMessageStartingWith("The where of include 'posts' (Post) names body of Comment");
         }
@@ -141,7 +145,7 @@ class QueryValuesTest {
         @DisplayName("a path that is not included is refused before any SQL runs, listing the included paths")
         void pathNotIncluded() {
             Query q = Query.from(POST).include("author").where(TAG.label.at("tags").eq("java"));
-            assertThatThrownBy(() -> Canopy.toSql(q, Dialect.named("h2")))
+            assertThatThrownBy(() -> Canopy.toSql(q, dev.canopy.Blog.SCHEMA, Dialect.named("h2")))
                     .isInstanceOf(QueryException.class)
                     .hasMessageContaining("'tags', which is not included in Post's query; included paths: author");
         }
@@ -150,7 +154,7 @@ class QueryValuesTest {
         @DisplayName("a root where on an included model's column without a path says how to reach it")
         void columnOfAnotherModelWithoutPath() {
             Query q = Query.from(POST).include("author").where(USER.name.eq("Ada"));
-            assertThatThrownBy(() -> Canopy.toSql(q, Dialect.named("h2")))
+            assertThatThrownBy(() -> Canopy.toSql(q, dev.canopy.Blog.SCHEMA, Dialect.named("h2")))
                     .isInstanceOf(QueryException.class)
                     .hasMessageContaining("User.name is not an attribute of the root Post");
         }

@@ -55,7 +55,7 @@ class ConversionTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.connect("jdbc:h2:mem:typed-conversions;DB_CLOSE_DELAY=-1");
+        db = Canopy.connect("jdbc:h2:mem:typed-conversions;DB_CLOSE_DELAY=-1", SCHEMA);
         db.sync(SCHEMA);
         String insert = "insert into \"Gadgets\" (\"id\", \"count\", \"big\", \"price\", \"label\", \"flag\", \"day\", \"at\", \"uuid\", \"color\")"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

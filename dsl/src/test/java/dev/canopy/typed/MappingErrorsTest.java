@@ -26,7 +26,7 @@ class MappingErrorsTest {
     private static final String USER_READS = "User reads id, name, email, organizationId, mentorId";
 
     private static String problems(Query query, Class<?> type) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> TypedResults.mapper(Canopy.plan(query), type));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> dev.canopy.Plans.TYPED.mapper(dev.canopy.Plans.plan(query), type));
         assertThat(t).isInstanceOf(MappingException.class).isInstanceOf(QueryException.class);
         return t.getMessage();
     }
@@ -130,7 +130,7 @@ class MappingErrorsTest {
                 "Cannot map User to " + HERE + "StrictOrg:\n"
                 + "  - StrictOrg.organization (OrgRow): include 'organization' is optional, so it may be absent, but the component is not nullable"
                 + " (@NullMarked); annotate it @Nullable, declare Optional<OrgRow>, or make the include required()");
-        assertThat(TypedResults.mapper(Canopy.plan(Query.from(USER).include("organization", o -> o.required())), StrictOrg.class)).isNotNull();
+        assertThat(dev.canopy.Plans.TYPED.mapper(dev.canopy.Plans.plan(Query.from(USER).include("organization", o -> o.required())), StrictOrg.class)).isNotNull();
     }
 
     record Shapes(PostTitle posts, List<OrgRow> organization) {}
@@ -170,7 +170,7 @@ class MappingErrorsTest {
     @DisplayName("one message lists every problem of the whole tree, each with its path")
     void everyProblemAtOnce() {
         Query q = Query.from(USER).include("posts", p -> p.include("comments")).include("organization");
-        MappingException e = (MappingException) org.assertj.core.api.Assertions.catchThrowable(() -> TypedResults.mapper(Canopy.plan(q), Author.class));
+        MappingException e = (MappingException) org.assertj.core.api.Assertions.catchThrowable(() -> dev.canopy.Plans.TYPED.mapper(dev.canopy.Plans.plan(q), Author.class));
         assertThat(e.problems()).containsExactly(
                 "Author.posts[].titel (String): no attribute or include matches 'titel' (Post reads id, title, authorId, publishedOn, score; includes comments)",
                 "Author.posts[].comments[].bdy (String): no attribute or include matches 'bdy' (Comment reads id, body, postId, userId; includes nothing)",

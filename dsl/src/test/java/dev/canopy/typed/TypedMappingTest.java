@@ -47,7 +47,7 @@ class TypedMappingTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.builder("jdbc:h2:mem:typed-mapping;DB_CLOSE_DELAY=-1").onStatement(EVENTS::add).build();
+        db = Canopy.builder("jdbc:h2:mem:typed-mapping;DB_CLOSE_DELAY=-1").schema(dev.canopy.Blog.SCHEMA).onStatement(EVENTS::add).build();
         BlogData.load(db);
         db.sync(Things.SCHEMA);
         db.execute("insert into \"Things\" (\"id\", \"code\", \"Code\") values (1, 'lower', 'upper')");
@@ -176,7 +176,7 @@ class TypedMappingTest {
         void nestedJoinedAndSeparate() {
             Query q = Query.from(USER).where(USER.id.eq(1))
                     .include("posts", p -> p.order(POST.id.asc()).include("comments", c -> c.include("user")).include("tags"));
-            assertThat(Canopy.plan(q).describe()).contains("tags : Tag SEPARATE");
+            assertThat(dev.canopy.Plans.plan(q).describe()).contains("tags : Tag SEPARATE");
             Author ann = db.findOne(q, Author.class);
             assertThat(ann).isEqualTo(new Author("ann", List.of(
                     new PostRow("Hello", List.of(new CommentRow("first", new Commenter("bob")), new CommentRow("second", new Commenter("cy"))),
@@ -257,11 +257,11 @@ class TypedMappingTest {
         @Test
         @DisplayName("a mapper is compiled once per plan and type")
         void cached() {
-            Plan plan = Canopy.plan(Query.from(USER).include("organization"));
-            EntityMapper<UserRow> first = TypedResults.mapper(plan, UserRow.class);
-            assertThat(TypedResults.mapper(plan, UserRow.class)).isSameAs(first);
-            assertThat(TypedResults.mapper(plan, 1, OrgRow.class)).isNotSameAs(first);
-            assertThat(TypedResults.mapper(Canopy.plan(Query.from(USER).include("organization")), UserRow.class)).isNotSameAs(first);
+            Plan plan = dev.canopy.Plans.plan(Query.from(USER).include("organization"));
+            EntityMapper<UserRow> first = dev.canopy.Plans.TYPED.mapper(plan, UserRow.class);
+            assertThat(dev.canopy.Plans.TYPED.mapper(plan, UserRow.class)).isSameAs(first);
+            assertThat(dev.canopy.Plans.TYPED.mapper(plan, 1, OrgRow.class)).isNotSameAs(first);
+            assertThat(dev.canopy.Plans.TYPED.mapper(dev.canopy.Plans.plan(Query.from(USER).include("organization")), UserRow.class)).isNotSameAs(first);
         }
     }
 

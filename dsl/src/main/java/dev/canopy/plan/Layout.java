@@ -1,0 +1,117 @@
+package dev.canopy.plan;
+
+import dev.canopy.error.QueryException;
+import dev.canopy.model.Association;
+import dev.canopy.model.Column;
+import dev.canopy.query.ColumnRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The immutable shape of one statement, decided once when a query is planned: its nodes in pre-order with their
+ * generated aliases and slots, the select list, the separate includes, the EXISTS conditions of required separate
+ * includes, and which paths the query-level where and order name. {@link JoinTree}, {@link Ordering},
+ * {@link Paging} and {@link StatementShape} read it and never change it, so a plan can be shared by threads.
+ *
+ * @param partition   a separate include's parent-key field (result column 1), null for a query
+ * @param junction    the junction alias of a belongsToMany loaded separately ({@code j0}), else null
+ * @param exists      per node index, the EXISTS conditions of its required separate includes
+ * @param referenced  the paths the statement-level where and order name
+ */
+record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, List<SelectFieldOrAsterisk> select,
+              List<Fetch> fetches, Map<Integer, List<org.jooq.Condition>> exists, Set<String> referenced,
+              @Nullable Field<Object> partition, @Nullable Name junction, boolean arrays) {
+
+    PlanNode root() {
+        return nodes.get(0);
+    }
+
+    Field<Object> field(PlanNode n, Column<?> c) {
+        return Fields.of(n.alias(), c);
+    }
+
+    boolean joinsToMany() {
+        return nodes.stream().anyMatch(PlanNode::isToMany);
+    }
+
+    /** Whether a where or order term names this path or one below it. */
+    boolean isReferenced(String path) {
+        for (String r : referenced) {
+            if (r.equals(path) || r.startsWith(path + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The root's table, joined to its junction for a belongsToMany loaded separately. */
+    Table<?> rootTable() {
+        PlanNode root = root();
+        Table<?> t = Fields.table(root.model().tableName(), root.alias());
+        if (junction == null) {
+            return t;
+        }
+        Association.Keys k = spec.via().association().keys();
+        Column<?> throughTarget = k.throughTarget();
+        Table<?> j = DSL.table(DSL.name(throughTarget.model().tableName())).as(junction);
+        return t.join(j).on(Fields.of(junction, throughTarget).eq(field(root, k.target())));
+    }
+
+    /** Whether every association on a path from the root is to-one, so its columns are one value per root. */
+    boolean isToOnePath(List<String> path) {
+        for (int i = 1; i <= path.size(); i++) {
+            PlanNode n = byPath.get(String.join(".", path.subList(0, i)));
+            if (n == null || n.isToMany()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The nearest joined to-many node on a path (the node whose children a term orders), or null. */
+    @Nullable PlanNode owner(List<String> path) {
+        PlanNode owner = null;
+        for (int i = 1; i <= path.size(); i++) {
+            PlanNode n = byPath.get(String.join(".", path.subList(0, i)));
+            if (n != null && n.isToMany()) {
+                owner = n;
+            }
+        }
+        return owner;
+    }
+
+    /** The field a statement-level reference names: its path must be joined in this statement. */
+    Field<Object> resolve(ColumnRef<?> ref) {
+        String key = String.join(".", ref.path());
+        PlanNode n = byPath.get(key);
+        if (n == null) {
+            throw new QueryException(ref + " names the path '" + key + "', which is not included in " + spec.describe()
+                    + "; included paths: " + includedPaths() + ". Include it, or fix the path");
+        }
+        if (ref.column().model() != n.model()) {
+            throw new QueryException(ref + ": " + ref.column() + " is not an attribute of " + (key.isEmpty() ? "the root " : "'" + key + "' ")
+                    + n.model().name() + " (" + n.model().attributeNames() + ")"
+                    + (key.isEmpty() ? "; reach an included model's column through its path, e.g. "
+                    + ref.column().name() + " of " + ref.column().model().name() + " as column.at(\"alias\")" : ""));
+        }
+        return field(n, ref.column());
+    }
+
+    /** Conditions over this layout's nodes, referenced by path. */
+    Conditions conditions() {
+        return new Conditions(this::resolve, arrays);
+    }
+
+    private String includedPaths() {
+        List<String> paths = nodes.stream().filter(n -> n.index() > 0).map(PlanNode::pathText).collect(Collectors.toList());
+        return paths.isEmpty() ? "(none)" : String.join(", ", paths);
+    }
+}
