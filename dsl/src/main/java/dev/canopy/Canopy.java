@@ -136,6 +136,11 @@ public final class Canopy implements AutoCloseable {
         return new Canopy(new Executor(dataSource, dialect, listener), null, null);
     }
 
+    /** Uses a data source the caller owns, serving {@code schema} and telling {@code listener} of every statement. */
+    public static Canopy using(DataSource dataSource, Dialect dialect, Schema schema, StatementListener listener) {
+        return new Canopy(new Executor(dataSource, dialect, listener), Objects.requireNonNull(schema, "schema is null"), null);
+    }
+
     /**
      * This connection serving another schema: the same pool, dialect and listener, its own plan cache. The view does
      * not own the pool; close the Canopy that does. Use it for a second set of associations over the same models.
@@ -302,6 +307,24 @@ public final class Canopy implements AutoCloseable {
         return prepare(query).sql();
     }
 
+    /**
+     * The SQL and binds a bound query ({@link Query#bind}, a JSON spec, a translation) renders for any dialect, without
+     * a connection.
+     */
+    public static SqlStatement toSql(Query boundQuery, Dialect dialect) {
+        return new Renderer(dialect).render(new Planner(dialect.capabilities()).plan(boundQuery).statement());
+    }
+
+    /** Every statement a bound query runs, for any dialect (see {@link #explain(Query, Schema, Dialect)}). */
+    public static String explain(Query boundQuery, Dialect dialect) {
+        Renderer r = new Renderer(dialect);
+        Plan plan = new Planner(dialect.capabilities()).plan(boundQuery);
+        StringBuilder sb = new StringBuilder("-- ").append(boundQuery.root().name()).append(" (joined: ")
+                .append(plan.nodes().size() - 1).append(" includes)\n").append(r.render(plan.statement())).append('\n');
+        explainFetches(sb, r, plan, "");
+        return sb.toString();
+    }
+
     /** The SQL and binds a query renders for any dialect, without a connection, resolved in {@code schema}. */
     public static SqlStatement toSql(Query query, Schema schema, Dialect dialect) {
         return new Renderer(dialect).render(new Planner(dialect.capabilities()).plan(query.bind(schema)).statement());
@@ -313,12 +336,7 @@ public final class Canopy implements AutoCloseable {
      * {@code IN (...)}), each introduced by a comment line naming its path and strategy.
      */
     public static String explain(Query query, Schema schema, Dialect dialect) {
-        Renderer r = new Renderer(dialect);
-        Plan plan = new Planner(dialect.capabilities()).plan(query.bind(schema));
-        StringBuilder sb = new StringBuilder("-- ").append(query.root().name()).append(" (joined: ")
-                .append(plan.nodes().size() - 1).append(" includes)\n").append(r.render(plan.statement())).append('\n');
-        explainFetches(sb, r, plan, "");
-        return sb.toString();
+        return explain(query.bind(schema), dialect);
     }
 
     private static void explainFetches(StringBuilder sb, Renderer r, Plan plan, String prefix) {

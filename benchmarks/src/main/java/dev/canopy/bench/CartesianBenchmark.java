@@ -75,7 +75,7 @@ public class CartesianBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         BenchDatabase.H2.prepare(Dataset.generate(users, postsPerUser, commentsPerPost));
-        db = Canopy.builder(BenchDatabase.H2.url).user(BenchDatabase.H2.user).password(BenchDatabase.H2.password)
+        db = Canopy.builder(BenchDatabase.H2.url).schema(BlogModels.SCHEMA).user(BenchDatabase.H2.user).password(BenchDatabase.H2.password)
                 .poolSize(2)
                 .onStatement(e -> {
                     seen[0] += e.rows();

@@ -2,6 +2,7 @@ package dev.canopy.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.canopy.Canopy;
+import dev.canopy.bench.data.BlogModels;
 import dev.canopy.bench.contestants.CanopyContestant;
 import dev.canopy.bench.contestants.HandWrittenJdbc;
 import dev.canopy.bench.contestants.JooqContestant;
@@ -77,7 +78,7 @@ public class EndToEndBenchmark {
             case "canopyEntity":
             case "canopyEntityManualMapping":
             case "canopyTypedRecords":
-                canopy = Canopy.using(pool, database.canopyDialect());
+                canopy = Canopy.using(pool, database.canopyDialect(), BlogModels.SCHEMA);
                 query = new CanopyContestant().query();
                 actual = method.equals("canopyEntity") ? CanopyContestant.toViews(canopyEntity())
                         : method.equals("canopyTypedRecords") ? canopyTypedRecords() : canopyEntityManualMapping();

@@ -1,6 +1,7 @@
 package dev.canopy.bench;
 
 import dev.canopy.Canopy;
+import dev.canopy.bench.data.BlogModels;
 import dev.canopy.bench.contestants.CanopyContestant;
 import dev.canopy.bench.contestants.HandWrittenJdbc;
 import dev.canopy.bench.contestants.JooqContestant;
@@ -93,7 +94,7 @@ public class HydrationBenchmark {
             case "canopyTypedRecords":
                 canopy = new CanopyContestant();
                 canopy.checkSameColumnsAs(HandWrittenJdbc.LABELS);
-                MemoryTable canopyRows = materialise(pool, Canopy.toSql(canopy.query(), BenchDatabase.H2.canopyDialect()).sql());
+                MemoryTable canopyRows = materialise(pool, Canopy.toSql(canopy.query(), BlogModels.SCHEMA, BenchDatabase.H2.canopyDialect()).sql());
                 if (!canopyRows.sameRows(rows)) {
                     throw new IllegalStateException("Canopy's statement returns other rows than the hand-written join");
                 }

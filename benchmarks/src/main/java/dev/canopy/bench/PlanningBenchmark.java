@@ -48,7 +48,7 @@ public class PlanningBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        db = Canopy.using(new JdbcDataSource(), dialect);
+        db = Canopy.using(new JdbcDataSource(), dialect, BlogModels.SCHEMA);
         Query first = BlogModels.usersWithPostsCommentsAuthors();
         SqlStatement expected = db.toSql(first);
         equalQuery = BlogModels.usersWithPostsCommentsAuthors();
@@ -79,7 +79,7 @@ public class PlanningBenchmark {
 
     @Benchmark
     public SqlStatement planAndRenderFirstTime() {
-        return Canopy.toSql(BlogModels.usersWithPostsCommentsAuthors(), dialect);
+        return Canopy.toSql(BlogModels.usersWithPostsCommentsAuthors(), BlogModels.SCHEMA, dialect);
     }
 
     @Benchmark

@@ -24,7 +24,7 @@ final class Printing {
      * separate queries, {@link Canopy#explain}'s listing of each statement under a comment naming its path.
      */
     static String sql(Query query, Dialect dialect) {
-        if (Canopy.plan(query).fetches().isEmpty()) {
+        if (new dev.canopy.plan.Planner(dialect.capabilities()).plan(query).fetches().isEmpty()) {
             return sql(Canopy.toSql(query, dialect));
         }
         return Canopy.explain(query, dialect).stripTrailing();

@@ -117,7 +117,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("belongsTo as 'owner' to a model keyed 'id' uses ownerId, added to the model and the table")
         void belongsToDefaultForeignKey(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("bt_default")) {
+            try (TestDatabase.Handle h = kind.open("bt_default", DEFAULTS)) {
                 loadDefaults(h.db);
 
                 List<Entity> posts = h.db.findAll(Query.from(POST).include("owner").order(POST.id.asc()));
@@ -134,7 +134,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("hasMany from model User uses UserId and the alias 'Tasks'; its default belongsTo shares the key as 'User'")
         void hasManyDefaultForeignKeyAndAlias(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("hm_default")) {
+            try (TestDatabase.Handle h = kind.open("hm_default", DEFAULTS)) {
                 loadDefaults(h.db);
 
                 List<Entity> users = h.db.findAll(Query.from(USER).include("Tasks").order(USER.id.asc(), TASK.id.at("Tasks").asc()));
@@ -155,7 +155,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("hasOne uses the source's key name and the target's name as alias; a missing one is null")
         void hasOne(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("hasone")) {
+            try (TestDatabase.Handle h = kind.open("hasone", DEFAULTS)) {
                 loadDefaults(h.db);
 
                 List<Entity> users = h.db.findAll(Query.from(USER).include("Profile").order(USER.id.asc()));
@@ -173,7 +173,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("an underscored model's default foreign key memberId is stored in member_id")
         void underscoredForeignKey(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("us_fk")) {
+            try (TestDatabase.Handle h = kind.open("us_fk", DEFAULTS)) {
                 loadDefaults(h.db);
 
                 Entity ticket = h.db.findOne(Query.from(TICKET).include("member"));
@@ -291,7 +291,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("hasMany with sourceKey and belongsTo with targetKey join on a unique non-key column")
         void sourceKeyAndTargetKey(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("srckey")) {
+            try (TestDatabase.Handle h = kind.open("srckey", KEYS)) {
                 loadKeys(h.db);
 
                 List<Entity> countries = h.db.findAll(Query.from(COUNTRY).include("cities")
@@ -310,7 +310,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("two models joined twice under different aliases keep each alias's own rows, included together")
         void severalAliasesBetweenTheSameModels(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("aliases")) {
+            try (TestDatabase.Handle h = kind.open("aliases", KEYS)) {
                 loadKeys(h.db);
 
                 List<Entity> writers = h.db.findAll(Query.from(WRITER).include("authored").include("edited")
@@ -330,7 +330,7 @@ class AssociationsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("belongsToMany with default keys StudentId / CourseId works both ways; none is an empty list")
         void belongsToManyDefaults(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("btm")) {
+            try (TestDatabase.Handle h = kind.open("btm", KEYS)) {
                 loadKeys(h.db);
 
                 List<Entity> students = h.db.findAll(Query.from(STUDENT).include("Courses")
@@ -469,11 +469,11 @@ class AssociationsTest {
         @Test
         @DisplayName("including an alias the model does not have names the model and lists the aliases it has")
         void unknownAliasListsWhatExists() {
-            assertThatThrownBy(() -> Query.from(S_USER).include("references"))
+            assertThatThrownBy(() -> Query.from(S_USER).include("references").bind(ERRORS))
                     .isInstanceOf(AssociationNotFoundException.class)
                     .hasMessageContaining("'references'")
                     .hasMessageContaining("User has: documents, organization");
-            assertThatThrownBy(() -> Query.from(S_USER).include("documents", d -> d.include("owner")))
+            assertThatThrownBy(() -> Query.from(S_USER).include("documents", d -> d.include("owner")).bind(ERRORS))
                     .isInstanceOf(AssociationNotFoundException.class)
                     .hasMessageContaining("'owner'")
                     .hasMessageContaining("Document has: reference");

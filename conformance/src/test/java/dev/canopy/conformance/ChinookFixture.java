@@ -28,7 +28,7 @@ public final class ChinookFixture {
         synchronized (OPEN) {
             TestDatabase.Handle h = OPEN.get(kind);
             if (h == null) {
-                h = kind.open("chinook");
+                h = kind.open("chinook", dev.canopy.chinook.Chinook.SCHEMA);
                 ChinookData.load(h.db.dataSource());
                 OPEN.put(kind, h);
             }

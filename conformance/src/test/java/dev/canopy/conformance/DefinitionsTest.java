@@ -80,7 +80,7 @@ class DefinitionsTest {
         void everyTypeRoundTrips(TestDatabase kind) {
             String body = "long text ".repeat(600);
             try (TestDatabase.Handle h = kind.open("types")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, EVERYTHING, "id", 1, "big", 9_000_000_000L, "price", new BigDecimal("12345.678"),
                         "code", "ABC-123", "body", body, "active", true, "born", LocalDate.of(1969, 7, 20),
@@ -111,7 +111,7 @@ class DefinitionsTest {
             UUID token = UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
             UUID other = UUID.fromString("00000000-0000-4000-8000-000000000002");
             try (TestDatabase.Handle h = kind.open("uuid")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, EVERYTHING, "id", 1, "token", token);
                 Rows.insert(db, EVERYTHING, "id", 2, "token", other);
@@ -130,7 +130,7 @@ class DefinitionsTest {
             LocalDateTime early = LocalDateTime.of(1947, 9, 19, 0, 0);
             LocalDateTime late = LocalDateTime.of(2041, 1, 2, 3, 4, 5);
             try (TestDatabase.Handle h = kind.open("timestamps")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, EVERYTHING, "id", 1, "seenAt", early);
                 Rows.insert(db, EVERYTHING, "id", 2, "seenAt", late);
@@ -147,7 +147,7 @@ class DefinitionsTest {
         @DisplayName("a null in a nullable column of any type comes back as null, and false stays false")
         void nullsRoundTrip(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("nulls")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, EVERYTHING, "id", 2, "active", false, "big", 0L);
 
@@ -169,7 +169,7 @@ class DefinitionsTest {
         @DisplayName("a row without a value for a NOT NULL column fails with NotNullConstraintException")
         void notNullViolation(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("notnull")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
 
                 assertThatThrownBy(() -> Rows.insert(db, STRICT, "id", 1, "name", null))
@@ -183,7 +183,7 @@ class DefinitionsTest {
         @DisplayName("a duplicate primary key or unique value fails with UniqueConstraintException")
         void uniqueViolation(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("unique")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, STRICT, "id", 1, "name", "first", "email", "a@example.com");
 
@@ -200,7 +200,7 @@ class DefinitionsTest {
         @DisplayName("columns left out of an insert get the defaults the model declares")
         void defaultsAreFilledIn(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("defaults")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(TYPES);
                 db.sync(TYPES);
                 Rows.insert(db, DEFAULTED, "id", 1);
                 Rows.insert(db, DEFAULTED, "id", 2, "status", "final", "priority", 9, "visible", false);
@@ -295,7 +295,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("findByPk takes one value per key column and finds that row only")
         void findByPkWithTwoValues(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("cpk")) {
+            try (TestDatabase.Handle h = kind.open("cpk", COMPOSITE)) {
                 loadComposite(h.db);
 
                 Entity twelveThree = h.db.findByPk(PAIR, 12, 3);
@@ -315,7 +315,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("roots keyed (1, 23) and (12, 3) are two entities, each with its own children, and count as two")
         void compositeRootIdentityIsATuple(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("cpkroot")) {
+            try (TestDatabase.Handle h = kind.open("cpkroot", COMPOSITE)) {
                 loadComposite(h.db);
                 Query q = Query.from(PAIR).include("notes").order(PAIR.a.asc(), PAIR_NOTE.id.at("notes").asc());
 
@@ -332,7 +332,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("included children keyed (1, 23) and (12, 3) stay two children, once each, beside a to-many sibling")
         void compositeIncludedIdentityIsATuple(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("cpkinc")) {
+            try (TestDatabase.Handle h = kind.open("cpkinc", COMPOSITE)) {
                 loadComposite(h.db);
                 Query q = Query.from(SHELF).include("slots").include("labels")
                         .order(SHELF.id.asc(), SLOT.rowNo.at("slots").asc(), SHELF_LABEL.id.at("labels").asc());
@@ -375,7 +375,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a composite-key model is a root of its own and includes its single-key parent")
         void compositeRootWithBelongsTo(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("cpkbt")) {
+            try (TestDatabase.Handle h = kind.open("cpkbt", COMPOSITE)) {
                 loadComposite(h.db);
 
                 List<Entity> slots = h.db.findAll(Query.from(SLOT).include("shelf").order(SLOT.rowNo.asc()));
@@ -445,7 +445,7 @@ class DefinitionsTest {
         @DisplayName("underscored stores camelCase attributes in snake_case columns of a snake_case plural table")
         void underscoredNames(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("underscored")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(NAMING);
                 db.sync(NAMING);
                 Rows.insert(db, USER_ACCOUNT, "id", 1, "firstName", "Ada", "homeTownName", "London");
 
@@ -467,7 +467,7 @@ class DefinitionsTest {
         @DisplayName("tables are plural by default, named like the model when frozen, and exactly as given by table(...)")
         void tableNames(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("tablenames")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(NAMING);
                 db.sync(NAMING);
                 Rows.insert(db, GADGET, "id", 7, "name", "sprocket");
 
@@ -486,7 +486,7 @@ class DefinitionsTest {
         @DisplayName("timestamps add NOT NULL createdAt and updatedAt columns; timestamps(false) adds none")
         void timestampColumns(TestDatabase kind) {
             try (TestDatabase.Handle h = kind.open("timestamps")) {
-                Canopy db = h.db;
+                Canopy db = h.db.withSchema(NAMING);
                 db.sync(NAMING);
                 LocalDateTime created = LocalDateTime.of(2023, 5, 6, 7, 8, 9);
                 LocalDateTime updated = LocalDateTime.of(2023, 6, 7, 8, 9, 10);
@@ -547,7 +547,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("soft-deleted roots are left out by default and come back with paranoid(false)")
         void softDeletedRoots(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("paranoid")) {
+            try (TestDatabase.Handle h = kind.open("paranoid", PARANOID)) {
                 loadParanoid(h.db);
 
                 assertThat(MEMO.findColumn("deletedAt")).isNotNull();
@@ -564,7 +564,7 @@ class DefinitionsTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("soft-deleted included rows are left out of their parents, which stay; paranoid(false) brings them back")
         void softDeletedIncludes(TestDatabase kind) {
-            try (TestDatabase.Handle h = kind.open("paranoidinc")) {
+            try (TestDatabase.Handle h = kind.open("paranoidinc", PARANOID)) {
                 loadParanoid(h.db);
                 Query q = Query.from(AUTHOR).include("memos").order(AUTHOR.id.asc(), MEMO.id.at("memos").asc());
 

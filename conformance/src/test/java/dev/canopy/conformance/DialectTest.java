@@ -148,7 +148,7 @@ class DialectTest {
         void serverDecides(TestDatabase kind) {
             Map<TestDatabase, String> expected = Map.of(TestDatabase.H2, "h2", TestDatabase.SQLITE, "sqlite",
                     TestDatabase.MARIADB, "mariadb", TestDatabase.POSTGRES, "postgres");
-            kind.with("dialect", h -> {
+            kind.with("dialect", all(), h -> {
                 assertThat(h.dialect().name()).isEqualTo(expected.get(kind));
                 if (kind == TestDatabase.MARIADB) {
                     assertThat(h.url).startsWith("jdbc:mysql:");
@@ -171,7 +171,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a duplicate key is a UniqueConstraintException, for the primary key and for a unique column")
         void duplicateKey(TestDatabase kind) {
-            kind.with("unique", h -> {
+            kind.with("unique", all(), h -> {
                 club(h.db);
                 assertThatThrownBy(() -> Jdbc.execute(h.db, "INSERT INTO \"Team\" (\"id\", \"name\") VALUES (1, 'Again')"))
                         .isInstanceOf(UniqueConstraintException.class);
@@ -184,7 +184,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a missing parent is a ForeignKeyConstraintException; deleting a parent applies ON DELETE SET NULL")
         void foreignKey(TestDatabase kind) {
-            kind.with("fk", h -> {
+            kind.with("fk", all(), h -> {
                 club(h.db);
                 assertThatThrownBy(() -> Jdbc.execute(h.db, "INSERT INTO \"Player\" (\"id\", \"name\", \"teamId\") VALUES (9, 'Lost', 42)"))
                         .isInstanceOf(ForeignKeyConstraintException.class);
@@ -200,7 +200,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a NULL in a NOT NULL column is a NotNullConstraintException")
         void notNull(TestDatabase kind) {
-            kind.with("notnull", h -> {
+            kind.with("notnull", all(), h -> {
                 club(h.db);
                 assertThatThrownBy(() -> Jdbc.execute(h.db, "INSERT INTO \"Team\" (\"id\", \"name\") VALUES (9, NULL)"))
                         .isInstanceOf(NotNullConstraintException.class);
@@ -213,7 +213,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a failed CHECK is a CheckConstraintException")
         void check(TestDatabase kind) {
-            kind.with("check", h -> {
+            kind.with("check", all(), h -> {
                 Jdbc.execute(h.db, "CREATE TABLE \"Stock\" (\"id\" INT PRIMARY KEY, \"qty\" INT CHECK (\"qty\" >= 0))");
                 Jdbc.execute(h.db, "INSERT INTO \"Stock\" (\"id\", \"qty\") VALUES (1, 5)");
                 assertThatThrownBy(() -> Jdbc.execute(h.db, "INSERT INTO \"Stock\" (\"id\", \"qty\") VALUES (2, -1)"))
@@ -225,7 +225,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("an unknown table or column is UNKNOWN_OBJECT and bad SQL is SYNTAX, in the dialect's words")
         void unknownObjectAndSyntax(TestDatabase kind) {
-            kind.with("unknown", h -> {
+            kind.with("unknown", all(), h -> {
                 club(h.db);
                 assertThat(kindOf(h, () -> Jdbc.execute(h.db, "UPDATE \"Nowhere\" SET \"x\" = 1"))).isEqualTo(ErrorKind.UNKNOWN_OBJECT);
                 assertThat(kindOf(h, () -> Jdbc.execute(h.db, "UPDATE \"Team\" SET \"nothing\" = 1"))).isEqualTo(ErrorKind.UNKNOWN_OBJECT);
@@ -251,7 +251,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("iLike ignores letter case everywhere, natively or as lower() LIKE lower()")
         void iLike(TestDatabase kind) {
-            kind.with("ilike", h -> {
+            kind.with("ilike", all(), h -> {
                 club(h.db);
                 Query q = Query.from(PLAYER).order(PLAYER.id.asc());
                 assertThat(names(h.db.findAll(q.where(PLAYER.name.iLike("an%"))), PLAYER.name)).containsExactly("Ann", "ANNA");
@@ -264,7 +264,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("NULLS FIRST / NULLS LAST put nulls where asked, in both directions")
         void nullsOrdering(TestDatabase kind) {
-            kind.with("nulls", h -> {
+            kind.with("nulls", all(), h -> {
                 club(h.db);
                 Function<Order, List<Integer>> ratings = o -> h.db.findAll(Query.from(PLAYER).order(o)).stream()
                         .map(e -> e.get(PLAYER.rating)).collect(Collectors.toList());
@@ -279,11 +279,11 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a right include is a RIGHT OUTER JOIN: parents without children go, children without a parent are read")
         void rightJoin(TestDatabase kind) {
-            kind.with("right", h -> {
+            kind.with("right", all(), h -> {
                 assumeTrue(h.dialect().supports(Capability.RIGHT_JOIN), h.dialect().name() + " has no RIGHT JOIN");
                 club(h.db);
                 List<StatementEvent> ran = new ArrayList<>();
-                Canopy db = Canopy.using(h.db.dataSource(), h.dialect(), ran::add);
+                Canopy db = Canopy.using(h.db.dataSource(), h.dialect(), CLUB, ran::add);
                 Query q = Query.from(TEAM).include("players", i -> i.right()).order(TEAM.id.asc(), PLAYER.id.at("players").asc());
                 List<Entity> teams = db.findAll(q);
                 assertThat(ran.get(0).sql()).containsIgnoringCase("right outer join");
@@ -323,7 +323,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a timestamp column holds dates before 1970 and after 2038, and compares with bound values")
         void timestampRange(TestDatabase kind) {
-            kind.with("timestamps", h -> {
+            kind.with("timestamps", all(), h -> {
                 h.db.sync(EVENTS);
                 LocalDateTime born = LocalDateTime.of(1962, 2, 18, 10, 11, 12);
                 LocalDateTime far = LocalDateTime.of(2040, 1, 1, 0, 0);
@@ -339,7 +339,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a decimal comes back with its column's scale (SQLite keeps NUMERIC as a REAL and drops trailing zeros)")
         void decimalScale(TestDatabase kind) {
-            kind.with("decimals", h -> {
+            kind.with("decimals", all(), h -> {
                 h.db.sync(EVENTS);
                 LocalDateTime at = LocalDateTime.of(2024, 1, 2, 3, 4, 5);
                 h.db.execute(Jdbc.sql(h.db, "INSERT INTO \"Event\" (\"id\", \"at\", \"price\") VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)"),
@@ -364,7 +364,7 @@ class DialectTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("an isIn list longer than the dialect's bind-parameter limit still runs")
         void isInBeyondBindLimit(TestDatabase kind) {
-            kind.with("manyids", h -> {
+            kind.with("manyids", all(), h -> {
                 // H2's 100,000 is Canopy's own bound, not the database's; the servers' limits are real (65,535 binds
                 // in PostgreSQL's protocol and in MySQL's prepared statements, 32,766 in stock SQLite builds).
                 assumeTrue(h.dialect().maxBindParameters() <= 65_535, "no real bind-parameter limit to cross");
@@ -404,6 +404,11 @@ class DialectTest {
     static final Customer CUSTOMER = new Customer();
     static final Purchase PURCHASE = new Purchase();
     static final Line LINE = new Line();
+    /** Every schema of these tests in one: their models are distinct. */
+    static Schema all() {
+        return TestDatabase.merged(CLUB, EVENTS, RESERVED);
+    }
+
     static final Schema RESERVED = Schema.builder().models(CUSTOMER, PURCHASE, LINE).associations(
             Association.hasMany(CUSTOMER, PURCHASE).alias("orders").foreignKey("user"),
             Association.belongsTo(PURCHASE, CUSTOMER).alias("buyer").foreignKey("user"),
@@ -413,7 +418,7 @@ class DialectTest {
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
     @DisplayName("reserved words (user, order, group, select) and mixed case (InvoiceLine) work as table and column names")
     void quotedNames(TestDatabase kind) {
-        kind.with("quoted", h -> {
+        kind.with("quoted", all(), h -> {
             h.db.sync(RESERVED);
             Jdbc.execute(h.db, "INSERT INTO \"user\" (\"id\", \"select\") VALUES (1, 'all'), (2, 'none')");
             Jdbc.execute(h.db, "INSERT INTO \"order\" (\"id\", \"user\", \"group\") VALUES (10, 1, 'a'), (11, 1, 'b'), (12, 2, 'a')");

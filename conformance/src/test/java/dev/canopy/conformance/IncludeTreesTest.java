@@ -343,7 +343,7 @@ class IncludeTreesTest {
             Query onGenre = Query.from(TRACK).include("album", a -> a.include("artist")).where(GENRE.name.at("genre").eq("Rock"));
             Query unqualified = Query.from(TRACK).include("album").where(ALBUM.title.eq("x"));
 
-            assertThatThrownBy(() -> Canopy.toSql(onGenre, db.dialect())).isInstanceOf(QueryException.class)
+            assertThatThrownBy(() -> Canopy.toSql(onGenre, dev.canopy.chinook.Chinook.SCHEMA, db.dialect())).isInstanceOf(QueryException.class)
                     .hasMessageContaining("'genre'").hasMessageContaining("album, album.artist");
             assertThatThrownBy(() -> db.findAll(onGenre)).isInstanceOf(QueryException.class);
             assertThatThrownBy(() -> db.count(onGenre)).isInstanceOf(QueryException.class);

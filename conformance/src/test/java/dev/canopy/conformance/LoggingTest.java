@@ -63,7 +63,7 @@ class LoggingTest {
     @DisplayName("logging(...) gets one line per statement with its duration, rows read, SQL and binds")
     void loggingLines() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        try (Canopy db = Canopy.builder(url()).logging(lines::add).build()) {
+        try (Canopy db = Canopy.builder(url()).schema(SHOPS).logging(lines::add).build()) {
             load(db);
             lines.clear();
             Query q = Query.from(SHOP).where(SHOP.name.ne("east")).include("items").order(SHOP.id.asc());
@@ -82,7 +82,7 @@ class LoggingTest {
     @DisplayName("onStatement(...) gets each statement's SQL, binds, duration and the rows it read or changed")
     void statementEvents() {
         List<StatementEvent> events = new CopyOnWriteArrayList<>();
-        try (Canopy db = Canopy.builder(url()).onStatement(events::add).build()) {
+        try (Canopy db = Canopy.builder(url()).schema(SHOPS).onStatement(events::add).build()) {
             load(db);
             assertThat(events).last().satisfies(e -> {
                 assertThat(e.sql()).startsWith("insert into");
@@ -111,7 +111,7 @@ class LoggingTest {
     @DisplayName("a where on a path outside the include tree fails before any statement runs")
     void badPathRunsNothing() {
         List<StatementEvent> events = new CopyOnWriteArrayList<>();
-        try (Canopy db = Canopy.builder(url()).onStatement(events::add).build()) {
+        try (Canopy db = Canopy.builder(url()).schema(SHOPS).onStatement(events::add).build()) {
             load(db);
             events.clear();
             Query q = Query.from(ITEM).where(SHOP.name.at("shop").eq("north"));
@@ -126,7 +126,7 @@ class LoggingTest {
     @DisplayName("a failing statement is reported too, with its error, and thrown as a DatabaseException")
     void failuresAreReported() {
         List<StatementEvent> events = new CopyOnWriteArrayList<>();
-        try (Canopy db = Canopy.builder(url()).onStatement(events::add).build()) {
+        try (Canopy db = Canopy.builder(url()).schema(SHOPS).onStatement(events::add).build()) {
             assertThatThrownBy(() -> db.execute("select * from \"NoSuchTable\"")).isInstanceOf(DatabaseException.class)
                     .hasMessageContaining("NoSuchTable");
 

@@ -68,7 +68,7 @@ class PagingAndStrategiesTest {
     /** A Canopy on the shared Chinook database of {@code kind} that records the statements it runs. */
     private static Canopy recording(TestDatabase kind, List<StatementEvent> events) {
         Canopy shared = ChinookFixture.chinook(kind);
-        return Canopy.using(shared.dataSource(), shared.dialect(), events::add);
+        return Canopy.using(shared.dataSource(), shared.dialect(), dev.canopy.chinook.Chinook.SCHEMA, events::add);
     }
 
     private static List<Integer> ids(List<Entity> roots, Column<Integer> id) {
@@ -151,7 +151,7 @@ class PagingAndStrategiesTest {
         @MethodSource("dev.canopy.conformance.TestDatabase#all")
         @DisplayName("a post's comments and tags (sibling to-many includes) load separately: the same graph from the sum of the rows, not their product")
         void autoAvoidsTheCartesianProduct(TestDatabase kind) {
-            kind.with("cartesian", h -> {
+            kind.with("cartesian", BLOG, h -> {
                 h.db.sync(BLOG);
                 for (int p = 1; p <= 6; p++) {
                     Rows.insert(h.db, POST, "id", p, "title", "post" + p);
@@ -166,7 +166,7 @@ class PagingAndStrategiesTest {
                     }
                 }
                 List<StatementEvent> events = new ArrayList<>();
-                Canopy db = Canopy.using(h.db.dataSource(), h.dialect(), events::add);
+                Canopy db = Canopy.using(h.db.dataSource(), h.dialect(), BLOG, events::add);
                 List<Entity> byJoin = db.findAll(Query.from(POST).include("comments", c -> c.separate(false))
                         .include("tags", t -> t.separate(false)).order(POST.id.asc()));
                 long joinRows = events.stream().mapToLong(StatementEvent::rows).sum();

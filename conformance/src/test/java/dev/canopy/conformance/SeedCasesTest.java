@@ -53,7 +53,7 @@ class SeedCasesTest {
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
     @DisplayName("events LEFT JOIN zones on tables Canopy did not create return the rows the raw SQL returns, missing zones as null")
     void eventsAndZones(TestDatabase kind) {
-        try (TestDatabase.Handle h = kind.open("events")) {
+        try (TestDatabase.Handle h = kind.open("events", EVENTS)) {
             Canopy db = h.db;
             Jdbc.execute(db, "CREATE TABLE \"zones\" (\"zid\" INT NOT NULL PRIMARY KEY, \"zone_name\" VARCHAR(64))");
             Jdbc.execute(db, "CREATE TABLE \"events\" (\"event_id\" INT NOT NULL PRIMARY KEY, \"event_name\" VARCHAR(64) NOT NULL, "
@@ -130,7 +130,7 @@ class SeedCasesTest {
     @DisplayName("documents of organization 1's users, newest first, keep those without a reference (reference null)")
     void documentsWithUserAndReference(TestDatabase kind) {
         try (TestDatabase.Handle h = kind.open("documents")) {
-            Canopy db = h.db;
+            Canopy db = h.db.withSchema(DOCUMENTS);
             db.sync(DOCUMENTS);
             Rows.insert(db, ORGANIZATION, "id", 1, "name", "Acme");
             Rows.insert(db, ORGANIZATION, "id", 2, "name", "Globex");
@@ -189,7 +189,7 @@ class SeedCasesTest {
     @DisplayName("foo.hasMany(bar, {foreignKey: 'idfoo'}) joins on the custom keys idfoo and idbar")
     void fooHasManyBar(TestDatabase kind) {
         try (TestDatabase.Handle h = kind.open("foobar")) {
-            Canopy db = h.db;
+            Canopy db = h.db.withSchema(FOOBAR);
             db.sync(FOOBAR);
             Rows.insert(db, FOO, "idfoo", 10, "name", "ten");
             Rows.insert(db, FOO, "idfoo", 20, "name", "twenty");
@@ -243,7 +243,7 @@ class SeedCasesTest {
     @DisplayName("a userLogin with four aliased hasMany included at once gets each list right, empty ones included")
     void userLoginWithFourAliases(TestDatabase kind) {
         try (TestDatabase.Handle h = kind.open("userlogin")) {
-            Canopy db = h.db;
+            Canopy db = h.db.withSchema(LOGINS);
             db.sync(LOGINS);
             Rows.insert(db, USER_LOGIN, "id", 1, "username", "diver");
             Rows.insert(db, USER_LOGIN, "id", 2, "username", "writer");

@@ -34,13 +34,16 @@ final class SeedFixture {
         }));
     }
 
+    /** The seed's schemas in one: their models are distinct, so one schema serves the whole seed database. */
+    static final dev.canopy.model.Schema SEED = TestDatabase.merged(SeedCasesTest.EVENTS, SeedCasesTest.DOCUMENTS, SeedCasesTest.FOOBAR, SeedCasesTest.LOGINS);
+
     private SeedFixture() {}
 
     static Canopy seed(TestDatabase kind) {
         synchronized (OPEN) {
             TestDatabase.Handle h = OPEN.get(kind);
             if (h == null) {
-                h = kind.open("seed");
+                h = kind.open("seed", SEED);
                 load(h.db);
                 OPEN.put(kind, h);
             }

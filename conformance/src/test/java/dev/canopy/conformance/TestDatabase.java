@@ -141,6 +141,18 @@ public enum TestDatabase {
             return db.dialect();
         }
 
+        /** This database, its Canopy serving {@code schema} (the same pool; closing the new handle closes it). */
+        public Handle serving(dev.canopy.model.Schema schema) {
+            Canopy owner = db;
+            return new Handle(kind, url, user, password, db.withSchema(schema), () -> {
+                try {
+                    dispose.run();
+                } finally {
+                    owner.close();
+                }
+            });
+        }
+
         @Override
         public void close() {
             try {
@@ -228,6 +240,27 @@ public enum TestDatabase {
     }
 
     /** Runs {@code body} on a fresh database of this kind and drops it afterwards. */
+    public Handle open(String label, dev.canopy.model.Schema schema) {
+        return open(label).serving(schema);
+    }
+
+    /** Runs {@code body} on a fresh database whose Canopy serves {@code schema}, then drops the database. */
+    public void with(String label, dev.canopy.model.Schema schema, Consumer<Handle> body) {
+        try (Handle h = open(label, schema)) {
+            body.accept(h);
+        }
+    }
+
+    /** One schema of several whose models are distinct, for a database that holds them all. */
+    public static dev.canopy.model.Schema merged(dev.canopy.model.Schema... schemas) {
+        dev.canopy.model.Schema.Builder b = dev.canopy.model.Schema.builder();
+        for (dev.canopy.model.Schema s : schemas) {
+            s.models().forEach(b::model);
+            b.associations(s.associations());
+        }
+        return b.build();
+    }
+
     public void with(String label, Consumer<Handle> body) {
         try (Handle h = open(label)) {
             body.accept(h);

@@ -208,13 +208,13 @@ class TranslationCorpusTest {
     /** A node of the include tree: its path, the columns compared (key, then selected), its includes. */
     record Node(String path, String alias, boolean toMany, List<Column<?>> columns, List<Node> children) {
         static Node of(Query q) {
-            return new Node("", "", false, columns(q.root(), q.attributes()), q.includeList().map(i -> of(i, "")).asJava());
+            return new Node("", "", false, columns(q.root(), q.attributes()), q.includes().stream().map(i -> of(i, "")).collect(java.util.stream.Collectors.toList()));
         }
 
         static Node of(Include inc, String parent) {
             String path = parent.isEmpty() ? inc.alias() : parent + "." + inc.alias();
             return new Node(path, inc.alias(), inc.association().isToMany(), columns(inc.model(), inc.attributes()),
-                    inc.includeList().map(i -> of(i, path)).asJava());
+                    inc.includes().stream().map(i -> of(i, path)).collect(java.util.stream.Collectors.toList()));
         }
 
         private static List<Column<?>> columns(Model model, dev.canopy.query.Attributes attributes) {

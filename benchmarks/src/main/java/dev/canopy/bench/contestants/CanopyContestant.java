@@ -33,9 +33,10 @@ import java.util.List;
  */
 public final class CanopyContestant {
     private final Query query = BlogModels.usersWithPostsCommentsAuthors();
-    private final Plan plan = Canopy.plan(query);
-    private final Hydrator hydrator = new Hydrator(plan);
-    private final EntityMapper<UserView> mapper = TypedResults.mapper(plan, UserView.class);
+    private final Plan plan = new dev.canopy.plan.Planner().plan(query.bind(BlogModels.SCHEMA));
+    private final TypedResults typed = new TypedResults(BlogModels.SCHEMA);
+    private final Hydrator hydrator = new Hydrator(plan, typed);
+    private final EntityMapper<UserView> mapper = typed.mapper(plan, UserView.class);
 
     /** The query every Canopy contestant runs. */
     public Query query() {

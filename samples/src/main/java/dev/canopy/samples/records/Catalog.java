@@ -76,7 +76,7 @@ public final class Catalog {
 
     /** Loads Chinook into an in-memory H2 database and prints the three results. */
     public static void main(String[] args) {
-        try (Canopy db = Canopy.connect("jdbc:h2:mem:catalog-java;DB_CLOSE_DELAY=-1")) {
+        try (Canopy db = Canopy.connect("jdbc:h2:mem:catalog-java;DB_CLOSE_DELAY=-1", dev.canopy.chinook.Chinook.SCHEMA)) {
             ChinookData.load(db.dataSource());
             for (ArtistView artist : artists(db, "AC/DC")) {
                 System.out.println(artist.name());

@@ -67,7 +67,7 @@ fun playlist(db: Canopy, id: Int): PlaylistView? =
 
 /** Loads Chinook into an in-memory H2 database and prints the three results. */
 fun main() {
-    Canopy.connect("jdbc:h2:mem:catalog-kotlin;DB_CLOSE_DELAY=-1").use { db ->
+    Canopy.connect("jdbc:h2:mem:catalog-kotlin;DB_CLOSE_DELAY=-1", dev.canopy.chinook.Chinook.SCHEMA).use { db ->
         ChinookData.load(db.dataSource())
         for (artist in artists(db, "AC/DC")) {
             println(artist.name)

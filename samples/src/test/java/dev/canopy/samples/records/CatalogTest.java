@@ -26,7 +26,7 @@ class CatalogTest {
 
     @BeforeAll
     static void load() {
-        db = Canopy.connect("jdbc:h2:mem:catalog-java-test;DB_CLOSE_DELAY=-1");
+        db = Canopy.connect("jdbc:h2:mem:catalog-java-test;DB_CLOSE_DELAY=-1", dev.canopy.chinook.Chinook.SCHEMA);
         ChinookData.load(db.dataSource());
     }
 

@@ -15,7 +15,7 @@ class CatalogTest {
 
         @JvmStatic @BeforeAll
         fun load() {
-            db = Canopy.connect("jdbc:h2:mem:catalog-kotlin-test;DB_CLOSE_DELAY=-1")
+            db = Canopy.connect("jdbc:h2:mem:catalog-kotlin-test;DB_CLOSE_DELAY=-1", dev.canopy.chinook.Chinook.SCHEMA)
             ChinookData.load(db.dataSource())
         }
 

@@ -35,7 +35,7 @@ class KotlinMappingTest {
 
         @JvmStatic @BeforeAll
         fun load() {
-            db = Canopy.connect("jdbc:h2:mem:kotlin-mapping;DB_CLOSE_DELAY=-1")
+            db = Canopy.connect("jdbc:h2:mem:kotlin-mapping;DB_CLOSE_DELAY=-1", dev.canopy.chinook.Chinook.SCHEMA)
             ChinookData.load(db.dataSource())
         }
 
