@@ -2,6 +2,7 @@ package dev.canopy.cli;
 
 
 import dev.canopy.Canopy;
+import dev.canopy.chinook.Chinook;
 import dev.canopy.chinook.ChinookData;
 import dev.canopy.chinook.DemoQueries;
 import dev.canopy.exec.StatementEvent;
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String url = save == null ? MEMORY_URL : fileUrl(save);
         List<StatementEvent> statements = new CopyOnWriteArrayList<>();
-        try (Canopy db = Canopy.builder(url).onStatement(statements::add).poolSize(2).build()) {
+        try (Canopy db = Canopy.builder(url).schema(Chinook.SCHEMA).onStatement(statements::add).poolSize(2).build()) {
             ChinookData.load(db.dataSource());
             out.println("Chinook (MIT licence, github.com/lerocha/chinook-database) loaded into " + url);
             Demo demo = new Demo(db, out, statements);
