@@ -100,6 +100,15 @@ public final class Column<T> implements Operand<T> {
         return ColumnRef.of(java.util.List.of(path), this);
     }
 
+    /**
+     * This column as reached through association values: {@code TRACK.name.via(ARTIST_ALBUMS, ALBUM_TRACKS)} is
+     * {@code TRACK.name.at("albums", "tracks")}, checked when built (each association starts where the previous one
+     * ends, and the last ends at this column's model).
+     */
+    public ColumnRef<T> via(Association... path) {
+        return dev.canopy.query.AssociationPath.of(this, path);
+    }
+
     @Override
     public ColumnRef<T> ref() {
         return ColumnRef.of(java.util.List.of(), this);

@@ -59,7 +59,7 @@
  * vain. The compiled {@link dev.canopy.typed.EntityMapper} is cached per plan node and type and reads an entity's
  * values and links by index, calling the constructor through a spread {@link java.lang.invoke.MethodHandle}: no
  * reflection and no lookup by name per row. Kotlin's parameter names and nullness come from {@code kotlin.Metadata},
- * read here without kotlin-reflect (kotlinc writes its {@code @NotNull}/{@code @Nullable} with class retention, so
+ * read with JetBrains' {@code kotlin-metadata-jvm} (an optional dependency) and without kotlin-reflect (kotlinc writes its {@code @NotNull}/{@code @Nullable} with class retention, so
  * reflection cannot see them, and writes parameter names only with {@code -java-parameters}). This package depends
  * on {@code hydrate} and {@code plan}; {@code Entity.into} is the one call back from {@code hydrate} into it.
  */
