@@ -54,15 +54,24 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
 
     /** The root's table, joined to its junction for a belongsToMany loaded separately. */
     Table<?> rootTable() {
+        return withJunction(bareRootTable(), DSL.noCondition());
+    }
+
+    /** The root's table alone: {@code "Track" "t0"}. */
+    Table<?> bareRootTable() {
         PlanNode root = root();
-        Table<?> t = Fields.table(root.model().tableName(), root.alias());
+        return Fields.table(root.model().tableName(), root.alias());
+    }
+
+    /** {@code left}, joined to the junction of a belongsToMany loaded separately (with {@code also} in its ON). */
+    Table<?> withJunction(Table<?> left, org.jooq.Condition also) {
         if (junction == null) {
-            return t;
+            return left;
         }
         Association.Keys k = spec.via().association().keys();
         Column<?> throughTarget = k.throughTarget();
         Table<?> j = DSL.table(DSL.name(throughTarget.model().tableName())).as(junction);
-        return t.join(j).on(Fields.of(junction, throughTarget).eq(field(root, k.target())));
+        return left.join(j).on(Fields.of(junction, throughTarget).eq(field(root(), k.target())).and(also));
     }
 
     /** Whether every association on a path from the root is to-one, so its columns are one value per root. */

@@ -65,16 +65,19 @@ final class Paging {
             }
         }
         page.addGroupBy(groupBy);
-        org.jooq.Condition on = DSL.noCondition();
-        for (int i = 0; i < keys.size(); i++) {
-            on = on.and(keys.get(i).eq(DSL.field(DSL.name("p", "k" + i))));
+        // The page comes first and the root is joined to it by key: a database that evaluates a derived table once per
+        // row of the table before it (H2 does) then reads the page once, not once per root row.
+        int keyFrom = partition == null ? 0 : 1;
+        org.jooq.Condition onRoot = DSL.noCondition();
+        for (int i = keyFrom; i < keys.size(); i++) {
+            onRoot = onRoot.and(keys.get(i).eq(DSL.field(DSL.name("p", "k" + i))));
         }
         Spec spec = layout.spec();
         if (partition == null) {
             page.addSelect(pageFields);
             page.addOrderBy(ordering.rootSortFields());
             limit(page, spec);
-            return layout.rootTable().join(page.asTable(DSL.name("p"))).on(on);
+            return page.asTable(DSL.name("p")).join(layout.bareRootTable()).on(onRoot);
         }
         pageFields.add(DSL.rowNumber().over(DSL.partitionBy(partition).orderBy(ordering.rootSortFields())).as(DSL.name("rn")));
         page.addSelect(pageFields);
@@ -84,7 +87,10 @@ final class Paging {
         if (spec.limit() != null) {
             window = window.and(rn.le(DSL.inline(first + spec.limit())));
         }
-        return layout.rootTable().join(page.asTable(DSL.name("p"))).on(on.and(window));
+        org.jooq.Condition toParent = partition.eq(DSL.field(DSL.name("p", "k0")));
+        Table<?> paged = page.asTable(DSL.name("p")).join(layout.bareRootTable()).on(onRoot.and(window)
+                .and(layout.junction() == null ? toParent : DSL.noCondition()));
+        return layout.withJunction(paged, layout.junction() == null ? DSL.noCondition() : toParent);
     }
 
     static void limit(SelectQuery<Record> s, Spec spec) {
