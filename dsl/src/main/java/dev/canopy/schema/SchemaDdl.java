@@ -29,7 +29,7 @@ public final class SchemaDdl {
     private SchemaDdl() {}
 
     /** A foreign key: {@code holder.column} references {@code target.key}. */
-    private record ForeignKey(Model holder, Column<?> column, Model target, Column<?> key, ReferentialAction onDelete,
+    record ForeignKey(Model holder, Column<?> column, Model target, Column<?> key, ReferentialAction onDelete,
                               ReferentialAction onUpdate) {}
 
     /** {@code CREATE TABLE IF NOT EXISTS} for every model, referenced tables first. */
@@ -101,7 +101,7 @@ public final class SchemaDdl {
         }
     }
 
-    private static Map<Model, List<ForeignKey>> foreignKeys(Schema schema) {
+    static Map<Model, List<ForeignKey>> foreignKeys(Schema schema) {
         Map<Model, List<ForeignKey>> out = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Association a : schema.associations()) {
@@ -130,7 +130,7 @@ public final class SchemaDdl {
     }
 
     /** Models ordered so that each comes after the models its foreign keys reference (self-references aside). */
-    private static List<Model> creationOrder(Schema schema, Map<Model, List<ForeignKey>> fks) {
+    static List<Model> creationOrder(Schema schema, Map<Model, List<ForeignKey>> fks) {
         List<Model> order = new ArrayList<>();
         Set<Model> visiting = new LinkedHashSet<>();
         for (Model m : schema.models()) {

@@ -1,0 +1,548 @@
+package dev.canopy.schema;
+
+import dev.canopy.dialect.Dialect;
+import dev.canopy.error.DatabaseException;
+import dev.canopy.error.SchemaException;
+import dev.canopy.exec.Executor;
+import dev.canopy.exec.ResultReader;
+import dev.canopy.model.ReferentialAction;
+import dev.canopy.plan.JooqTypes;
+import dev.canopy.render.Renderer;
+import dev.canopy.render.SqlStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Constraint;
+import org.jooq.ConstraintForeignKeyOnStep;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Schema changes, the same on every database (Sequelize's QueryInterface): tables, columns, indexes and constraints,
+ * and what the database holds now. Obtain one from {@code db.schemaApi()}; a migration is handed one.
+ * <pre>{@code
+ * SchemaApi schema = db.schemaApi();
+ * schema.createTable("teams", Columns.of("id", ColumnDefinition.integer().primaryKey().autoIncrement())
+ *         .and("name", ColumnDefinition.string(80).notNull()));
+ * schema.addColumn("users", "teamId", ColumnDefinition.integer().references("teams", "id")
+ *         .onUpdate(ReferentialAction.CASCADE).onDelete(ReferentialAction.SET_NULL));
+ * schema.removeColumn("users", "teamId");
+ * }</pre>
+ *
+ * <p>jOOQ renders every statement for the dialect. What SQLite cannot {@code ALTER} (drop a column, change a column,
+ * add or drop a foreign key, primary key or check) is done by the table rebuild SQLite documents
+ * (<a href="https://www.sqlite.org/lang_altertable.html#otheralter">§7</a>): with foreign keys off, in a transaction,
+ * a new table is created, the rows copied, the old table dropped, the new one renamed and its indexes made again, and
+ * {@code PRAGMA foreign_key_check} must find nothing before the transaction commits. Every row, and every other
+ * table's foreign key to the rebuilt table, is kept.
+ *
+ * <p>Every statement goes through the connection's executor, so a statement listener sees it and a surrounding
+ * {@code db.transaction(...)} contains it. A dry-run API ({@link #dryRun()}) reads the live database but runs nothing:
+ * {@link #statements()} then holds what would have run.
+ */
+public final class SchemaApi {
+    private final Executor executor;
+    private final Renderer renderer;
+    private final DSLContext ctx;
+    private final boolean dryRun;
+    private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+
+    /** The schema API of a connection; {@code db.schemaApi()} is the usual way to get one. */
+    public SchemaApi(Executor executor, Renderer renderer, boolean dryRun) {
+        this.executor = Objects.requireNonNull(executor, "executor is null");
+        this.renderer = Objects.requireNonNull(renderer, "renderer is null");
+        this.ctx = renderer.context();
+        this.dryRun = dryRun;
+    }
+
+    /** An API on the same database that runs nothing and records what it would run. */
+    public SchemaApi dryRun() {
+        return new SchemaApi(executor, renderer, true);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public Dialect dialect() {
+        return executor.dialect();
+    }
+
+    /** Every statement this API ran (or, dry, would have run), in order. */
+    public List<String> statements() {
+        synchronized (statements) {
+            return List.copyOf(statements);
+        }
+    }
+
+    /** Every operation begun on this API, in order ({@code addColumn users.teamId}); a failed migration names its last. */
+    public List<String> operations() {
+        synchronized (operations) {
+            return List.copyOf(operations);
+        }
+    }
+
+    // ---- tables -----------------------------------------------------------------------------------------------
+
+    public void createTable(String table, Columns columns) {
+        createTable(table, columns, TableOptions.none());
+    }
+
+    /**
+     * {@code CREATE TABLE} with the columns in order. A column's {@code references} becomes a foreign key named
+     * {@code fk_<table>_<column>}, {@code unique} a constraint {@code uq_<table>_<column>}; the primary key is the
+     * options' (composite) key, else the columns marked {@code primaryKey()}.
+     */
+    public void createTable(String table, Columns columns, TableOptions options) {
+        Identifiers.check(table, "table name");
+        begin("createTable " + table);
+        List<Field<?>> fields = new ArrayList<>();
+        List<String> pk = new ArrayList<>(options.primaryKey());
+        for (Map.Entry<String, ColumnDefinition> e : columns.asMap().entrySet()) {
+            fields.add(DSL.field(DSL.name(e.getKey()), jooqType(e.getValue(), options.primaryKey().contains(e.getKey()))));
+            if (options.primaryKey().isEmpty() && e.getValue().isPrimaryKey()) {
+                pk.add(e.getKey());
+            }
+        }
+        for (String c : pk) {
+            if (!columns.asMap().containsKey(c)) {
+                throw new SchemaException("Primary key column '" + c + "' of " + table + " is not one of its columns: "
+                        + String.join(", ", columns.asMap().keySet()));
+            }
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        if (!pk.isEmpty()) {
+            constraints.add(DSL.constraint(DSL.name(constraintName("pk", table, List.of()))).primaryKey(names(pk)));
+        }
+        for (Map.Entry<String, ColumnDefinition> e : columns.asMap().entrySet()) {
+            ColumnDefinition d = e.getValue();
+            if (d.isUnique() && !pk.equals(List.of(e.getKey()))) {
+                constraints.add(render(new TableConstraint.Unique(constraintName("uq", table, List.of(e.getKey())), List.of(e.getKey()))));
+            }
+            if (d.referencedTable() != null) {
+                constraints.add(render(columnForeignKey(table, e.getKey(), d)));
+            }
+        }
+        for (TableConstraint c : options.constraints()) {
+            constraints.add(render(c));
+        }
+        run(options.isIfNotExists()
+                ? ctx.createTableIfNotExists(DSL.name(table)).columns(fields).constraints(constraints)
+                : ctx.createTable(DSL.name(table)).columns(fields).constraints(constraints));
+    }
+
+    /** {@code DROP TABLE IF EXISTS} (Sequelize's {@code dropTable}). */
+    public void dropTable(String table) {
+        Identifiers.check(table, "table name");
+        begin("dropTable " + table);
+        run(ctx.dropTableIfExists(DSL.name(table)));
+    }
+
+    public void renameTable(String from, String to) {
+        Identifiers.check(to, "new table name");
+        begin("renameTable " + from + " to " + to);
+        run(ctx.alterTable(DSL.name(existingTable(from))).renameTo(DSL.name(to)));
+    }
+
+    // ---- columns ----------------------------------------------------------------------------------------------
+
+    /**
+     * Adds a column; its {@code references} becomes a foreign key {@code fk_<table>_<column>} with its onUpdate and
+     * onDelete, its {@code unique} a unique constraint. A NOT NULL column needs a default when the table has rows:
+     * add it nullable, fill it, then {@link #changeColumn} it to NOT NULL (see the README's data migration).
+     */
+    public void addColumn(String table, String column, ColumnDefinition definition) {
+        Identifiers.check(column, "column name");
+        begin("addColumn " + table + "." + column);
+        String t = existingTable(table);
+        TableDescription d = describe(t);
+        if (d.column(column) != null) {
+            throw new SchemaException("Table " + t + " already has a column " + column + "; it has: " + String.join(", ", d.columnNames()));
+        }
+        if (isSqlite() && (definition.referencedTable() != null || definition.isPrimaryKey() || definition.isUnique())) {
+            SqliteRebuild.of(this, t).addColumn(column, definition).run();
+            return;
+        }
+        run(ctx.alterTable(DSL.name(t)).addColumn(DSL.field(DSL.name(column), jooqType(definition, false))));
+        if (definition.isUnique()) {
+            run(ctx.alterTable(DSL.name(t)).add(render(new TableConstraint.Unique(constraintName("uq", t, List.of(column)), List.of(column)))));
+        }
+        if (definition.referencedTable() != null) {
+            run(ctx.alterTable(DSL.name(t)).add(render(columnForeignKey(t, column, definition))));
+        }
+    }
+
+    /** Drops a column, and first the foreign keys and indexes of its table that use it. */
+    public void removeColumn(String table, String column) {
+        begin("removeColumn " + table + "." + column);
+        String t = existingTable(table);
+        TableDescription d = describe(t);
+        TableDescription.Column c = existingColumn(d, column);
+        if (isSqlite()) {
+            SqliteRebuild.of(this, t).removeColumn(c.name()).run();
+            return;
+        }
+        for (TableDescription.ForeignKey fk : d.foreignKeys()) {
+            if (fk.columns().contains(c.name())) {
+                dropConstraint(t, fk.name(), Kind.FOREIGN_KEY);
+            }
+        }
+        if (isMysql()) {
+            for (TableDescription.Index i : d.indexes()) {
+                if (i.columns().contains(c.name()) && i.columns().size() > 1) {
+                    run(ctx.dropIndex(DSL.name(i.name())).on(DSL.table(DSL.name(t))));
+                }
+            }
+        }
+        run(ctx.alterTable(DSL.name(t)).dropColumn(DSL.name(c.name())));
+    }
+
+    /**
+     * Changes a column's type, nullability and default to those of {@code definition} (Sequelize's
+     * {@code changeColumn}). Keys are left alone: add or remove them with {@link #addConstraint} and
+     * {@link #removeConstraint}.
+     */
+    public void changeColumn(String table, String column, ColumnDefinition definition) {
+        begin("changeColumn " + table + "." + column);
+        String t = existingTable(table);
+        TableDescription.Column c = existingColumn(describe(t), column);
+        if (isSqlite()) {
+            SqliteRebuild.of(this, t).changeColumn(c.name(), definition).run();
+            return;
+        }
+        Name name = DSL.name(c.name());
+        org.jooq.DataType<?> type = dialect().columnType(JooqTypes.of(definition.type()));
+        if (isMysql()) {
+            // MySQL's CHANGE COLUMN restates the whole column; what it leaves out (nullability, default) is lost
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).set(withDefault(type.nullable(definition.allowNull()), definition)));
+            return;
+        }
+        if (isPostgres()) {
+            run(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} TYPE {2} USING {1}::{2}", DSL.name(t), name, DSL.sql(type.getCastTypeName(ctx.configuration()))));
+        } else {
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).set(type));
+        }
+        run(definition.allowNull() ? ctx.alterTable(DSL.name(t)).alterColumn(name).dropNotNull()
+                : ctx.alterTable(DSL.name(t)).alterColumn(name).setNotNull());
+        if (definition.defaultValue() != null) {
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).setDefault(literal(definition.defaultValue(), type)));
+        } else {
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).dropDefault());
+        }
+    }
+
+    public void renameColumn(String table, String from, String to) {
+        Identifiers.check(to, "new column name");
+        begin("renameColumn " + table + "." + from + " to " + to);
+        String t = existingTable(table);
+        TableDescription.Column c = existingColumn(describe(t), from);
+        run(ctx.alterTable(DSL.name(t)).renameColumn(DSL.name(c.name())).to(DSL.name(to)));
+    }
+
+    // ---- indexes and constraints ------------------------------------------------------------------------------
+
+    /** {@code CREATE [UNIQUE] INDEX}, named {@code idx_<table>_<columns>} (or {@code uq_...}) unless the index is named. */
+    public void addIndex(String table, IndexDefinition index) {
+        String t = existingTable(table);
+        String name = index.name() != null ? index.name() : constraintName(index.isUnique() ? "uq" : "idx", t, index.columns());
+        begin("addIndex " + t + "." + name);
+        run((index.isUnique() ? ctx.createUniqueIndex(DSL.name(name)) : ctx.createIndex(DSL.name(name)))
+                .on(DSL.table(DSL.name(t)), fields(index.columns())));
+    }
+
+    public void removeIndex(String table, String name) {
+        begin("removeIndex " + table + "." + name);
+        String t = existingTable(table);
+        run(ctx.dropIndex(DSL.name(name)).on(DSL.table(DSL.name(t))));
+    }
+
+    /**
+     * Adds a constraint to a table that exists, e.g. a foreign key between two tables created before (Sequelize's
+     * {@code addConstraint}). On SQLite a unique constraint is a unique index of the same name; the other kinds
+     * rebuild the table.
+     */
+    public void addConstraint(String table, TableConstraint constraint) {
+        begin("addConstraint " + table + "." + constraint.name());
+        String t = existingTable(table);
+        TableDescription d = describe(t);
+        for (String c : constraint.columns()) {
+            existingColumn(d, c);
+        }
+        if (isSqlite()) {
+            if (constraint instanceof TableConstraint.Unique u) {
+                run(ctx.createUniqueIndex(DSL.name(u.name())).on(DSL.table(DSL.name(t)), fields(u.columns())));
+            } else {
+                SqliteRebuild.of(this, t).addConstraint(constraint).run();
+            }
+            return;
+        }
+        run(ctx.alterTable(DSL.name(t)).add(render(constraint)));
+    }
+
+    /** Drops a constraint by name, whatever its kind (foreign key, unique, check, primary key). */
+    public void removeConstraint(String table, String name) {
+        begin("removeConstraint " + table + "." + name);
+        String t = existingTable(table);
+        TableDescription d = describe(t);
+        Kind kind = Kind.OTHER;
+        if (d.foreignKeys().stream().anyMatch(f -> f.name().equalsIgnoreCase(name))) {
+            kind = Kind.FOREIGN_KEY;
+        } else if (d.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(name))) {
+            kind = Kind.INDEX;
+        } else if (constraintName("pk", t, List.of()).equalsIgnoreCase(name) || name.equalsIgnoreCase("PRIMARY")) {
+            kind = Kind.PRIMARY_KEY;
+        }
+        if (isSqlite()) {
+            if (kind == Kind.INDEX && SqliteRebuild.isStandaloneIndex(this, name)) {
+                run(ctx.dropIndex(DSL.name(name)));
+            } else {
+                SqliteRebuild.of(this, t).removeConstraint(name).run();
+            }
+            return;
+        }
+        dropConstraint(t, name, kind);
+    }
+
+    private enum Kind { FOREIGN_KEY, INDEX, PRIMARY_KEY, OTHER }
+
+    private void dropConstraint(String table, String name, Kind kind) {
+        if (isMysql()) {
+            switch (kind) {
+                case FOREIGN_KEY: run(ctx.alterTable(DSL.name(table)).dropForeignKey(DSL.name(name))); return;
+                case INDEX: run(ctx.dropIndex(DSL.name(name)).on(DSL.table(DSL.name(table)))); return;
+                case PRIMARY_KEY: run(DSL.query("ALTER TABLE {0} DROP PRIMARY KEY", DSL.name(table))); return;
+                default: break;
+            }
+        }
+        run(ctx.alterTable(DSL.name(table)).dropConstraint(DSL.name(name)));
+    }
+
+    // ---- what the database holds ------------------------------------------------------------------------------
+
+    /** The base tables of the current schema, sorted (Sequelize's {@code showAllTables}). */
+    public List<String> showAllTables() {
+        return live(LiveSchema::tables);
+    }
+
+    /** Whether a table exists (its name matched exactly, or else ignoring case). */
+    public boolean tableExists(String table) {
+        return live(s -> s.find(table)) != null;
+    }
+
+    /**
+     * A table's columns, keys and indexes (Sequelize's {@code describeTable}).
+     *
+     * @throws SchemaException naming the tables that exist when there is no such table
+     */
+    public TableDescription describeTable(String table) {
+        return describe(existingTable(table));
+    }
+
+    /** The foreign keys a table holds (Sequelize's {@code getForeignKeyReferencesForTable}). */
+    public List<TableDescription.ForeignKey> foreignKeysOf(String table) {
+        String t = existingTable(table);
+        return live(s -> s.foreignKeys(t));
+    }
+
+    /**
+     * Inserts rows (Sequelize's {@code bulkInsert}); every value is a bind parameter. Seeders use it. The rows' keys
+     * are the columns; every row must have the first row's keys.
+     */
+    public int bulkInsert(String table, List<Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        begin("bulkInsert " + table + " (" + rows.size() + " rows)");
+        List<String> columns = List.copyOf(rows.get(0).keySet());
+        var insert = ctx.insertInto(DSL.table(DSL.name(table)), fields(columns));
+        org.jooq.InsertValuesStepN<org.jooq.Record> step = null;
+        for (Map<String, ?> row : rows) {
+            if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
+                throw new SchemaException("bulkInsert into " + table + ": a row has columns " + row.keySet() + ", the first row " + columns);
+            }
+            Object[] values = columns.stream().map(row::get).toArray();
+            step = step == null ? insert.values(values) : step.values(values);
+        }
+        SqlStatement s = renderer.render(step);
+        statements.add(s.toString());
+        return dryRun ? 0 : executor.update(s);
+    }
+
+    // ---- inside -----------------------------------------------------------------------------------------------
+
+    Executor executor() {
+        return executor;
+    }
+
+    DSLContext context() {
+        return ctx;
+    }
+
+    void begin(String operation) {
+        operations.add(operation);
+    }
+
+    /** Renders and runs (or, dry, records) one statement. */
+    void run(Query q) {
+        run(renderer.render(q));
+    }
+
+    void run(SqlStatement s) {
+        statements.add(s.sql());
+        if (!dryRun) {
+            executor.update(s);
+        }
+    }
+
+    /** Runs a query for what it reads, even when dry (reading changes nothing). */
+    <R> R read(String sql, List<Object> binds, ResultReader<R> reader) {
+        return executor.query(new SqlStatement(sql, new ArrayList<>(binds)), reader);
+    }
+
+    @FunctionalInterface
+    interface LiveRead<T> {
+        T read(LiveSchema schema) throws SQLException;
+    }
+
+    /** Reads metadata on this thread's connection, so that a migration sees the tables it created in its transaction. */
+    <T> T live(LiveRead<T> read) {
+        return executor.withConnection(c -> read.read(new LiveSchema(c)));
+    }
+
+    TableDescription describe(String exactTable) {
+        return live(s -> s.describe(exactTable));
+    }
+
+    String existingTable(String table) {
+        Identifiers.check(table, "table name");
+        return live(s -> {
+            String found = s.find(table);
+            if (found == null) {
+                throw new SchemaException("Table '" + table + "' does not exist; tables: " + String.join(", ", s.tables()));
+            }
+            return found;
+        });
+    }
+
+    static TableDescription.Column existingColumn(TableDescription d, String column) {
+        TableDescription.Column c = d.column(column);
+        if (c == null) {
+            throw new SchemaException("Table " + d.name() + " has no column '" + column + "'; it has: " + String.join(", ", d.columnNames()));
+        }
+        return c;
+    }
+
+    boolean isSqlite() {
+        return dialect().name().equals("sqlite");
+    }
+
+    boolean isMysql() {
+        return dialect().jooqDialect().family() == org.jooq.SQLDialect.MYSQL || dialect().jooqDialect().family() == org.jooq.SQLDialect.MARIADB;
+    }
+
+    boolean isPostgres() {
+        return dialect().jooqDialect().family() == org.jooq.SQLDialect.POSTGRES;
+    }
+
+    /** The jOOQ type of a column definition: the dialect's storage type, nullability, identity and default. */
+    org.jooq.DataType<?> jooqType(ColumnDefinition d, boolean inCompositeKey) {
+        org.jooq.DataType<?> t = dialect().columnType(JooqTypes.of(d.type())).nullable(d.allowNull() && !inCompositeKey);
+        if (d.isAutoIncrement()) {
+            t = t.identity(true);
+        }
+        return withDefault(t, d);
+    }
+
+    private static org.jooq.DataType<?> withDefault(org.jooq.DataType<?> type, ColumnDefinition d) {
+        if (d.defaultValue() == null) {
+            return type;
+        }
+        @SuppressWarnings("unchecked")
+        org.jooq.DataType<Object> t = (org.jooq.DataType<Object>) type;
+        return t.defaultValue(literal(d.defaultValue(), t));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Field<Object> literal(Object value, org.jooq.DataType<?> type) {
+        return DSL.inline(value, (org.jooq.DataType<Object>) type);
+    }
+
+    TableConstraint.ForeignKey columnForeignKey(String table, String column, ColumnDefinition d) {
+        ReferentialAction onDelete = d.onDelete() == ReferentialAction.SET_NULL && !d.allowNull() ? ReferentialAction.NO_ACTION : d.onDelete();
+        return TableConstraint.foreignKey(constraintName("fk", table, List.of(column)), column)
+                .references(Objects.requireNonNull(d.referencedTable()), Objects.requireNonNull(d.referencedColumn()))
+                .onDelete(onDelete).onUpdate(d.onUpdate());
+    }
+
+    /** {@code fk_users_teamId}; cut, with a hash of the whole, when longer than the database keeps. */
+    String constraintName(String prefix, String table, List<String> columns) {
+        String full = prefix + "_" + table + (columns.isEmpty() ? "" : "_" + String.join("_", columns));
+        int max = Math.min(dialect().maxIdentifierLength(), 128);
+        if (full.length() <= max) {
+            return full;
+        }
+        String hash = Integer.toHexString(full.hashCode());
+        return full.substring(0, max - hash.length() - 1) + "_" + hash;
+    }
+
+    Constraint render(TableConstraint c) {
+        if (c instanceof TableConstraint.ForeignKey fk) {
+            ConstraintForeignKeyOnStep step = DSL.constraint(DSL.name(fk.name())).foreignKey(names(fk.columns()))
+                    .references(DSL.name(fk.referencedTable()), names(fk.referencedColumns()));
+            return onUpdate(onDelete(step, fk.onDelete()), fk.onUpdate());
+        }
+        if (c instanceof TableConstraint.Unique u) {
+            return DSL.constraint(DSL.name(u.name())).unique(names(u.columns()));
+        }
+        if (c instanceof TableConstraint.PrimaryKey p) {
+            return DSL.constraint(DSL.name(p.name())).primaryKey(names(p.columns()));
+        }
+        TableConstraint.Check k = (TableConstraint.Check) c;
+        return DSL.constraint(DSL.name(k.name())).check(DSL.condition(k.condition()));
+    }
+
+    static Name[] names(List<String> columns) {
+        return columns.stream().map(DSL::name).toArray(Name[]::new);
+    }
+
+    static Field<?>[] fields(List<String> columns) {
+        return columns.stream().map(c -> DSL.field(DSL.name(c))).toArray(Field[]::new);
+    }
+
+    static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep s, ReferentialAction a) {
+        switch (a) {
+            case CASCADE: return s.onDeleteCascade();
+            case SET_NULL: return s.onDeleteSetNull();
+            case SET_DEFAULT: return s.onDeleteSetDefault();
+            case RESTRICT: return s.onDeleteRestrict();
+            default: return s.onDeleteNoAction();
+        }
+    }
+
+    static Constraint onUpdate(ConstraintForeignKeyOnStep s, ReferentialAction a) {
+        switch (a) {
+            case CASCADE: return s.onUpdateCascade();
+            case SET_NULL: return s.onUpdateSetNull();
+            case SET_DEFAULT: return s.onUpdateSetDefault();
+            case RESTRICT: return s.onUpdateRestrict();
+            default: return s.onUpdateNoAction();
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    static DatabaseException failure(String message, SQLException e) {
+        return new DatabaseException(message + ": " + e.getMessage(), e);
+    }
+}
