@@ -377,6 +377,81 @@ public final class SchemaApi {
         return dryRun ? 0 : executor.update(s);
     }
 
+    // ---- raw SQL and transactions ------------------------------------------------------------------------------
+
+    /**
+     * Runs one statement of the caller's SQL as a step of its own (what a {@code .sql} migration is made of), values as
+     * bind parameters; dry, it is only recorded. Returns the update count (0 when dry).
+     */
+    public int execute(String sql, @Nullable Object... binds) {
+        Objects.requireNonNull(sql, "sql is null");
+        begin("sql " + abbreviate(sql));
+        SqlStatement s = new SqlStatement(sql, java.util.Arrays.asList(binds));
+        statements.add(s.sql());
+        return dryRun ? 0 : executor.update(s);
+    }
+
+    /** The rows of a query, each a map from column label to value in column order; reads run even when dry. */
+    public List<Map<String, @Nullable Object>> select(String sql, @Nullable Object... binds) {
+        return executor.query(new SqlStatement(sql, java.util.Arrays.asList(binds)), rs -> {
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, @Nullable Object> row = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.put(md.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return new ResultReader.Result<>(rows, rows.size());
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction that every statement of this thread joins (the schema API's and
+     * {@code db}'s). On SQLite, foreign keys are off meanwhile, so that table rebuilds can run, and
+     * {@code PRAGMA foreign_key_check} must find nothing before the commit. A migrator runs each migration so.
+     */
+    public <T extends @Nullable Object> T transaction(java.util.function.Supplier<T> work) {
+        if (!isSqlite() || executor.inTransaction()) {
+            return executor.inTransaction(work);
+        }
+        return executor.withConnection(c -> {
+            boolean wasOn = select("PRAGMA foreign_keys").stream().anyMatch(r -> Integer.valueOf(1).equals(r.values().iterator().next()));
+            executor.update(new SqlStatement("PRAGMA foreign_keys = OFF", List.of()));
+            c.setAutoCommit(false);
+            try {
+                T result = work.get();
+                SqliteRebuild.checkForeignKeys(this);
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                if (wasOn) {
+                    executor.update(new SqlStatement("PRAGMA foreign_keys = ON", List.of()));
+                }
+            }
+        });
+    }
+
+    /** Whether the database commits DDL inside a transaction (PostgreSQL, SQLite) rather than implicitly (MySQL, H2). */
+    public boolean hasTransactionalDdl() {
+        return dialect().supports(dev.canopy.dialect.Capability.TRANSACTIONAL_DDL);
+    }
+
+    /** A name quoted for this database, for SQL a caller writes ({@code "users"}, {@code `users`}). */
+    public String quote(String name) {
+        return ctx.render(DSL.name(Identifiers.check(name, "name")));
+    }
+
+    private static String abbreviate(String sql) {
+        String one = sql.replaceAll("\\s+", " ").trim();
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    }
+
     // ---- inside -----------------------------------------------------------------------------------------------
 
     Executor executor() {
