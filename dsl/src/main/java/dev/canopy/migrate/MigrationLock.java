@@ -74,7 +74,8 @@ abstract class MigrationLock implements AutoCloseable {
                     try (PreparedStatement ps = connection.prepareStatement(tryLock)) {
                         ps.setObject(1, key);
                         try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next() && rs.getInt(1) == 1) {
+                            Object got = rs.next() ? rs.getObject(1) : null;
+                            if (Boolean.TRUE.equals(got) || got instanceof Number n && n.intValue() == 1) {
                                 return;
                             }
                         }

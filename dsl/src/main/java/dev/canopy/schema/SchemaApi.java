@@ -570,7 +570,8 @@ public final class SchemaApi {
     }
 
     Constraint render(TableConstraint c) {
-        if (c instanceof TableConstraint.ForeignKey fk) {
+        if (c instanceof TableConstraint.ForeignKey given) {
+            TableConstraint.ForeignKey fk = resolved(given);
             ConstraintForeignKeyOnStep step = DSL.constraint(DSL.name(fk.name())).foreignKey(names(fk.columns()))
                     .references(DSL.name(fk.referencedTable()), names(fk.referencedColumns()));
             return onUpdate(onDelete(step, fk.onDelete()), fk.onUpdate());
@@ -583,6 +584,23 @@ public final class SchemaApi {
         }
         TableConstraint.Check k = (TableConstraint.Check) c;
         return DSL.constraint(DSL.name(k.name())).check(DSL.condition(k.condition()));
+    }
+
+    /**
+     * A foreign key whose referenced table and columns are spelled as the database spells them, when the table exists:
+     * {@code references("teams", "id")} then finds {@code TEAMS} that hand-written SQL created on H2, which folds
+     * unquoted names to upper case.
+     */
+    private TableConstraint.ForeignKey resolved(TableConstraint.ForeignKey fk) {
+        return live(s -> {
+            String table = s.find(fk.referencedTable());
+            if (table == null || table.equals(fk.referencedTable())) {
+                return fk;
+            }
+            TableDescription d = s.describe(table);
+            List<String> keys = fk.referencedColumns().stream().map(k -> d.column(k) == null ? k : d.column(k).name()).toList();
+            return new TableConstraint.ForeignKey(fk.name(), fk.columns(), table, keys, fk.onDelete(), fk.onUpdate());
+        });
     }
 
     static Name[] names(List<String> columns) {
