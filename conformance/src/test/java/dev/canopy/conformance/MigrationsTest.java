@@ -265,4 +265,47 @@ class MigrationsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "SQLITE"})
+    @DisplayName("a lock row: a fresh one held by another migrator times out with its owner named; a stale one is taken over")
+    void lockRow(TestDatabase kind, @TempDir Path dir) throws IOException {
+        Path f = folder(dir, "20261201093000-create-teams.sql", CREATE_TEAMS);
+        try (TestDatabase.Handle h = kind.open("lockrow")) {
+            Migrator migrator = Migrator.of(h.db, MigrationSource.folder(f)).lockTimeout(java.time.Duration.ofSeconds(1));
+            migrator.status();
+            migrator.undoAll();
+            String insert = "INSERT INTO \"canopy_migrations_lock\" (\"id\", \"owner\", \"locked_at\") VALUES (1, ?, ?)";
+            Jdbc.execute(h.db, insert, "4242@elsewhere", java.time.LocalDateTime.now());
+
+            assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("The migration lock is held by another migrator 4242@elsewhere since");
+            assertThat(h.db.schemaApi().tableExists("teams")).isFalse();
+
+            Jdbc.execute(h.db, "DELETE FROM \"canopy_migrations_lock\"");
+            Jdbc.execute(h.db, insert, "4242@crashed", java.time.LocalDateTime.now().minusHours(1));
+            List<String> progress = new ArrayList<>();
+            assertThat(migrator.onProgress(progress::add).migrate().names()).containsExactly("20261201093000-create-teams");
+            assertThat(progress).anyMatch(l -> l.startsWith("Taking over a stale migration lock of 4242@crashed"));
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"canopy_migrations_lock\"")).as("released").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("the Chinook sample loads through its seeder, once, and its down drops it")
+    void chinookSeeder(TestDatabase kind) {
+        try (TestDatabase.Handle h = kind.open("chinookseed")) {
+            Migrator seeder = Migrator.seeders(h.db, MigrationSource.classpath("dev.canopy.chinook.seeders"), Storage.TABLE);
+
+            assertThat(seeder.migrate().names()).containsExactly("V20261201000000_Chinook");
+            assertThat(seeder.migrate().names()).isEmpty();
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"Artist\"")).isEqualTo(275);
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"Track\"")).isEqualTo(3503);
+            assertThat(Jdbc.strings(h.db, "SELECT \"Name\" FROM \"Track\" WHERE \"Name\" LIKE ?", "%\\%")).isNotEmpty();
+
+            seeder.undo();
+            assertThat(h.db.schemaApi().tableExists("Artist")).isFalse();
+        }
+    }
 }
