@@ -308,4 +308,32 @@ class MigrationsTest {
             assertThat(h.db.schemaApi().tableExists("Artist")).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("the README's data migration: add nullable, backfill in batches, make NOT NULL, on 100,000 rows, none lost")
+    void dataMigration(TestDatabase kind, @TempDir Path dir) throws IOException {
+        Path f = Files.createDirectories(dir.resolve("data"));
+        try (var in = MigrationsTest.class.getResourceAsStream("/migrations/data/20261201100000-add-isbn.java")) {
+            Files.write(f.resolve("20261201100000-add-isbn.java"), in.readAllBytes());
+        }
+        try (TestDatabase.Handle h = kind.open("datamig")) {
+            dev.canopy.schema.SchemaApi schema = h.db.schemaApi();
+            schema.createTable("books", dev.canopy.schema.Columns.of("id", dev.canopy.schema.ColumnDefinition.integer().primaryKey())
+                    .and("title", dev.canopy.schema.ColumnDefinition.string(40).notNull()));
+            for (int from = 1; from <= 100_000; from += 2000) {
+                List<java.util.Map<String, ?>> rows = new ArrayList<>();
+                for (int id = from; id < from + 2000; id++) {
+                    rows.add(java.util.Map.of("id", id, "title", "book " + id));
+                }
+                schema.bulkInsert("books", rows);
+            }
+
+            Migrator.of(h.db, MigrationSource.folder(f)).migrate();
+
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"books\"")).isEqualTo(100_000);
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"books\" WHERE \"isbn\" = ?", "unknown")).isEqualTo(100_000);
+            assertThat(schema.describeTable("books").column("isbn").allowNull()).isFalse();
+        }
+    }
 }
