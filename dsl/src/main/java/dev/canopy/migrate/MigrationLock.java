@@ -42,6 +42,14 @@ abstract class MigrationLock implements AutoCloseable {
         return new Row(api, name + "_lock", timeout, staleAfter, progress);
     }
 
+    /** No lock, for a dry run. */
+    static MigrationLock none() {
+        return new MigrationLock() {
+            @Override
+            public void close() {}
+        };
+    }
+
     /** After each migration: a lock row stays fresh while its migrator works. */
     void refresh() {}
 

@@ -263,7 +263,8 @@ public final class Migrator {
 
     private MigrationReport locked(Work work) {
         SchemaApi api = bookkeeping();
-        try (MigrationLock lock = MigrationLock.acquire(db, api, table, lockTimeout, staleLockAfter, progress)) {
+        // a dry run writes nothing, so it needs no lock (and creates no lock table)
+        try (MigrationLock lock = dryRun ? MigrationLock.none() : MigrationLock.acquire(db, api, table, lockTimeout, staleLockAfter, progress)) {
             History history = new History(api, table);
             if (tracked && !dryRun) {
                 history.ensure();

@@ -1,11 +1,9 @@
 package dev.canopy.schema;
 
 import dev.canopy.dialect.Dialect;
-import dev.canopy.error.DatabaseException;
 import dev.canopy.error.SchemaException;
 import dev.canopy.exec.Executor;
 import dev.canopy.exec.ResultReader;
-import dev.canopy.model.ReferentialAction;
 import dev.canopy.plan.JooqTypes;
 import dev.canopy.render.Renderer;
 import dev.canopy.render.SqlStatement;
@@ -13,11 +11,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.Constraint;
-import org.jooq.ConstraintForeignKeyOnStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -52,6 +48,7 @@ public final class SchemaApi {
     private final Executor executor;
     private final Renderer renderer;
     private final DSLContext ctx;
+    private final DdlParts parts;
     private final boolean dryRun;
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
@@ -61,6 +58,7 @@ public final class SchemaApi {
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.renderer = Objects.requireNonNull(renderer, "renderer is null");
         this.ctx = renderer.context();
+        this.parts = new DdlParts(executor.dialect());
         this.dryRun = dryRun;
     }
 
@@ -108,7 +106,7 @@ public final class SchemaApi {
         List<Field<?>> fields = new ArrayList<>();
         List<String> pk = new ArrayList<>(options.primaryKey());
         for (Map.Entry<String, ColumnDefinition> e : columns.asMap().entrySet()) {
-            fields.add(DSL.field(DSL.name(e.getKey()), jooqType(e.getValue(), options.primaryKey().contains(e.getKey()))));
+            fields.add(DSL.field(DSL.name(e.getKey()), parts.jooqType(e.getValue(), options.primaryKey().contains(e.getKey()))));
             if (options.primaryKey().isEmpty() && e.getValue().isPrimaryKey()) {
                 pk.add(e.getKey());
             }
@@ -121,15 +119,15 @@ public final class SchemaApi {
         }
         List<Constraint> constraints = new ArrayList<>();
         if (!pk.isEmpty()) {
-            constraints.add(DSL.constraint(DSL.name(constraintName("pk", table, List.of()))).primaryKey(names(pk)));
+            constraints.add(DSL.constraint(DSL.name(parts.constraintName("pk", table, List.of()))).primaryKey(DdlParts.names(pk)));
         }
         for (Map.Entry<String, ColumnDefinition> e : columns.asMap().entrySet()) {
             ColumnDefinition d = e.getValue();
             if (d.isUnique() && !pk.equals(List.of(e.getKey()))) {
-                constraints.add(render(new TableConstraint.Unique(constraintName("uq", table, List.of(e.getKey())), List.of(e.getKey()))));
+                constraints.add(render(new TableConstraint.Unique(parts.constraintName("uq", table, List.of(e.getKey())), List.of(e.getKey()))));
             }
             if (d.referencedTable() != null) {
-                constraints.add(render(columnForeignKey(table, e.getKey(), d)));
+                constraints.add(render(parts.columnForeignKey(table, e.getKey(), d)));
             }
         }
         for (TableConstraint c : options.constraints()) {
@@ -172,12 +170,12 @@ public final class SchemaApi {
             SqliteRebuild.of(this, t).addColumn(column, definition).run();
             return;
         }
-        run(ctx.alterTable(DSL.name(t)).addColumn(DSL.field(DSL.name(column), jooqType(definition, false))));
+        run(ctx.alterTable(DSL.name(t)).addColumn(DSL.field(DSL.name(column), parts.jooqType(definition, false))));
         if (definition.isUnique()) {
-            run(ctx.alterTable(DSL.name(t)).add(render(new TableConstraint.Unique(constraintName("uq", t, List.of(column)), List.of(column)))));
+            run(ctx.alterTable(DSL.name(t)).add(render(new TableConstraint.Unique(parts.constraintName("uq", t, List.of(column)), List.of(column)))));
         }
         if (definition.referencedTable() != null) {
-            run(ctx.alterTable(DSL.name(t)).add(render(columnForeignKey(t, column, definition))));
+            run(ctx.alterTable(DSL.name(t)).add(render(parts.columnForeignKey(t, column, definition))));
         }
     }
 
@@ -223,7 +221,7 @@ public final class SchemaApi {
         org.jooq.DataType<?> type = dialect().columnType(JooqTypes.of(definition.type()));
         if (isMysql()) {
             // MySQL's CHANGE COLUMN restates the whole column; what it leaves out (nullability, default) is lost
-            run(ctx.alterTable(DSL.name(t)).alterColumn(name).set(withDefault(type.nullable(definition.allowNull()), definition)));
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).set(DdlParts.withDefault(type.nullable(definition.allowNull()), definition)));
             return;
         }
         if (isPostgres()) {
@@ -234,7 +232,7 @@ public final class SchemaApi {
         run(definition.allowNull() ? ctx.alterTable(DSL.name(t)).alterColumn(name).dropNotNull()
                 : ctx.alterTable(DSL.name(t)).alterColumn(name).setNotNull());
         if (definition.defaultValue() != null) {
-            run(ctx.alterTable(DSL.name(t)).alterColumn(name).setDefault(literal(definition.defaultValue(), type)));
+            run(ctx.alterTable(DSL.name(t)).alterColumn(name).setDefault(DdlParts.literal(definition.defaultValue(), type)));
         } else {
             run(ctx.alterTable(DSL.name(t)).alterColumn(name).dropDefault());
         }
@@ -253,10 +251,10 @@ public final class SchemaApi {
     /** {@code CREATE [UNIQUE] INDEX}, named {@code idx_<table>_<columns>} (or {@code uq_...}) unless the index is named. */
     public void addIndex(String table, IndexDefinition index) {
         String t = existingTable(table);
-        String name = index.name() != null ? index.name() : constraintName(index.isUnique() ? "uq" : "idx", t, index.columns());
+        String name = index.name() != null ? index.name() : parts.constraintName(index.isUnique() ? "uq" : "idx", t, index.columns());
         begin("addIndex " + t + "." + name);
         run((index.isUnique() ? ctx.createUniqueIndex(DSL.name(name)) : ctx.createIndex(DSL.name(name)))
-                .on(DSL.table(DSL.name(t)), fields(index.columns())));
+                .on(DSL.table(DSL.name(t)), DdlParts.fields(index.columns())));
     }
 
     public void removeIndex(String table, String name) {
@@ -279,7 +277,7 @@ public final class SchemaApi {
         }
         if (isSqlite()) {
             if (constraint instanceof TableConstraint.Unique u) {
-                run(ctx.createUniqueIndex(DSL.name(u.name())).on(DSL.table(DSL.name(t)), fields(u.columns())));
+                run(ctx.createUniqueIndex(DSL.name(u.name())).on(DSL.table(DSL.name(t)), DdlParts.fields(u.columns())));
             } else {
                 SqliteRebuild.of(this, t).addConstraint(constraint).run();
             }
@@ -298,7 +296,7 @@ public final class SchemaApi {
             kind = Kind.FOREIGN_KEY;
         } else if (d.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(name))) {
             kind = Kind.INDEX;
-        } else if (constraintName("pk", t, List.of()).equalsIgnoreCase(name) || name.equalsIgnoreCase("PRIMARY")) {
+        } else if (parts.constraintName("pk", t, List.of()).equalsIgnoreCase(name) || name.equalsIgnoreCase("PRIMARY")) {
             kind = Kind.PRIMARY_KEY;
         }
         if (isSqlite()) {
@@ -363,7 +361,7 @@ public final class SchemaApi {
         }
         begin("bulkInsert " + table + " (" + rows.size() + " rows)");
         List<String> columns = List.copyOf(rows.get(0).keySet());
-        var insert = ctx.insertInto(DSL.table(DSL.name(table)), fields(columns));
+        var insert = ctx.insertInto(DSL.table(DSL.name(table)), DdlParts.fields(columns));
         org.jooq.InsertValuesStepN<org.jooq.Record> step = null;
         for (Map<String, ?> row : rows) {
             if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
@@ -462,6 +460,10 @@ public final class SchemaApi {
         return ctx;
     }
 
+    DdlParts parts() {
+        return parts;
+    }
+
     void begin(String operation) {
         operations.add(operation);
     }
@@ -494,13 +496,22 @@ public final class SchemaApi {
     }
 
     TableDescription describe(String exactTable) {
-        return live(s -> s.describe(exactTable));
+        return live(s -> dryRun && s.find(exactTable) == null
+                ? new TableDescription(exactTable, List.of(), List.of(), List.of(), List.of())
+                : s.describe(exactTable));
     }
 
+    /**
+     * The table's name as the database spells it. Dry, a table that does not exist is taken as made by an earlier
+     * statement that did not run (a migration before this one), so its name is used as given.
+     */
     String existingTable(String table) {
         Identifiers.check(table, "table name");
         return live(s -> {
             String found = s.find(table);
+            if (found == null && dryRun) {
+                return table;
+            }
             if (found == null) {
                 throw new SchemaException("Table '" + table + "' does not exist; tables: " + String.join(", ", s.tables()));
             }
@@ -508,8 +519,11 @@ public final class SchemaApi {
         });
     }
 
-    static TableDescription.Column existingColumn(TableDescription d, String column) {
+    TableDescription.Column existingColumn(TableDescription d, String column) {
         TableDescription.Column c = d.column(column);
+        if (c == null && dryRun && d.columns().isEmpty()) {
+            return new TableDescription.Column(column, "", null, true, false, false, null);
+        }
         if (c == null) {
             throw new SchemaException("Table " + d.name() + " has no column '" + column + "'; it has: " + String.join(", ", d.columnNames()));
         }
@@ -528,62 +542,9 @@ public final class SchemaApi {
         return dialect().jooqDialect().family() == org.jooq.SQLDialect.POSTGRES;
     }
 
-    /** The jOOQ type of a column definition: the dialect's storage type, nullability, identity and default. */
-    org.jooq.DataType<?> jooqType(ColumnDefinition d, boolean inCompositeKey) {
-        org.jooq.DataType<?> t = dialect().columnType(JooqTypes.of(d.type())).nullable(d.allowNull() && !inCompositeKey);
-        if (d.isAutoIncrement()) {
-            t = t.identity(true);
-        }
-        return withDefault(t, d);
-    }
-
-    private static org.jooq.DataType<?> withDefault(org.jooq.DataType<?> type, ColumnDefinition d) {
-        if (d.defaultValue() == null) {
-            return type;
-        }
-        @SuppressWarnings("unchecked")
-        org.jooq.DataType<Object> t = (org.jooq.DataType<Object>) type;
-        return t.defaultValue(literal(d.defaultValue(), t));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Field<Object> literal(Object value, org.jooq.DataType<?> type) {
-        return DSL.inline(value, (org.jooq.DataType<Object>) type);
-    }
-
-    TableConstraint.ForeignKey columnForeignKey(String table, String column, ColumnDefinition d) {
-        ReferentialAction onDelete = d.onDelete() == ReferentialAction.SET_NULL && !d.allowNull() ? ReferentialAction.NO_ACTION : d.onDelete();
-        return TableConstraint.foreignKey(constraintName("fk", table, List.of(column)), column)
-                .references(Objects.requireNonNull(d.referencedTable()), Objects.requireNonNull(d.referencedColumn()))
-                .onDelete(onDelete).onUpdate(d.onUpdate());
-    }
-
-    /** {@code fk_users_teamId}; cut, with a hash of the whole, when longer than the database keeps. */
-    String constraintName(String prefix, String table, List<String> columns) {
-        String full = prefix + "_" + table + (columns.isEmpty() ? "" : "_" + String.join("_", columns));
-        int max = Math.min(dialect().maxIdentifierLength(), 128);
-        if (full.length() <= max) {
-            return full;
-        }
-        String hash = Integer.toHexString(full.hashCode());
-        return full.substring(0, max - hash.length() - 1) + "_" + hash;
-    }
-
+    /** A constraint as jOOQ renders it, a foreign key's target spelled as the database spells it. */
     Constraint render(TableConstraint c) {
-        if (c instanceof TableConstraint.ForeignKey given) {
-            TableConstraint.ForeignKey fk = resolved(given);
-            ConstraintForeignKeyOnStep step = DSL.constraint(DSL.name(fk.name())).foreignKey(names(fk.columns()))
-                    .references(DSL.name(fk.referencedTable()), names(fk.referencedColumns()));
-            return onUpdate(onDelete(step, fk.onDelete()), fk.onUpdate());
-        }
-        if (c instanceof TableConstraint.Unique u) {
-            return DSL.constraint(DSL.name(u.name())).unique(names(u.columns()));
-        }
-        if (c instanceof TableConstraint.PrimaryKey p) {
-            return DSL.constraint(DSL.name(p.name())).primaryKey(names(p.columns()));
-        }
-        TableConstraint.Check k = (TableConstraint.Check) c;
-        return DSL.constraint(DSL.name(k.name())).check(DSL.condition(k.condition()));
+        return parts.constraint(c instanceof TableConstraint.ForeignKey fk ? resolved(fk) : c);
     }
 
     /**
@@ -603,39 +564,4 @@ public final class SchemaApi {
         });
     }
 
-    static Name[] names(List<String> columns) {
-        return columns.stream().map(DSL::name).toArray(Name[]::new);
-    }
-
-    static Field<?>[] fields(List<String> columns) {
-        return columns.stream().map(c -> DSL.field(DSL.name(c))).toArray(Field[]::new);
-    }
-
-    static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onDeleteCascade();
-            case SET_NULL: return s.onDeleteSetNull();
-            case SET_DEFAULT: return s.onDeleteSetDefault();
-            case RESTRICT: return s.onDeleteRestrict();
-            default: return s.onDeleteNoAction();
-        }
-    }
-
-    static Constraint onUpdate(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onUpdateCascade();
-            case SET_NULL: return s.onUpdateSetNull();
-            case SET_DEFAULT: return s.onUpdateSetDefault();
-            case RESTRICT: return s.onUpdateRestrict();
-            default: return s.onUpdateNoAction();
-        }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static DatabaseException failure(String message, SQLException e) {
-        return new DatabaseException(message + ": " + e.getMessage(), e);
-    }
 }

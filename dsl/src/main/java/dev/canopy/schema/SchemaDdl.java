@@ -64,7 +64,7 @@ public final class SchemaDdl {
                 ConstraintForeignKeyOnStep step = DSL.constraint(DSL.name("fk_" + m.tableName() + "_" + fk.column().field()))
                         .foreignKey(DSL.field(DSL.name(fk.column().field())))
                         .references(DSL.table(DSL.name(fk.target().tableName())), DSL.field(DSL.name(fk.key().field())));
-                constraints.add(onUpdate(onDelete(step, fk.onDelete()), fk.onUpdate()));
+                constraints.add(DdlParts.onUpdate(DdlParts.onDelete(step, fk.onDelete()), fk.onUpdate()));
             }
             out.add(ctx.createTableIfNotExists(DSL.name(m.tableName())).columns(fields).constraints(constraints));
         }
@@ -79,26 +79,6 @@ public final class SchemaDdl {
             out.add(ctx.dropTableIfExists(DSL.name(order.get(i).tableName())));
         }
         return out;
-    }
-
-    private static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onDeleteCascade();
-            case SET_NULL: return s.onDeleteSetNull();
-            case SET_DEFAULT: return s.onDeleteSetDefault();
-            case RESTRICT: return s.onDeleteRestrict();
-            default: return s.onDeleteNoAction();
-        }
-    }
-
-    private static Constraint onUpdate(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onUpdateCascade();
-            case SET_NULL: return s.onUpdateSetNull();
-            case SET_DEFAULT: return s.onUpdateSetDefault();
-            case RESTRICT: return s.onUpdateRestrict();
-            default: return s.onUpdateNoAction();
-        }
     }
 
     static Map<Model, List<ForeignKey>> foreignKeys(Schema schema) {

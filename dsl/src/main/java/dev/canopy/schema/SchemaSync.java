@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Brings a database to a schema's models through the {@link SchemaApi}: creates missing tables in foreign-key order
  * (a foreign key to a table that does not exist yet, as in a cycle, is added with {@code addConstraint} once both
- * exist), and with {@code alter} compares each existing table with its model and applies the difference.
+ * exist), and with {@code alter} compares each existing table with its model and applies the difference. Where DDL
+ * is transactional (PostgreSQL, SQLite) the whole sync is one transaction.
  */
 public final class SchemaSync {
     private final SchemaApi api;
@@ -32,18 +33,20 @@ public final class SchemaSync {
 
     /** Syncs {@code schema} through {@code api} as {@code options} allow. */
     public static SyncResult run(SchemaApi api, Schema schema, SyncOptions options) {
-        return new SchemaSync(api, schema, options).run();
+        SchemaSync sync = new SchemaSync(api, schema, options);
+        // where DDL is transactional, a sync that fails half-way leaves the database as it found it
+        return api.hasTransactionalDdl() && !options.isDryRun() ? api.transaction(sync::run) : sync.run();
     }
 
     private SyncResult run() {
         Map<Model, List<SchemaDdl.ForeignKey>> fks = SchemaDdl.foreignKeys(schema);
         List<Model> order = SchemaDdl.creationOrder(schema, fks);
         Set<String> existing = new HashSet<>();
-        api.showAllTables().forEach(t -> existing.add(SchemaApi.lower(t)));
+        api.showAllTables().forEach(t -> existing.add(DdlParts.lower(t)));
         if (options.isForce()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 String t = order.get(i).tableName();
-                if (existing.remove(SchemaApi.lower(t))) {
+                if (existing.remove(DdlParts.lower(t))) {
                     api.dropTable(t);
                     changes.add("drop table " + t);
                 }
@@ -52,13 +55,14 @@ public final class SchemaSync {
         Set<String> before = new HashSet<>(existing);
         List<Runnable> deferred = new ArrayList<>();
         for (Model m : order) {
-            if (existing.contains(SchemaApi.lower(m.tableName()))) {
+            if (existing.contains(DdlParts.lower(m.tableName()))) {
                 continue;
             }
             List<TableConstraint> now = new ArrayList<>();
             for (SchemaDdl.ForeignKey fk : fks.getOrDefault(m, List.of())) {
                 TableConstraint.ForeignKey c = constraint(fk);
-                if (fk.target() == m || existing.contains(SchemaApi.lower(fk.target().tableName()))) {
+                // SQLite checks a foreign key's target when rows are written, not when the table is created
+                if (fk.target() == m || existing.contains(DdlParts.lower(fk.target().tableName())) || api.isSqlite()) {
                     now.add(c);
                 } else {
                     deferred.add(() -> {
@@ -72,13 +76,13 @@ public final class SchemaSync {
                 opts = opts.constraint(c);
             }
             api.createTable(m.tableName(), columns(m), opts);
-            existing.add(SchemaApi.lower(m.tableName()));
+            existing.add(DdlParts.lower(m.tableName()));
             changes.add("create table " + m.tableName());
         }
         deferred.forEach(Runnable::run);
         if (options.isAlter()) {
             for (Model m : order) {
-                if (before.contains(SchemaApi.lower(m.tableName()))) {
+                if (before.contains(DdlParts.lower(m.tableName()))) {
                     alter(m, fks.getOrDefault(m, List.of()));
                 }
             }
@@ -216,7 +220,7 @@ public final class SchemaSync {
 
     private TableConstraint.ForeignKey constraint(SchemaDdl.ForeignKey fk) {
         ReferentialAction onDelete = fk.onDelete() == ReferentialAction.SET_NULL && !fk.column().allowNull() ? ReferentialAction.NO_ACTION : fk.onDelete();
-        return TableConstraint.foreignKey(api.constraintName("fk", fk.holder().tableName(), List.of(fk.column().field())), fk.column().field())
+        return TableConstraint.foreignKey(api.parts().constraintName("fk", fk.holder().tableName(), List.of(fk.column().field())), fk.column().field())
                 .references(fk.target().tableName(), fk.key().field()).onDelete(onDelete).onUpdate(fk.onUpdate());
     }
 }

@@ -51,7 +51,7 @@ final class SqliteRebuild {
     private SqliteRebuild(SchemaApi api, String table) {
         this.api = api;
         this.table = table;
-        this.primaryKeyName = api.constraintName("pk", table, List.of());
+        this.primaryKeyName = api.parts().constraintName("pk", table, List.of());
     }
 
     /** The table as SQLite holds it now. */
@@ -112,7 +112,7 @@ final class SqliteRebuild {
         for (List<String[]> parts : byId.values()) {
             List<String> from = parts.stream().map(p -> p[1]).toList();
             List<String> to = parts.stream().map(p -> p[2]).toList();
-            String name = names.getOrDefault("FOREIGN KEY " + from, api.constraintName("fk", table, from));
+            String name = names.getOrDefault("FOREIGN KEY " + from, api.parts().constraintName("fk", table, from));
             constraints.add(TableConstraint.foreignKey(name, from.toArray(String[]::new))
                     .references(parts.get(0)[0], to.toArray(String[]::new))
                     .onUpdate(action(parts.get(0)[3])).onDelete(action(parts.get(0)[4])));
@@ -129,7 +129,7 @@ final class SqliteRebuild {
         });
         for (String index : autoIndexes) {
             List<String> cols = indexColumns(index);
-            constraints.add(TableConstraint.unique(names.getOrDefault("UNIQUE " + cols, api.constraintName("uq", table, cols)),
+            constraints.add(TableConstraint.unique(names.getOrDefault("UNIQUE " + cols, api.parts().constraintName("uq", table, cols)),
                     cols.toArray(String[]::new)));
         }
     }
@@ -166,7 +166,7 @@ final class SqliteRebuild {
         int n = 0;
         while (c.find()) {
             if (!namedChecks.contains(c.end() - 1)) {
-                checks.add(api.constraintName("ck", table, List.of(String.valueOf(++n))));
+                checks.add(api.parts().constraintName("ck", table, List.of(String.valueOf(++n))));
                 checks.add(balanced(sql, c.end() - 1));
             }
         }
@@ -229,10 +229,10 @@ final class SqliteRebuild {
             primaryKey.add(column);
         }
         if (d.isUnique()) {
-            constraints.add(TableConstraint.unique(api.constraintName("uq", table, List.of(column)), column));
+            constraints.add(TableConstraint.unique(api.parts().constraintName("uq", table, List.of(column)), column));
         }
         if (d.referencedTable() != null) {
-            constraints.add(api.columnForeignKey(table, column, d));
+            constraints.add(api.parts().columnForeignKey(table, column, d));
         }
         return this;
     }
@@ -282,7 +282,7 @@ final class SqliteRebuild {
 
     private Col col(String name, ColumnDefinition d) {
         org.jooq.DataType<?> type = api.dialect().columnType(dev.canopy.plan.JooqTypes.of(d.type()));
-        String defaultSql = d.defaultValue() == null ? null : api.context().render(SchemaApi.literal(d.defaultValue(), type));
+        String defaultSql = d.defaultValue() == null ? null : api.context().render(DdlParts.literal(d.defaultValue(), type));
         return new Col(name, type.getCastTypeName(api.context().configuration()), !d.allowNull(), defaultSql);
     }
 
@@ -323,7 +323,7 @@ final class SqliteRebuild {
             parts.add(sb.toString().replace("  ", " "));
         }
         if (!primaryKey.isEmpty() && !inlineKey) {
-            parts.add(api.context().render(DSL.constraint(DSL.name(primaryKeyName)).primaryKey(SchemaApi.names(primaryKey))));
+            parts.add(api.context().render(DSL.constraint(DSL.name(primaryKeyName)).primaryKey(DdlParts.names(primaryKey))));
         }
         for (TableConstraint c : constraints) {
             parts.add(api.context().render(api.render(c)));
@@ -340,6 +340,11 @@ final class SqliteRebuild {
      * migration's), else in a transaction of its own on one connection with foreign keys off.
      */
     void run() {
+        if (api.isDryRun() && copied.isEmpty() && !api.live(s -> s.find(table) != null)) {
+            api.run(new SqlStatement("-- SQLite rebuilds table " + table + " here (it does not exist before this dry run, so the "
+                    + "rebuild's statements cannot be shown)", List.of()));
+            return;
+        }
         List<String> sql = statements();
         if (api.isDryRun()) {
             sql.forEach(s -> api.run(new SqlStatement(s, List.of())));
