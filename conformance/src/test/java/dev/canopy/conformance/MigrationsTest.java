@@ -336,4 +336,17 @@ class MigrationsTest {
             assertThat(schema.describeTable("books").column("isbn").allowNull()).isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("a statement listener sees every statement of a migration, DDL and history included")
+    void listenerSeesMigrationStatements(@TempDir Path dir) throws IOException {
+        Path f = folder(dir, "20261201093000-create-teams.sql", CREATE_TEAMS);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        try (TestDatabase.Handle h = TestDatabase.H2.open("listener");
+             dev.canopy.Canopy db = dev.canopy.Canopy.builder(h.url).onStatement(e -> seen.add(e.sql())).build()) {
+            Migrator.of(db, MigrationSource.folder(f)).migrate();
+        }
+        assertThat(seen).contains("CREATE TABLE teams (id INT NOT NULL PRIMARY KEY, name VARCHAR(80) NOT NULL)")
+                .anyMatch(s -> s.startsWith("INSERT INTO \"canopy_migrations\""));
+    }
 }
