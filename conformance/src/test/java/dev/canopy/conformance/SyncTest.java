@@ -116,6 +116,15 @@ class SyncTest {
             assertThat(schema.foreignKeysOf("Departments")).hasSize(1);
             assertThat(schema.foreignKeysOf("Employees")).hasSize(1);
             assertThat(h.db.sync(CYCLE, SyncOptions.altering()).changes()).isEmpty();
+            Jdbc.execute(h.db, "INSERT INTO \"Departments\" (\"id\") VALUES (?)", 1);
+            Jdbc.execute(h.db, "INSERT INTO \"Employees\" (\"id\", \"departmentId\") VALUES (?, ?)", 1, 1);
+            Jdbc.execute(h.db, "UPDATE \"Departments\" SET \"headId\" = ? WHERE \"id\" = ?", 1, 1);
+
+            SyncResult forced = h.db.sync(CYCLE, SyncOptions.create().force());
+
+            assertThat(forced.changes()).filteredOn(c -> c.startsWith("drop table")).hasSize(2);
+            assertThat(Jdbc.count(h.db, "SELECT count(*) FROM \"Employees\"")).isZero();
+            assertThat(h.db.schemaApi().foreignKeysOf("Employees")).hasSize(1);
         }
     }
 

@@ -44,6 +44,7 @@ public final class SchemaSync {
         Set<String> existing = new HashSet<>();
         api.showAllTables().forEach(t -> existing.add(DdlParts.lower(t)));
         if (options.isForce()) {
+            dropCycleKeys(order, existing);
             for (int i = order.size() - 1; i >= 0; i--) {
                 String t = order.get(i).tableName();
                 if (existing.remove(DdlParts.lower(t))) {
@@ -88,6 +89,33 @@ public final class SchemaSync {
             }
         }
         return new SyncResult(changes, api.statements(), skipped);
+    }
+
+    /**
+     * Before {@code force} drops the tables, referencing tables first: a foreign key from a table dropped later to one
+     * dropped earlier (a cycle) would refuse the drop, so it goes first. SQLite needs none of it: the sync runs with
+     * its foreign keys off.
+     */
+    private void dropCycleKeys(List<Model> order, Set<String> existing) {
+        if (api.isSqlite()) {
+            return;
+        }
+        List<String> dropOrder = new ArrayList<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            dropOrder.add(DdlParts.lower(order.get(i).tableName()));
+        }
+        for (Model m : order) {
+            String holder = DdlParts.lower(m.tableName());
+            if (!existing.contains(holder)) {
+                continue;
+            }
+            for (TableDescription.ForeignKey fk : api.foreignKeysOf(m.tableName())) {
+                int target = dropOrder.indexOf(DdlParts.lower(fk.referencedTable()));
+                if (target >= 0 && target < dropOrder.indexOf(holder)) {
+                    api.removeConstraint(m.tableName(), fk.name());
+                }
+            }
+        }
     }
 
     private void alter(Model m, List<SchemaDdl.ForeignKey> fks) {
