@@ -67,10 +67,12 @@ public final class SchemaApi {
         return new SchemaApi(executor, renderer, true);
     }
 
+    /** Whether this API records statements instead of running them. */
     public boolean isDryRun() {
         return dryRun;
     }
 
+    /** The database's dialect, for a migration that must differ by database (rarely needed). */
     public Dialect dialect() {
         return executor.dialect();
     }
@@ -91,6 +93,7 @@ public final class SchemaApi {
 
     // ---- tables -----------------------------------------------------------------------------------------------
 
+    /** {@code CREATE TABLE} with the columns in order; see {@link #createTable(String, Columns, TableOptions)}. */
     public void createTable(String table, Columns columns) {
         createTable(table, columns, TableOptions.none());
     }
@@ -145,6 +148,7 @@ public final class SchemaApi {
         run(ctx.dropTableIfExists(DSL.name(table)));
     }
 
+    /** {@code ALTER TABLE ... RENAME TO}; other tables' foreign keys follow the table. */
     public void renameTable(String from, String to) {
         Identifiers.check(to, "new table name");
         begin("renameTable " + from + " to " + to);
@@ -238,6 +242,7 @@ public final class SchemaApi {
         }
     }
 
+    /** Renames a column, keeping its rows, type and keys. */
     public void renameColumn(String table, String from, String to) {
         Identifiers.check(to, "new column name");
         begin("renameColumn " + table + "." + from + " to " + to);
@@ -257,6 +262,7 @@ public final class SchemaApi {
                 .on(DSL.table(DSL.name(t)), DdlParts.fields(index.columns())));
     }
 
+    /** Drops an index by name (on MySQL an index belongs to its table, hence the table). */
     public void removeIndex(String table, String name) {
         begin("removeIndex " + table + "." + name);
         String t = existingTable(table);
