@@ -25,9 +25,13 @@ import dev.canopy.query.Condition;
 import dev.canopy.query.Query;
 import dev.canopy.render.Renderer;
 import dev.canopy.render.SqlStatement;
+import dev.canopy.schema.SchemaApi;
 import dev.canopy.schema.SchemaDdl;
 import dev.canopy.typed.EntityMapper;
 import dev.canopy.typed.TypedResults;
+import dev.canopy.schema.SchemaSync;
+import dev.canopy.schema.SyncOptions;
+import dev.canopy.schema.SyncResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -357,14 +361,29 @@ public final class Canopy implements AutoCloseable {
 
     // ---- schema and raw statements ---------------------------------------------------------------------------
 
-    /** Creates the tables of a schema that do not exist yet (Sequelize's {@code sync()}), referenced tables first. */
-    public void sync(Schema schema) {
-        transaction(() -> {
-            for (org.jooq.Query q : SchemaDdl.create(renderer.context(), renderer.dialect(), schema)) {
-                executor.update(renderer.render(q));
-            }
-            return null;
-        });
+    /**
+     * Creates the tables of a schema that do not exist yet (Sequelize's {@code sync()}), referenced tables first; a
+     * foreign key to a table created later (a cycle) is added once both exist. Returns what it did.
+     */
+    public SyncResult sync(Schema schema) {
+        return sync(schema, SyncOptions.create());
+    }
+
+    /**
+     * Brings the database to a schema's models as {@code options} allow: create missing tables, and with
+     * {@code alter} also the difference of existing ones; {@code force} drops first; {@code dryRun} runs nothing.
+     * <pre>{@code
+     * SyncResult r = db.sync(SCHEMA, SyncOptions.altering().dryRun());
+     * r.statements().forEach(System.out::println);
+     * }</pre>
+     */
+    public SyncResult sync(Schema schema, SyncOptions options) {
+        return SchemaSync.run(schemaApi(), schema, options);
+    }
+
+    /** The schema API of this database (Sequelize's {@code queryInterface}): tables, columns, indexes, constraints. */
+    public SchemaApi schemaApi() {
+        return new SchemaApi(executor, renderer, false);
     }
 
     /** Drops the tables of a schema that exist (Sequelize's {@code drop()}), referencing tables first. */

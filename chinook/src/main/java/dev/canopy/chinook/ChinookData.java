@@ -117,6 +117,32 @@ public final class ChinookData {
         }
     }
 
+    /**
+     * Every statement that creates and fills the Chinook tables, schema first, for a database of the MySQL family or
+     * another ({@code TIMESTAMP} is {@code DATETIME} there; the session still needs the {@code sql_mode} that
+     * {@link #load(Connection)} sets). The Chinook seeder runs them through the schema API.
+     */
+    public static List<String> statements(boolean mysqlFamily) {
+        List<String> out = new ArrayList<>();
+        for (String sql : statements(SCHEMA_RESOURCE)) {
+            out.add(mysqlFamily ? TIMESTAMP_TYPE.matcher(sql).replaceAll("\" DATETIME") : sql);
+        }
+        out.addAll(statements(DATA_RESOURCE));
+        return out;
+    }
+
+    /** The Chinook tables, referenced tables first (the order their CREATE TABLE statements run in). */
+    public static List<String> tables() {
+        List<String> out = new ArrayList<>();
+        for (String sql : statements(SCHEMA_RESOURCE)) {
+            Matcher m = CREATE_TABLE.matcher(sql);
+            if (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     /** The text of the Chinook licence (MIT), to show wherever the data is shown. */
     public static String licence() {
         return resource(LICENCE_RESOURCE);

@@ -14,7 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code canopy} command: {@code query}, {@code sql}, {@code translate}, {@code models} and {@code demo}.
+ * The {@code canopy} command: {@code query}, {@code sql}, {@code translate}, {@code models}, {@code demo}, and the schema
+ * commands {@code db:migrate}, {@code db:migrate:undo}, {@code db:migrate:status}, {@code db:seed:all}, {@code db:sync}, ...
  *
  * <p>Results go to stdout; a mistake is one line on stderr, {@code canopy: <message>}, and exit code 2 (usage and
  * input: an unknown option, a missing file, a spec or models file that does not hold, an unknown dialect) or 1 (the
@@ -23,7 +24,9 @@ import picocli.CommandLine.Command;
 @Command(name = "canopy", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "canopy 0.1.0-SNAPSHOT",
         description = "Query databases with Sequelize-style include trees: JSON query specs, the SQL they render, nested JSON results.",
         subcommands = {QueryCommand.class, SqlCommand.class, TranslateCommand.class, ModelsCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+                DbCommands.Migrate.class, DbCommands.MigrateUndo.class, DbCommands.MigrateRedo.class, DbCommands.MigrateStatus.class,
+                DbCommands.SeedAll.class, DbCommands.Seed.class, DbCommands.SeedUndo.class, DbCommands.MigrationGenerate.class,
+                DbCommands.SeedGenerate.class, DbCommands.Sync.class, CommandLine.HelpCommand.class})
 public final class CanopyCli {
     /** A user mistake: usage or input. */
     static final int USAGE = 2;
@@ -42,6 +45,7 @@ public final class CanopyCli {
     /** Runs the command line with the given streams and returns the exit code; what {@link #main} and the tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CanopyCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {

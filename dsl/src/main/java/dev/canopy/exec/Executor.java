@@ -217,6 +217,52 @@ public final class Executor {
         }
     }
 
+    /** Work on one connection that the caller controls (session settings, its own transaction). */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on one pooled connection that every statement of this thread joins meanwhile, as it would a
+     * transaction's; {@code work} decides autocommit, commit and rollback. Schema changes need it where a session
+     * setting must be made before a transaction begins (SQLite ignores {@code PRAGMA foreign_keys} inside one).
+     * Inside a transaction, {@code work} gets the transaction's connection.
+     */
+    public <T extends @Nullable Object> T withConnection(ConnectionWork<T> work) {
+        Connection tx = transaction.get();
+        if (tx != null) {
+            try {
+                return work.apply(tx);
+            } catch (SQLException e) {
+                throw ErrorTranslator.translate(dialect, e, "(connection)");
+            }
+        }
+        Connection c = connect();
+        try {
+            transaction.set(c);
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(dialect, e, "(connection)");
+        } finally {
+            transaction.remove();
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+                c.close();
+            } catch (SQLException ignored) {
+                // the connection is going back to the pool or away; nothing more to do with it
+            }
+        }
+    }
+
+    /** Whether this thread's statements run in a transaction (or on a connection given by {@link #withConnection}). */
+    public boolean inTransaction() {
+        return transaction.get() != null;
+    }
+
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();

@@ -29,7 +29,7 @@ public final class SchemaDdl {
     private SchemaDdl() {}
 
     /** A foreign key: {@code holder.column} references {@code target.key}. */
-    private record ForeignKey(Model holder, Column<?> column, Model target, Column<?> key, ReferentialAction onDelete,
+    record ForeignKey(Model holder, Column<?> column, Model target, Column<?> key, ReferentialAction onDelete,
                               ReferentialAction onUpdate) {}
 
     /** {@code CREATE TABLE IF NOT EXISTS} for every model, referenced tables first. */
@@ -64,7 +64,7 @@ public final class SchemaDdl {
                 ConstraintForeignKeyOnStep step = DSL.constraint(DSL.name("fk_" + m.tableName() + "_" + fk.column().field()))
                         .foreignKey(DSL.field(DSL.name(fk.column().field())))
                         .references(DSL.table(DSL.name(fk.target().tableName())), DSL.field(DSL.name(fk.key().field())));
-                constraints.add(onUpdate(onDelete(step, fk.onDelete()), fk.onUpdate()));
+                constraints.add(DdlParts.onUpdate(DdlParts.onDelete(step, fk.onDelete()), fk.onUpdate()));
             }
             out.add(ctx.createTableIfNotExists(DSL.name(m.tableName())).columns(fields).constraints(constraints));
         }
@@ -81,27 +81,7 @@ public final class SchemaDdl {
         return out;
     }
 
-    private static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onDeleteCascade();
-            case SET_NULL: return s.onDeleteSetNull();
-            case SET_DEFAULT: return s.onDeleteSetDefault();
-            case RESTRICT: return s.onDeleteRestrict();
-            default: return s.onDeleteNoAction();
-        }
-    }
-
-    private static Constraint onUpdate(ConstraintForeignKeyOnStep s, ReferentialAction a) {
-        switch (a) {
-            case CASCADE: return s.onUpdateCascade();
-            case SET_NULL: return s.onUpdateSetNull();
-            case SET_DEFAULT: return s.onUpdateSetDefault();
-            case RESTRICT: return s.onUpdateRestrict();
-            default: return s.onUpdateNoAction();
-        }
-    }
-
-    private static Map<Model, List<ForeignKey>> foreignKeys(Schema schema) {
+    static Map<Model, List<ForeignKey>> foreignKeys(Schema schema) {
         Map<Model, List<ForeignKey>> out = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Association a : schema.associations()) {
@@ -130,7 +110,7 @@ public final class SchemaDdl {
     }
 
     /** Models ordered so that each comes after the models its foreign keys reference (self-references aside). */
-    private static List<Model> creationOrder(Schema schema, Map<Model, List<ForeignKey>> fks) {
+    static List<Model> creationOrder(Schema schema, Map<Model, List<ForeignKey>> fks) {
         List<Model> order = new ArrayList<>();
         Set<Model> visiting = new LinkedHashSet<>();
         for (Model m : schema.models()) {
