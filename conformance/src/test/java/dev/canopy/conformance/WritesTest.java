@@ -1,0 +1,294 @@
+package dev.canopy.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.canopy.Canopy;
+import dev.canopy.error.InvalidValuesException;
+import dev.canopy.error.NotNullConstraintException;
+import dev.canopy.error.StaleRowException;
+import dev.canopy.error.UniqueConstraintException;
+import dev.canopy.error.UnscopedWriteException;
+import dev.canopy.exec.StatementEvent;
+import dev.canopy.hydrate.Entity;
+import dev.canopy.model.Association;
+import dev.canopy.model.Column;
+import dev.canopy.model.Model;
+import dev.canopy.model.ModelOptions;
+import dev.canopy.model.Schema;
+import dev.canopy.query.Query;
+import dev.canopy.write.BulkOptions;
+import dev.canopy.write.FoundOrCreated;
+import dev.canopy.write.Values;
+import dev.canopy.write.Where;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Writes on every database: create, nested create, bulk, update, destroy, upsert, transactions. */
+@DisplayName("Writes")
+class WritesTest {
+
+    static final class Publisher extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> name = string("name", 60).notNull();
+
+        Publisher() { super("Publisher", ModelOptions.defaults().timestamps(false)); }
+    }
+
+    static final class Author extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> name = string("name", 60).notNull();
+        final Column<String> email = string("email", 60).unique();
+        final Column<Integer> rank = integer("rank").defaultValue(5);
+
+        Author() { super("Author", ModelOptions.defaults()); }
+    }
+
+    static final class Book extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> title = string("title", 60).notNull();
+        final Column<Integer> authorId = integer("authorId");
+
+        Book() { super("Book", ModelOptions.defaults().underscored().timestamps(false)); }
+    }
+
+    static final class Chapter extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> heading = string("heading", 60).notNull();
+        final Column<Integer> bookRef = integer("bookRef");
+
+        Chapter() { super("Chapter", ModelOptions.defaults().timestamps(false)); }
+    }
+
+    static final class Tag extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> label = string("label", 30).notNull();
+
+        Tag() { super("Tag", ModelOptions.defaults().timestamps(false)); }
+    }
+
+    static final class AuthorTag extends Model {
+        final Column<Integer> authorId = integer("authorId").primaryKey();
+        final Column<Integer> tagId = integer("tagId").primaryKey();
+
+        AuthorTag() { super("AuthorTag", ModelOptions.defaults().timestamps(false)); }
+    }
+
+    static final class Profile extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> bio = string("bio", 60);
+        final Column<Integer> authorId = integer("authorId");
+
+        Profile() { super("Profile", ModelOptions.defaults().timestamps(false)); }
+    }
+
+    static final Publisher PUBLISHER = new Publisher();
+    static final Author AUTHOR = new Author();
+    static final Book BOOK = new Book();
+    static final Chapter CHAPTER = new Chapter();
+    static final Tag TAG = new Tag();
+    static final AuthorTag AUTHOR_TAG = new AuthorTag();
+    static final Profile PROFILE = new Profile();
+
+    static final Schema LIBRARY = Schema.of(
+            Association.hasMany(AUTHOR, BOOK).alias("books").foreignKey("authorId"),
+            Association.belongsTo(BOOK, AUTHOR).alias("author").foreignKey("authorId"),
+            Association.hasMany(BOOK, CHAPTER).alias("chapters").foreignKey("bookRef"),
+            Association.belongsToMany(AUTHOR, TAG, AUTHOR_TAG).alias("tags").foreignKey("authorId").otherKey("tagId"),
+            Association.hasOne(AUTHOR, PROFILE).alias("profile").foreignKey("authorId"),
+            Association.belongsTo(AUTHOR, PUBLISHER).alias("publisher").foreignKey("publisherId"));
+
+    /** A fresh database with the library schema, and a Canopy on it that records every statement. */
+    private static void withLibrary(TestDatabase kind, String label, java.util.function.BiConsumer<Canopy, List<String>> body) {
+        try (TestDatabase.Handle h = kind.open(label)) {
+            h.db.sync(LIBRARY);
+            List<String> statements = new CopyOnWriteArrayList<>();
+            Canopy.Builder b = Canopy.builder(h.url).onStatement((StatementEvent e) -> statements.add(e.sql()));
+            if (h.user != null) {
+                b = b.user(h.user).password(h.password);
+            }
+            try (Canopy db = b.build()) {
+                body.accept(db, statements);
+            }
+        }
+    }
+
+    private static long count(Canopy db, Model m) {
+        return db.count(Query.from(m).paranoid(false));
+    }
+
+    private static Map<String, Long> insertsPerTable(List<String> statements) {
+        return statements.stream().filter(s -> s.toLowerCase(Locale.ROOT).startsWith("insert"))
+                .collect(Collectors.groupingBy(s -> s.split("\\s+")[2].replaceAll("[\"`\\[\\]]", ""), java.util.LinkedHashMap::new,
+                        Collectors.counting()));
+    }
+
+    // ---- create --------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("create returns the stored row with its generated key, defaults and timestamps")
+    void createReturnsStoredRow(TestDatabase kind) {
+        withLibrary(kind, "w_create", (db, statements) -> {
+            LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(2);
+            Entity ann = db.create(AUTHOR, Values.of(AUTHOR.name, "Ann").and(AUTHOR.email, "ann@example.org"));
+            Entity bob = db.create(AUTHOR, Values.of(Map.of("name", "Bob")));
+
+            assertThat(ann.get(AUTHOR.id)).isNotNull();
+            assertThat(bob.get(AUTHOR.id)).isNotEqualTo(ann.get(AUTHOR.id));
+            assertThat(ann.get(AUTHOR.rank)).isEqualTo(5);
+            assertThat(ann.get(AUTHOR.name)).isEqualTo("Ann");
+            LocalDateTime created = (LocalDateTime) ann.get("createdAt");
+            assertThat(created).isAfter(before).isBefore(LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+            assertThat(ann.get("updatedAt")).isEqualTo(created);
+            assertThat(db.findByPk(AUTHOR, ann.get(AUTHOR.id)).get(AUTHOR.name)).isEqualTo("Ann");
+        });
+    }
+
+    record AuthorView(int id, String name, List<BookView> books) {}
+    record BookView(int id, String title) {}
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("create into a record returns the created graph as that record")
+    void createIntoRecord(TestDatabase kind) {
+        withLibrary(kind, "w_record", (db, statements) -> {
+            AuthorView a = db.create(AUTHOR, Values.of(AUTHOR.name, "Ann").with("books", List.of(Values.of(BOOK.title, "One"))),
+                    AuthorView.class);
+            assertThat(a.name()).isEqualTo("Ann");
+            assertThat(a.books()).extracting(BookView::title).containsExactly("One");
+            assertThat(a.books().get(0).id()).isPositive();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("unknown attributes, unknown aliases and wrong types fail before any SQL, naming what exists")
+    void badValuesFailBeforeSql(TestDatabase kind) {
+        withLibrary(kind, "w_bad", (db, statements) -> {
+            statements.clear();
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of("nmae", "Ann")))
+                    .isInstanceOf(InvalidValuesException.class).hasMessageContaining("'nmae'").hasMessageContaining("name, email");
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of(AUTHOR.name, "Ann").with("bookz", List.of())))
+                    .isInstanceOf(InvalidValuesException.class).hasMessageContaining("'bookz'").hasMessageContaining("books, tags");
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of("rank", "high")))
+                    .isInstanceOf(InvalidValuesException.class).hasMessageContaining("Author.rank is INTEGER").hasMessageNotContaining("high");
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of(BOOK.title, "x")))
+                    .isInstanceOf(InvalidValuesException.class).hasMessageContaining("Book.title is a column of Book");
+            assertThat(statements).noneMatch(s -> s.toLowerCase(Locale.ROOT).startsWith("insert"));
+            assertThat(count(db, AUTHOR)).isZero();
+        });
+    }
+
+    // ---- nested create ---------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a three-level nested create with belongsTo, hasOne, hasMany and belongsToMany (one linked) is one INSERT per table")
+    void nestedCreateOneInsertPerTable(TestDatabase kind) {
+        withLibrary(kind, "w_nested", (db, statements) -> {
+            Entity existing = db.create(TAG, Values.of(TAG.label, "classic"));
+            statements.clear();
+
+            Entity ann = db.create(AUTHOR, Values.of(AUTHOR.name, "Ann")
+                    .with("publisher", Values.of(PUBLISHER.name, "Tor"))
+                    .with("profile", Values.of(PROFILE.bio, "writes"))
+                    .with("books", List.of(
+                            Values.of(BOOK.title, "One").with("chapters", List.of(Values.of(CHAPTER.heading, "1.1"), Values.of(CHAPTER.heading, "1.2"))),
+                            Values.of(BOOK.title, "Two").with("chapters", List.of(Values.of(CHAPTER.heading, "2.1"))),
+                            Values.of(BOOK.title, "Three")))
+                    .with("tags", List.of(Values.of(TAG.label, "new"), Values.of(TAG.id, existing.get(TAG.id)))));
+
+            assertThat(insertsPerTable(statements)).containsOnly(Map.entry("Publishers", 1L), Map.entry("Authors", 1L),
+                    Map.entry("Profiles", 1L), Map.entry("books", 1L), Map.entry("Chapters", 1L), Map.entry("Tags", 1L),
+                    Map.entry("AuthorTags", 1L));
+
+            assertThat(ann.one("publisher").get(PUBLISHER.name)).isEqualTo("Tor");
+            assertThat(ann.get("publisherId")).isEqualTo(ann.one("publisher").get(PUBLISHER.id));
+            assertThat(ann.one("profile").get(PROFILE.authorId)).isEqualTo(ann.get(AUTHOR.id));
+            assertThat(ann.many("books")).extracting(b -> b.get(BOOK.title)).containsExactlyInAnyOrder("One", "Two", "Three");
+            Entity one = ann.many("books").stream().filter(b -> b.get(BOOK.title).equals("One")).findFirst().orElseThrow();
+            assertThat(one.many("chapters")).extracting(c -> c.get(CHAPTER.heading)).containsExactlyInAnyOrder("1.1", "1.2");
+            assertThat(ann.many("tags")).extracting(t -> t.get(TAG.label)).containsExactlyInAnyOrder("new", "classic");
+            assertThat(count(db, TAG)).isEqualTo(2);
+
+            Entity read = db.findByPk(Query.from(AUTHOR).include("books", b -> b.include("chapters")).include("tags")
+                    .include("publisher").include("profile"), ann.get(AUTHOR.id));
+            assertThat(read.toMap().keySet()).isEqualTo(ann.toMap().keySet());
+            assertThat(read.many("books")).hasSize(3);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a nested create that fails on its last child leaves no row in any table")
+    void nestedCreateFailureLeavesNothing(TestDatabase kind) {
+        withLibrary(kind, "w_atomic", (db, statements) -> {
+            Values broken = Values.of(AUTHOR.name, "Ann")
+                    .with("publisher", Values.of(PUBLISHER.name, "Tor"))
+                    .with("books", List.of(Values.of(BOOK.title, "One")
+                            .with("chapters", List.of(Values.of(CHAPTER.heading, "ok"), Values.of(CHAPTER.heading, null)))));
+            assertThatThrownBy(() -> db.create(AUTHOR, broken)).isInstanceOf(NotNullConstraintException.class);
+            for (Model m : List.of(PUBLISHER, AUTHOR, BOOK, CHAPTER, TAG, AUTHOR_TAG, PROFILE)) {
+                assertThat(count(db, m)).as(m.name()).isZero();
+            }
+        });
+    }
+
+    // ---- transactions ------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a nested transaction that throws is rolled back to its savepoint; the outer work is committed")
+    void savepointRollbackKeepsOuterWork(TestDatabase kind) {
+        withLibrary(kind, "w_savepoint", (db, statements) -> {
+            db.transaction(() -> {
+                db.create(TAG, Values.of(TAG.label, "outer"));
+                try {
+                    db.transaction(() -> {
+                        db.create(TAG, Values.of(TAG.label, "inner"));
+                        throw new IllegalStateException("inner fails");
+                    });
+                } catch (IllegalStateException expected) {
+                    // the outer code carries on
+                }
+                db.create(TAG, Values.of(TAG.label, "after"));
+                return null;
+            });
+            assertThat(db.findAll(TAG)).extracting(t -> t.get(TAG.label)).containsExactlyInAnyOrder("outer", "after");
+
+            assertThatThrownBy(() -> db.transaction(() -> {
+                db.create(TAG, Values.of(TAG.label, "lost"));
+                throw new IllegalStateException("outer fails");
+            })).hasMessage("outer fails");
+            assertThat(count(db, TAG)).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("reads inside a transaction see its uncommitted writes; an isolation level can be asked for")
+    void readsJoinTheTransaction(TestDatabase kind) {
+        withLibrary(kind, "w_join", (db, statements) -> {
+            long seen = db.transaction(dev.canopy.TransactionOptions.isolation(dev.canopy.TransactionOptions.Isolation.SERIALIZABLE), () -> {
+                db.create(TAG, Values.of(TAG.label, "a"));
+                return db.count(TAG);
+            });
+            assertThat(seen).isEqualTo(1);
+        });
+    }
+}
