@@ -365,12 +365,12 @@ public final class Canopy implements AutoCloseable {
      *
      * @throws dev.canopy.error.UnscopedWriteException without a condition: every row is {@link dev.canopy.write.Where#all()}
      */
-    public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.Where where) {
+    public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.@Nullable Where where) {
         return transaction(() -> writer.update(schemaOf(model), model, values, where));
     }
 
-    public int update(Model model, dev.canopy.write.Values values, Condition where) {
-        return update(model, values, dev.canopy.write.Where.of(where));
+    public int update(Model model, dev.canopy.write.Values values, @Nullable Condition where) {
+        return update(model, values, where == null ? null : dev.canopy.write.Where.of(where));
     }
 
     /**
@@ -384,16 +384,16 @@ public final class Canopy implements AutoCloseable {
     }
 
     /** Destroys the rows {@code where} matches: sets {@code deletedAt} on a paranoid model, unless {@code where.force()}; the rows changed. */
-    public int destroy(Model model, dev.canopy.write.Where where) {
+    public int destroy(Model model, dev.canopy.write.@Nullable Where where) {
         return transaction(() -> writer.destroy(model, where));
     }
 
-    public int destroy(Model model, Condition where) {
-        return destroy(model, dev.canopy.write.Where.of(where));
+    public int destroy(Model model, @Nullable Condition where) {
+        return destroy(model, where == null ? null : dev.canopy.write.Where.of(where));
     }
 
     /** Clears {@code deletedAt} of the soft-deleted rows {@code where} matches; the rows restored. */
-    public int restore(Model model, dev.canopy.write.Where where) {
+    public int restore(Model model, dev.canopy.write.@Nullable Where where) {
         return transaction(() -> writer.restore(model, where));
     }
 

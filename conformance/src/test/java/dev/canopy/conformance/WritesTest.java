@@ -291,4 +291,227 @@ class WritesTest {
             assertThat(seen).isEqualTo(1);
         });
     }
+
+    // ---- update, destroy, paranoid, timestamps, versions ----------------------------------------------------------
+
+    static final class Shelf extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> name = string("name", 40).notNull();
+        final Column<Integer> stock = integer("stock").defaultValue(0);
+
+        Shelf() { super("Shelf", ModelOptions.defaults().paranoid().version("version")); }
+    }
+
+    static final class Item extends Model {
+        final Column<Integer> id = integer("id").primaryKey().autoIncrement();
+        final Column<String> label = string("label", 40).notNull().unique();
+        final Column<Integer> shelfId = integer("shelfId");
+        final Column<Integer> qty = integer("qty");
+
+        Item() { super("Item", ModelOptions.defaults().paranoid().underscored()); }
+    }
+
+    static final Shelf SHELF = new Shelf();
+    static final Item ITEM = new Item();
+    static final Schema STORE = Schema.of(Association.hasMany(SHELF, ITEM).alias("items").foreignKey("shelfId"));
+
+    private static void withStore(TestDatabase kind, String label, java.util.function.BiConsumer<Canopy, List<String>> body) {
+        try (TestDatabase.Handle h = kind.open(label)) {
+            h.db.sync(STORE);
+            List<String> statements = new CopyOnWriteArrayList<>();
+            Canopy.Builder b = Canopy.builder(h.url).poolSize(4).onStatement((StatementEvent e) -> statements.add(e.sql()));
+            if (h.user != null) {
+                b = b.user(h.user).password(h.password);
+            }
+            try (Canopy db = b.build()) {
+                body.accept(db, statements);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("update and destroy without a where are refused; Where.all() touches every row")
+    void unscopedWritesRefused(TestDatabase kind) {
+        withStore(kind, "w_unscoped", (db, statements) -> {
+            db.bulkCreate(ITEM, List.of(Values.of(ITEM.label, "a"), Values.of(ITEM.label, "b")));
+            statements.clear();
+            assertThatThrownBy(() -> db.update(ITEM, Values.of(ITEM.qty, 1), (Where) null)).isInstanceOf(UnscopedWriteException.class)
+                    .hasMessageContaining("Where.all()");
+            assertThatThrownBy(() -> db.destroy(ITEM, (Where) null)).isInstanceOf(UnscopedWriteException.class);
+            assertThat(statements).isEmpty();
+            assertThat(db.update(ITEM, Values.of(ITEM.qty, 7), Where.all())).isEqualTo(2);
+            assertThat(db.findAll(ITEM)).extracting(i -> i.get(ITEM.qty)).containsOnly(7);
+            assertThat(db.destroy(ITEM, Where.all().force())).isEqualTo(2);
+            assertThat(count(db, ITEM)).isZero();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("update sets updatedAt and leaves createdAt; returns the rows changed")
+    void updateStampsUpdatedAt(TestDatabase kind) {
+        withStore(kind, "w_update", (db, statements) -> {
+            Entity a = db.create(ITEM, Values.of(ITEM.label, "a").and(ITEM.qty, 1)
+                    .and("createdAt", LocalDateTime.of(2020, 1, 1, 0, 0)).and("updatedAt", LocalDateTime.of(2020, 1, 1, 0, 0)));
+            db.create(ITEM, Values.of(ITEM.label, "b").and(ITEM.qty, 1));
+            int n = db.update(ITEM, Values.of(ITEM.qty, 3), ITEM.label.eq("a"));
+            assertThat(n).isEqualTo(1);
+            Entity after = db.findByPk(ITEM, a.get(ITEM.id));
+            assertThat(after.get(ITEM.qty)).isEqualTo(3);
+            assertThat(after.get("createdAt")).isEqualTo(LocalDateTime.of(2020, 1, 1, 0, 0));
+            assertThat((LocalDateTime) after.get("updatedAt")).isAfter(LocalDateTime.of(2025, 1, 1, 0, 0));
+            assertThat(db.increment(ITEM, ITEM.qty, 5, Where.of(ITEM.label.eq("a")))).isEqualTo(1);
+            assertThat(db.decrement(ITEM, ITEM.qty, 2, Where.of(ITEM.label.eq("a")))).isEqualTo(1);
+            assertThat(db.findByPk(ITEM, a.get(ITEM.id)).get(ITEM.qty)).isEqualTo(6);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("paranoid: destroy sets deletedAt, reads and optional includes leave the row out, restore brings it back, force deletes")
+    void paranoidDestroyRestoreForce(TestDatabase kind) {
+        withStore(kind, "w_paranoid", (db, statements) -> {
+            Entity top = db.create(SHELF, Values.of(SHELF.name, "top").with("items",
+                    List.of(Values.of(ITEM.label, "a"), Values.of(ITEM.label, "b"))));
+            db.create(SHELF, Values.of(SHELF.name, "empty"));
+            Integer topId = top.get(SHELF.id);
+
+            assertThat(db.destroy(ITEM, ITEM.label.eq("a"))).isEqualTo(1);
+            assertThat(db.destroy(ITEM, ITEM.label.eq("a"))).as("already deleted").isZero();
+            assertThat(count(db, ITEM)).isEqualTo(2);
+            assertThat(db.count(ITEM)).isEqualTo(1);
+            List<Entity> shelves = db.findAll(Query.from(SHELF).include("items").order(SHELF.id.asc()));
+            assertThat(shelves).hasSize(2);
+            assertThat(shelves.get(0).many("items")).extracting(i -> i.get(ITEM.label)).containsExactly("b");
+            assertThat(shelves.get(1).many("items")).isEmpty();
+
+            assertThat(db.destroy(SHELF, SHELF.id.eq(topId))).isEqualTo(1);
+            assertThat(db.findAll(Query.from(SHELF).include("items"))).extracting(s -> s.get(SHELF.name)).containsExactly("empty");
+            assertThat(db.findAll(Query.from(SHELF).paranoid(false))).hasSize(2);
+
+            assertThat(db.restore(SHELF, Where.of(SHELF.id.eq(topId)))).isEqualTo(1);
+            assertThat(db.restore(ITEM, Where.all())).isEqualTo(1);
+            assertThat(db.findAll(Query.from(SHELF).include("items").where(SHELF.id.eq(topId))).get(0).many("items")).hasSize(2);
+
+            assertThat(db.destroy(ITEM, Where.of(ITEM.label.eq("b")).force())).isEqualTo(1);
+            assertThat(count(db, ITEM)).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("optimistic locking: an update of an entity read at an older version fails, naming the row")
+    void optimisticLocking(TestDatabase kind) {
+        withStore(kind, "w_version", (db, statements) -> {
+            Entity shelf = db.create(SHELF, Values.of(SHELF.name, "top"));
+            assertThat(shelf.get("version")).isEqualTo(0);
+            Entity first = db.update(shelf, Values.of(SHELF.stock, 3));
+            assertThat(first.get("version")).isEqualTo(1);
+            assertThat(first.get(SHELF.stock)).isEqualTo(3);
+            assertThatThrownBy(() -> db.update(shelf, Values.of(SHELF.stock, 9)))
+                    .isInstanceOf(StaleRowException.class).hasMessageContaining("Shelf (id=" + shelf.get(SHELF.id) + ")")
+                    .hasMessageContaining("version 0");
+            assertThat(db.findByPk(SHELF, shelf.get(SHELF.id)).get(SHELF.stock)).isEqualTo(3);
+        });
+    }
+
+    // ---- upsert, bulk, findOrCreate ----------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("upsert inserts a new row, then updates the row with the same unique attribute")
+    void upsertPerDialect(TestDatabase kind) {
+        withStore(kind, "w_upsert", (db, statements) -> {
+            Entity inserted = db.upsert(ITEM, Values.of(ITEM.label, "a").and(ITEM.qty, 1), "label");
+            assertThat(inserted.get(ITEM.qty)).isEqualTo(1);
+            statements.clear();
+            Entity updated = db.upsert(ITEM, Values.of(ITEM.label, "a").and(ITEM.qty, 2), "label");
+            assertThat(statements).filteredOn(s -> !s.toLowerCase(Locale.ROOT).startsWith("select")).hasSize(1);
+            assertThat(updated.get(ITEM.id)).isEqualTo(inserted.get(ITEM.id));
+            assertThat(updated.get(ITEM.qty)).isEqualTo(2);
+            assertThat(updated.get("createdAt")).isEqualTo(inserted.get("createdAt"));
+            assertThat(count(db, ITEM)).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("bulkCreate of 100,000 rows goes in batches under the bind limit, counted")
+    void bulkCreateInBatches(TestDatabase kind) {
+        withStore(kind, "w_bulk", (db, statements) -> {
+            List<Values> rows = new ArrayList<>(100_000);
+            for (int i = 0; i < 100_000; i++) {
+                rows.add(Values.of(ITEM.label, "item" + i).and(ITEM.qty, i));
+            }
+            statements.clear();
+            assertThat(db.bulkCreate(ITEM, rows)).isEqualTo(100_000);
+            assertThat(count(db, ITEM)).isEqualTo(100_000);
+            int columns = 5; // label, qty, createdAt, updatedAt + the generated key is not bound
+            int perStatement = (db.dialect().maxBindParameters() - 16) / (columns - 1);
+            long inserts = statements.stream().filter(s -> s.toLowerCase(Locale.ROOT).startsWith("insert")).count();
+            assertThat(inserts).isEqualTo((100_000 + perStatement - 1) / perStatement);
+            assertThat(inserts).isLessThan(100);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("bulkCreate ignores duplicates or updates them when asked, and nests hasMany children")
+    void bulkCreateDuplicatesAndIncludes(TestDatabase kind) {
+        withStore(kind, "w_bulkdup", (db, statements) -> {
+            db.bulkCreate(ITEM, List.of(Values.of(ITEM.label, "a").and(ITEM.qty, 1)));
+            assertThatThrownBy(() -> db.bulkCreate(ITEM, List.of(Values.of(ITEM.label, "a"))))
+                    .isInstanceOf(UniqueConstraintException.class);
+            db.bulkCreate(ITEM, List.of(Values.of(ITEM.label, "a").and(ITEM.qty, 5), Values.of(ITEM.label, "b").and(ITEM.qty, 5)),
+                    BulkOptions.defaults().ignoreDuplicates().conflict("label"));
+            assertThat(db.findAll(Query.from(ITEM).order(ITEM.label.asc()))).extracting(i -> i.get(ITEM.qty)).containsExactly(1, 5);
+            db.bulkCreate(ITEM, List.of(Values.of(ITEM.label, "a").and(ITEM.qty, 9)),
+                    BulkOptions.defaults().updateOnDuplicate("qty").conflict("label"));
+            assertThat(db.findAll(Query.from(ITEM).order(ITEM.label.asc()))).extracting(i -> i.get(ITEM.qty)).containsExactly(9, 5);
+
+            statements.clear();
+            db.bulkCreate(SHELF, List.of(
+                    Values.of(SHELF.name, "s1").with("items", List.of(Values.of(ITEM.label, "c"), Values.of(ITEM.label, "d"))),
+                    Values.of(SHELF.name, "s2").with("items", List.of(Values.of(ITEM.label, "e")))));
+            assertThat(statements.stream().filter(s -> s.toLowerCase(Locale.ROOT).startsWith("insert")).count()).isEqualTo(2);
+            List<Entity> shelves = db.findAll(Query.from(SHELF).include("items").order(SHELF.name.asc()));
+            assertThat(shelves.get(0).many("items")).extracting(i -> i.get(ITEM.label)).containsExactlyInAnyOrder("c", "d");
+            assertThat(shelves.get(1).many("items")).extracting(i -> i.get(ITEM.label)).containsExactly("e");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("two threads racing findOrCreate on one unique value make one row")
+    void findOrCreateRace(TestDatabase kind) {
+        withStore(kind, "w_race", (db, statements) -> {
+            for (int round = 0; round < 5; round++) {
+                String label = "race" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<FoundOrCreated>> results = new ArrayList<>();
+                    for (int t = 0; t < 2; t++) {
+                        results.add(pool.submit(() -> {
+                            start.await();
+                            return db.findOrCreate(ITEM, Values.of(ITEM.label, label), Values.of(ITEM.qty, 1));
+                        }));
+                    }
+                    start.countDown();
+                    List<FoundOrCreated> done = new ArrayList<>();
+                    for (Future<FoundOrCreated> f : results) {
+                        done.add(f.get());
+                    }
+                    assertThat(done).filteredOn(FoundOrCreated::created).hasSizeLessThanOrEqualTo(1);
+                    assertThat(done).extracting(d -> d.entity().get(ITEM.id)).containsOnly(done.get(0).entity().get(ITEM.id));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertThat(db.count(Query.from(ITEM).where(ITEM.label.eq(label)))).isEqualTo(1);
+            }
+        });
+    }
 }

@@ -132,7 +132,8 @@ final class Inserter {
     private static Insert<?> onConflict(InsertOnDuplicateStep<Record> step, OnConflict conflict) {
         List<Field<?>> target = new ArrayList<>();
         for (Column<?> c : conflict.target()) {
-            target.add(Tables.field(c));
+            // qualified: where jOOQ emulates the clause with MERGE (H2), an unqualified name is ambiguous in its ON
+            target.add(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(c.model().tableName(), c.field()), Tables.field(c).getDataType()));
         }
         if (conflict.ignore() || conflict.update().isEmpty()) {
             return target.isEmpty() ? step.onConflictDoNothing() : step.onConflict(target).doNothing();

@@ -118,12 +118,18 @@ final class Updater {
         return executor.update(renderer.render(renderer.context().update(Tables.table(model)).set(set).where(c)));
     }
 
-    /** The where of a write, with the paranoid filter; refused when neither a condition nor {@link Where#all()} is given. */
-    private Condition condition(Model model, @Nullable Where where, String what) {
+    /** {@code where}, or the refusal of a write that names no rows. */
+    static Where require(Model model, @Nullable Where where, String what) {
         if (where == null || (!where.isAll() && where.condition() == null)) {
             throw new UnscopedWriteException("A " + what + " of " + model.name() + " needs a where; to " + what
                     + " every row, say so with Where.all()");
         }
+        return where;
+    }
+
+    /** The where of a write, with the paranoid filter; refused when neither a condition nor {@link Where#all()} is given. */
+    private Condition condition(Model model, @Nullable Where given, String what) {
+        Where where = require(model, given, what);
         Condition c = where.isAll() ? DSL.noCondition()
                 : Tables.where(model, where.condition(), executor.dialect().supports(Capability.ARRAY_BIND));
         Column<?> deletedAt = Stamps.deletedAt(model);

@@ -87,7 +87,8 @@ public final class Writer {
     }
 
     /** Updates the rows {@code where} matches; returns how many changed. */
-    public int update(Schema schema, Model model, Values values, Where where) {
+    public int update(Schema schema, Model model, Values values, @Nullable Where where) {
+        Updater.require(model, where, "update");
         Row row = new RowChecker(schema).check(model, values, true, false);
         return updater().update(model, row, where, null, now());
     }
@@ -116,7 +117,8 @@ public final class Writer {
     }
 
     /** Destroys the rows {@code where} matches: soft for a paranoid model (unless forced), for real otherwise. */
-    public int destroy(Model model, Where where) {
+    public int destroy(Model model, @Nullable Where where) {
+        where = Updater.require(model, where, "destroy");
         Column<?> deletedAt = Stamps.deletedAt(model);
         if (deletedAt != null && !where.isForce()) {
             return updater().softDestroy(model, deletedAt, where, now());
@@ -125,7 +127,8 @@ public final class Writer {
     }
 
     /** Clears {@code deletedAt} of the soft-deleted rows {@code where} matches. */
-    public int restore(Model model, Where where) {
+    public int restore(Model model, @Nullable Where where) {
+        where = Updater.require(model, where, "restore");
         Column<?> deletedAt = Stamps.deletedAt(model);
         if (deletedAt == null) {
             throw new InvalidValuesException(model.name() + " is not paranoid; it has no soft-deleted rows to restore");
@@ -134,7 +137,8 @@ public final class Writer {
     }
 
     /** Adds {@code by} to each column (a negative amount decrements); returns the rows changed. */
-    public int increment(Model model, Map<Column<?>, Number> by, Where where) {
+    public int increment(Model model, Map<Column<?>, Number> by, @Nullable Where where) {
+        Updater.require(model, where, "increment");
         for (Column<?> c : by.keySet()) {
             if (c.model() != model) {
                 throw new InvalidValuesException(c + " is not a column of " + model.name() + "; " + model.name() + " has: " + model.attributeNames());
