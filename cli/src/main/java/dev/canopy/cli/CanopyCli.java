@@ -14,7 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code canopy} command: {@code query}, {@code sql}, {@code translate}, {@code models} and {@code demo}.
+ * The {@code canopy} command: {@code query}, {@code sql}, {@code create}, {@code bulk-create}, {@code update},
+ * {@code destroy}, {@code upsert}, {@code translate}, {@code models} and {@code demo}.
  *
  * <p>Results go to stdout; a mistake is one line on stderr, {@code canopy: <message>}, and exit code 2 (usage and
  * input: an unknown option, a missing file, a spec or models file that does not hold, an unknown dialect) or 1 (the
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "canopy", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "canopy 0.1.0-SNAPSHOT",
         description = "Query databases with Sequelize-style include trees: JSON query specs, the SQL they render, nested JSON results.",
-        subcommands = {QueryCommand.class, SqlCommand.class, TranslateCommand.class, ModelsCommand.class, DemoCommand.class,
+        subcommands = {QueryCommand.class, SqlCommand.class, WriteCommands.Create.class, WriteCommands.BulkCreate.class,
+                WriteCommands.Update.class, WriteCommands.Destroy.class, WriteCommands.Upsert.class, TranslateCommand.class, ModelsCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CanopyCli {
     /** A user mistake: usage or input. */
@@ -42,6 +44,9 @@ public final class CanopyCli {
     /** Runs the command line with the given streams and returns the exit code; what {@link #main} and the tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CanopyCli());
+        // "@file" is read by the commands themselves (--values @rows.json, --spec @spec.json); picocli's own @-file
+        // expansion would splice the file's words into the arguments instead.
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
