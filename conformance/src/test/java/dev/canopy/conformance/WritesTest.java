@@ -514,4 +514,109 @@ class WritesTest {
             }
         });
     }
+
+    // ---- errors, links, JSON graphs, bulk includes -------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("constraint violations name the model and attribute, never the values")
+    void violationsNameModelAndAttribute(TestDatabase kind) {
+        withLibrary(kind, "w_errors", (db, statements) -> {
+            db.create(AUTHOR, Values.of(AUTHOR.name, "Ann").and(AUTHOR.email, "secret@example.org"));
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of(AUTHOR.name, "Other").and(AUTHOR.email, "secret@example.org")))
+                    .isInstanceOfSatisfying(UniqueConstraintException.class, e -> {
+                        assertThat(e.model()).isEqualTo("Author");
+                        assertThat(e.attribute()).isEqualTo("email");
+                        assertThat(e.getMessage()).startsWith("Unique constraint violated on Author.email").doesNotContain("secret");
+                    });
+            assertThatThrownBy(() -> db.create(AUTHOR, Values.of(AUTHOR.name, null)))
+                    .isInstanceOfSatisfying(NotNullConstraintException.class, e -> {
+                        assertThat(e.model()).isEqualTo("Author");
+                        assertThat(e.attribute()).isEqualTo("name");
+                    });
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a hasMany child given by its key alone is linked to the new parent, not inserted")
+    void linkExistingHasManyChild(TestDatabase kind) {
+        withLibrary(kind, "w_link", (db, statements) -> {
+            Entity orphan = db.create(BOOK, Values.of(BOOK.title, "Orphan"));
+            assertThat(orphan.get(BOOK.authorId)).isNull();
+            Entity ann = db.create(AUTHOR, Values.of(AUTHOR.name, "Ann")
+                    .with("books", List.of(Values.of(BOOK.id, orphan.get(BOOK.id)), Values.of(BOOK.title, "New"))));
+            assertThat(ann.many("books")).extracting(b -> b.get(BOOK.title)).containsExactlyInAnyOrder("Orphan", "New");
+            assertThat(count(db, BOOK)).isEqualTo(2);
+            assertThat(db.findByPk(BOOK, orphan.get(BOOK.id)).get(BOOK.authorId)).isEqualTo(ann.get(AUTHOR.id));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a JSON graph keyed by alias creates the same graph as Values")
+    void createFromJsonGraph(TestDatabase kind) {
+        withLibrary(kind, "w_json", (db, statements) -> {
+            Values v = dev.canopy.json.WriteSpec.values(LIBRARY, AUTHOR,
+                    "{\"name\": \"Ann\", \"publisher\": {\"name\": \"Tor\"}, "
+                            + "\"books\": [{\"title\": \"One\", \"chapters\": [{\"heading\": \"1.1\"}]}], \"tags\": [{\"label\": \"x\"}]}");
+            Entity ann = db.create(AUTHOR, v);
+            assertThat(ann.one("publisher").get(PUBLISHER.name)).isEqualTo("Tor");
+            assertThat(ann.many("books").get(0).many("chapters")).extracting(c -> c.get(CHAPTER.heading)).containsExactly("1.1");
+            assertThat(ann.many("tags")).hasSize(1);
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("name", "Bob");
+            map.put("books", List.of(Map.of("title", "Two")));
+            assertThat(db.create(AUTHOR, Values.of(map)).many("books")).hasSize(1);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("bulkCreate with belongsTo, hasOne, hasMany and belongsToMany rows nested is one INSERT per table")
+    void bulkCreateWithEveryAssociationKind(TestDatabase kind) {
+        withLibrary(kind, "w_bulkinc", (db, statements) -> {
+            Entity shared = db.create(TAG, Values.of(TAG.label, "shared"));
+            statements.clear();
+            List<Values> rows = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                rows.add(Values.of(AUTHOR.name, "a" + i)
+                        .with("publisher", Values.of(PUBLISHER.name, "p" + i))
+                        .with("profile", Values.of(PROFILE.bio, "bio" + i))
+                        .with("books", List.of(Values.of(BOOK.title, "b" + i + "x"), Values.of(BOOK.title, "b" + i + "y")))
+                        .with("tags", List.of(Values.of(TAG.id, shared.get(TAG.id)), Values.of(TAG.label, "t" + i))));
+            }
+            assertThat(db.bulkCreate(AUTHOR, rows)).isEqualTo(20);
+            assertThat(insertsPerTable(statements).values()).containsOnly(1L);
+            assertThat(insertsPerTable(statements)).hasSize(6);
+            List<Entity> authors = db.findAll(Query.from(AUTHOR).include("publisher").include("profile").include("books").include("tags")
+                    .order(AUTHOR.id.asc()));
+            assertThat(authors).hasSize(20);
+            for (Entity a : authors) {
+                String n = a.get(AUTHOR.name).substring(1);
+                assertThat(a.one("publisher").get(PUBLISHER.name)).isEqualTo("p" + n);
+                assertThat(a.one("profile").get(PROFILE.bio)).isEqualTo("bio" + n);
+                assertThat(a.many("books")).extracting(b -> b.get(BOOK.title)).containsExactlyInAnyOrder("b" + n + "x", "b" + n + "y");
+                assertThat(a.many("tags")).extracting(t -> t.get(TAG.label)).containsExactlyInAnyOrder("shared", "t" + n);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("a read-only transaction reads; where the database enforces it, a write in it is refused")
+    void readOnlyTransaction(TestDatabase kind) {
+        withLibrary(kind, "w_readonly", (db, statements) -> {
+            db.create(TAG, Values.of(TAG.label, "a"));
+            long n = db.transaction(dev.canopy.TransactionOptions.defaults().readOnly(), () -> db.count(TAG));
+            assertThat(n).isEqualTo(1);
+            if (kind == TestDatabase.POSTGRES || kind == TestDatabase.MARIADB) {
+                assertThatThrownBy(() -> db.transaction(dev.canopy.TransactionOptions.defaults().readOnly(),
+                        () -> db.create(TAG, Values.of(TAG.label, "b")))).isInstanceOf(dev.canopy.error.DatabaseException.class);
+                assertThat(count(db, TAG)).isEqualTo(1);
+            }
+            db.create(TAG, Values.of(TAG.label, "after"));
+            assertThat(count(db, TAG)).isEqualTo(2);
+        });
+    }
 }

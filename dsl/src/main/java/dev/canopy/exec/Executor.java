@@ -255,6 +255,7 @@ public final class Executor {
             return inSavepoint(outer, work);
         }
         Connection c = connect();
+        readOnly = readOnly && dialect.supports(dev.canopy.dialect.Capability.READ_ONLY_TRANSACTIONS);
         int isolationBefore = -1;
         try {
             if (isolation >= 0) {

@@ -88,9 +88,11 @@ final class Inserter {
             insert = conflict == null ? step : onConflict(step, conflict);
         }
         if (missingKey.isEmpty() || conflict != null) {
-            return executor.update(renderer.render(insert));
+            Insert<?> plain = insert;
+            return Violations.naming(model, () -> executor.update(renderer.render(plain)));
         }
-        List<Object[]> keys = keys(insert, missingKey);
+        Insert<?> keyed = insert;
+        List<Object[]> keys = Violations.naming(model, () -> keys(keyed, missingKey));
         if (keys.size() != batch.size()) {
             throw new DatabaseException("The database returned " + keys.size() + " generated keys of " + model.name() + " for "
                     + batch.size() + " rows inserted; cannot link their children", null);

@@ -72,7 +72,7 @@ final class Updater {
     /** {@code DELETE FROM model WHERE where}. */
     int delete(Model model, Where where) {
         Condition c = condition(model, where, "destroy");
-        return executor.update(renderer.render(renderer.context().deleteFrom(Tables.table(model)).where(c)));
+        return Violations.naming(model, () -> executor.update(renderer.render(renderer.context().deleteFrom(Tables.table(model)).where(c))));
     }
 
     /** Points existing rows (given by primary key) at a parent: {@code UPDATE target SET fk = ? WHERE pk IN (...)}. */
@@ -92,7 +92,7 @@ final class Updater {
         if (updated != null) {
             set.put(Tables.field(updated), Tables.val(updated, now));
         }
-        executor.update(renderer.render(renderer.context().update(Tables.table(target)).set(set).where(DSL.or(keys))));
+        Violations.naming(target, () -> executor.update(renderer.render(renderer.context().update(Tables.table(target)).set(set).where(DSL.or(keys)))));
     }
 
     private int run(Model model, Map<Field<?>, Field<?>> set, Where where, @Nullable Condition extra,
@@ -115,7 +115,8 @@ final class Updater {
         if (extra != null) {
             c = c.and(extra);
         }
-        return executor.update(renderer.render(renderer.context().update(Tables.table(model)).set(set).where(c)));
+        Condition condition = c;
+        return Violations.naming(model, () -> executor.update(renderer.render(renderer.context().update(Tables.table(model)).set(set).where(condition))));
     }
 
     /** {@code where}, or the refusal of a write that names no rows. */
