@@ -25,14 +25,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The write path behind {@link dev.canopy.Canopy}'s {@code create}, {@code bulkCreate}, {@code update},
  * {@code destroy}, {@code restore}, {@code upsert} and {@code increment}: checks values, plans the statements, runs
- * them. It does not open transactions (the facade does: every write is one transaction, or a savepoint of the
+ * them, keeping the rendered SQL of multi-row inserts by shape. It does not open transactions (the facade does: every write is one transaction, or a savepoint of the
  * caller's) and does not read results back: it returns the {@link Query} that reads what it wrote, in the shape
- * {@code findAll} returns. Thread-safe; holds no state between calls.
+ * {@code findAll} returns. Thread-safe.
  */
 public final class Writer {
     private final Executor executor;
     private final Renderer renderer;
     private final Clock clock;
+    private final Inserter.SqlCache insertSql = new Inserter.SqlCache();
 
     public Writer(Executor executor, Renderer renderer, Clock clock) {
         this.executor = Objects.requireNonNull(executor, "executor is null");
@@ -176,7 +177,7 @@ public final class Writer {
                 update.add(c);
             }
         }
-        new Inserter(executor, renderer).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update));
+        new Inserter(executor, renderer, insertSql).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update));
         return Query.from(model).where(Condition.and(match));
     }
 
@@ -198,7 +199,7 @@ public final class Writer {
     }
 
     private GraphWriter graph() {
-        return new GraphWriter(new Inserter(executor, renderer), updater(), now());
+        return new GraphWriter(new Inserter(executor, renderer, insertSql), updater(), now());
     }
 
     private Updater updater() {
