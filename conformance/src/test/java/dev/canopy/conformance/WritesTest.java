@@ -432,6 +432,12 @@ class WritesTest {
             assertThat(updated.get(ITEM.qty)).isEqualTo(2);
             assertThat(updated.get("createdAt")).isEqualTo(inserted.get("createdAt"));
             assertThat(count(db, ITEM)).isEqualTo(1);
+
+            Entity shelf = db.upsert(SHELF, Values.of(SHELF.id, 40).and(SHELF.name, "top"));
+            assertThat(shelf.get("version")).isEqualTo(0);
+            Entity again = db.upsert(SHELF, Values.of(SHELF.id, 40).and(SHELF.name, "top2"));
+            assertThat(again.get(SHELF.name)).isEqualTo("top2");
+            assertThat(again.get("version")).as("an upsert that updates moves the version").isEqualTo(1);
         });
     }
 

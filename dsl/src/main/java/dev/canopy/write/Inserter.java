@@ -60,7 +60,11 @@ final class Inserter {
     }
 
     /** What to do with a row whose key already exists. */
-    record OnConflict(List<Column<?>> target, boolean ignore, List<Column<?>> update) {}
+    record OnConflict(List<Column<?>> target, boolean ignore, List<Column<?>> update, @Nullable Column<?> version) {
+        OnConflict(List<Column<?>> target, boolean ignore, List<Column<?>> update) {
+            this(target, ignore, update, null);
+        }
+    }
 
     private final Executor executor;
     private final Renderer renderer;
@@ -213,6 +217,13 @@ final class Inserter {
         for (Column<?> c : conflict.update()) {
             Field<Object> f = Tables.field(c);
             set.put(f, org.jooq.impl.DSL.excluded(f));
+        }
+        if (conflict.version() != null) {
+            Column<?> version = conflict.version();
+            // the existing row's version, qualified: unqualified it is ambiguous with the proposed row's (excluded, t)
+            Field<Object> existing = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(version.model().tableName(), version.field()),
+                    Tables.field(version).getDataType());
+            set.put(Tables.field(version), existing.plus(org.jooq.impl.DSL.inline(1)));
         }
         return step.onConflict(target).doUpdate().set((Map) set);
     }

@@ -84,7 +84,7 @@ public final class Writer {
         if (!update.isEmpty() && updated != null && !update.contains(updated)) {
             update.add(updated);
         }
-        return new Inserter.OnConflict(target, options.isIgnoreDuplicates(), update);
+        return new Inserter.OnConflict(target, options.isIgnoreDuplicates(), update, update.isEmpty() ? null : Stamps.version(model));
     }
 
     /** Updates the rows {@code where} matches; returns how many changed. */
@@ -177,7 +177,7 @@ public final class Writer {
                 update.add(c);
             }
         }
-        new Inserter(executor, renderer, insertSql).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update));
+        new Inserter(executor, renderer, insertSql).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update, version));
         return Query.from(model).where(Condition.and(match));
     }
 
