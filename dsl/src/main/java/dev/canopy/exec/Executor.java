@@ -297,11 +297,6 @@ public final class Executor {
         }
     }
 
-    /** Whether this thread is inside {@link #inTransaction}. */
-    public boolean inTransaction() {
-        return transaction.get() != null;
-    }
-
     private <T extends @Nullable Object> T inSavepoint(Connection c, java.util.function.Supplier<T> work) {
         java.sql.Savepoint savepoint;
         try {

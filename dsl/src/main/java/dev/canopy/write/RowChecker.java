@@ -8,7 +8,6 @@ import dev.canopy.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -117,6 +116,4 @@ final class RowChecker {
             default: return "belongsToMany";
         }
     }
-
-    static final Set<String> STAMPS = Set.of("createdAt", "updatedAt", "deletedAt");
 }

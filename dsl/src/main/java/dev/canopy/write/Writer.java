@@ -178,7 +178,7 @@ public final class Writer {
             }
         }
         new Inserter(executor, renderer, insertSql).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update, version));
-        return Query.from(model).where(Condition.and(match));
+        return Query.from(model).paranoid(false).where(Condition.and(match));
     }
 
     /** The query that finds the rows {@code values} name by their attributes (for findOrCreate). */
@@ -221,7 +221,8 @@ public final class Writer {
             }
             keys.add(Condition.and(parts));
         }
-        Query q = Query.from(model).where(Condition.or(keys));
+        // paranoid(false): a row written with deletedAt set is still the row written
+        Query q = Query.from(model).paranoid(false).where(Condition.or(keys));
         for (Map.Entry<Association, List<Row>> e : shape(roots).entrySet()) {
             q = q.include(include(e.getKey(), e.getValue()));
         }
