@@ -96,4 +96,17 @@ class ValuesTest {
         assertThat(WriteSpec.where(SCHEMA, USER, "{}")).isNull();
         assertThat(WriteSpec.where(SCHEMA, USER, "{\"id\": 3}")).isEqualTo(USER.id.eq(3));
     }
+
+    @Test
+    @DisplayName("a models file names a version attribute with \"version\": true or its name; the writer of models files keeps it")
+    void versionInModelsFile() {
+        dev.canopy.model.Schema schema = dev.canopy.json.ModelsFile.parse("{\"models\": {\"Doc\": {\"timestamps\": false, \"version\": true,"
+                + " \"attributes\": {\"id\": {\"type\": \"integer\", \"primaryKey\": true}}}}}");
+        dev.canopy.model.Model doc = schema.model("Doc");
+        assertThat(doc.options().versionAttribute()).isEqualTo("version");
+        assertThat(doc.column("version").defaultValue()).isEqualTo(0);
+        assertThat(dev.canopy.json.ModelsFile.toJson(schema).replaceAll("\\s", "")).contains("\"version\":\"version\"");
+        assertThatThrownBy(() -> dev.canopy.json.ModelsFile.parse("{\"models\": {\"Doc\": {\"version\": 3, \"attributes\": {}}}}"))
+                .hasMessageContaining("$.models.Doc.version");
+    }
 }
