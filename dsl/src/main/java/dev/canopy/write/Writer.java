@@ -210,13 +210,12 @@ public final class Writer {
 
     /** The query that reads the roots written (by primary key) with the aliases that were nested, at any depth. */
     private static Query readBack(Model model, List<Row> roots) {
-        if (model.primaryKey().isEmpty()) {
-            throw new InvalidValuesException(model.name() + " has no primary key: Canopy cannot read the created row back");
-        }
         List<Condition> keys = new ArrayList<>();
         for (Row r : roots) {
+            // a model without a key (a junction) is found by every value written
+            List<Column<?>> identity = model.primaryKey().isEmpty() ? new ArrayList<>(r.values.keySet()) : model.primaryKey();
             List<Condition> parts = new ArrayList<>();
-            for (Column<?> c : model.primaryKey()) {
+            for (Column<?> c : identity) {
                 parts.add(eq(c, r.get(c)));
             }
             keys.add(Condition.and(parts));
