@@ -37,10 +37,12 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connection to one database: runs queries and returns entity graphs.
+ * A connection to one database: runs queries and returns entity graphs, and writes them (create, nested create,
+ * bulkCreate, update, destroy, upsert; see {@link dev.canopy.write}) in transactions that nest as savepoints.
  * <pre>{@code
  * try (Canopy db = Canopy.connect("jdbc:h2:mem:demo")) {
  *     List<Entity> artists = db.findAll(Query.from(ARTIST).include("albums").order(ARTIST.name.asc()));
+ *     Entity artist = db.create(ARTIST, Values.of(ARTIST.name, "Low").with("albums", List.of(Values.of(ALBUM.title, "Hey What"))));
  * }
  * }</pre>
  * A Canopy is thread-safe. It owns its pool when it made one ({@link #connect}), and {@link #close()} closes it;
