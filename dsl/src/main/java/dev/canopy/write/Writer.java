@@ -223,15 +223,18 @@ public final class Writer {
         // paranoid(false): a row written with deletedAt set is still the row written
         Query q = Query.from(model).paranoid(false).where(Condition.or(keys));
         for (Map.Entry<Association, List<Row>> e : shape(roots).entrySet()) {
-            q = q.include(include(e.getKey(), e.getValue()));
+            List<Row> rows = e.getValue();
+            q = q.include(e.getKey().alias(), inc -> nest(inc, rows));
         }
         return q;
     }
 
-    private static Include include(Association a, List<Row> rows) {
-        Include inc = Include.of(a.source(), a.alias());
+    /** An include with the aliases nested under {@code rows}, by alias (resolved where the query's includes are). */
+    private static Include nest(Include include, List<Row> rows) {
+        Include inc = include;
         for (Map.Entry<Association, List<Row>> e : shape(rows).entrySet()) {
-            inc = inc.include(include(e.getKey(), e.getValue()));
+            List<Row> children = e.getValue();
+            inc = inc.include(e.getKey().alias(), child -> nest(child, children));
         }
         return inc;
     }
