@@ -47,10 +47,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connection to one database, serving one {@link Schema}: runs queries and returns entity graphs.
+ * A connection to one database, serving one {@link Schema}: runs queries and returns entity graphs, and writes them
+ * (create, nested create, bulkCreate, update, destroy, upsert; see {@link dev.canopy.write}) in transactions that nest
+ * as savepoints.
  * <pre>{@code
  * try (Canopy db = Canopy.connect("jdbc:h2:mem:demo", SCHEMA)) {
  *     List<Entity> artists = db.findAll(Query.from(ARTIST).include("albums").order(ARTIST.name.asc()));
+ *     Entity artist = db.create(ARTIST, Values.of(ARTIST.name, "Low").with("albums", List.of(Values.of(ALBUM.title, "Hey What"))));
  * }
  * }</pre>
  * The schema is passed, never found: every query is bound to this Canopy's schema ({@link Query#bind}) before it is
@@ -71,6 +74,7 @@ public final class Canopy implements AutoCloseable {
     private final @Nullable HikariDataSource ownedPool;
     private final Cache<Query, Prepared> plans;
     private final TypedResults typed;
+    private final dev.canopy.write.Writer writer;
     /** Parent keys per separate query: large enough to amortise a round trip, small enough for every driver. */
     private static final int BATCH_SIZE = 1000;
 
@@ -101,6 +105,7 @@ public final class Canopy implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats().build();
         this.typed = new TypedResults(schema);
+        this.writer = new dev.canopy.write.Writer(executor, renderer, java.time.Clock.systemUTC());
     }
 
     /** Connects to a JDBC URL with a HikariCP pool, serving {@code schema}; the dialect is chosen from the URL. */
@@ -398,9 +403,162 @@ public final class Canopy implements AutoCloseable {
         return executor.update(new SqlStatement(sql, Arrays.asList(binds)));
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Every read and write
+     * of this Canopy on the same thread inside {@code work} joins it, without being passed it. Called inside another
+     * transaction, it is a SAVEPOINT: rolled back alone when {@code work} throws, so the outer work survives when the
+     * outer code catches the exception.
+     * <pre>{@code
+     * db.transaction(() -> {
+     *     db.create(AUTHOR, Values.of(AUTHOR.name, "Ann"));
+     *     try {
+     *         db.transaction(() -> db.create(AUTHOR, Values.of(AUTHOR.name, null)));   // fails: rolled back alone
+     *     } catch (NotNullConstraintException e) { ... }
+     *     return null;                                                               // Ann is committed
+     * });
+     * }</pre>
+     */
     public <T extends @Nullable Object> T transaction(Supplier<T> work) {
         return executor.inTransaction(work);
+    }
+
+    /** Runs {@code work} in one transaction with an isolation level and read-only flag (see {@link #transaction(Supplier)}). */
+    public <T extends @Nullable Object> T transaction(TransactionOptions options, Supplier<T> work) {
+        return executor.inTransaction(options.jdbcIsolation(), options.isReadOnly(), work);
+    }
+
+    // ---- writes (see dev.canopy.write) --------------------------------------------------------------------------
+
+    /**
+     * Inserts a row with everything nested under it, in one transaction, and returns it as stored (generated keys,
+     * defaults, timestamps), nested rows included, in the shape {@link #findAll(Query)} returns it. Foreign keys are
+     * filled in the direction each association says; a nested row given with only its primary key links an existing
+     * row. One INSERT per table per level, not per row.
+     * <pre>{@code
+     * Entity author = db.create(AUTHOR, Values.of(AUTHOR.name, "Ann")
+     *         .with("books", List.of(Values.of(BOOK.title, "One"), Values.of(BOOK.title, "Two")))
+     *         .with("tags", List.of(Values.of(TAG.id, 3))));                       // links tag 3 through the junction
+     * }</pre>
+     *
+     * @throws dev.canopy.error.InvalidValuesException before any SQL, for an unknown attribute or alias or a wrong type
+     */
+    public Entity create(Model model, dev.canopy.write.Values values) {
+        return transaction(() -> findAll(writer.create(schemaOf(model), model, values)).get(0));
+    }
+
+    /** {@link #create(Model, dev.canopy.write.Values)}, returned as a record or Kotlin class (see {@link #findAll(Query, Class)}). */
+    public <T> T create(Model model, dev.canopy.write.Values values, Class<T> type) {
+        return transaction(() -> findAll(writer.create(schemaOf(model), model, values), type).get(0));
+    }
+
+    /** Inserts many rows, nested rows included, in batches under the dialect's bind limit, in one transaction; the rows inserted. */
+    public int bulkCreate(Model model, List<dev.canopy.write.Values> rows) {
+        return bulkCreate(model, rows, dev.canopy.write.BulkOptions.defaults());
+    }
+
+    /** {@link #bulkCreate(Model, List)} skipping or updating rows whose key exists; returns what the database counted. */
+    public int bulkCreate(Model model, List<dev.canopy.write.Values> rows, dev.canopy.write.BulkOptions options) {
+        return transaction(() -> writer.bulkCreate(schemaOf(model), model, rows, options));
+    }
+
+    /**
+     * Updates the rows {@code where} matches ({@code updatedAt} and the version attribute too); the rows changed.
+     * Soft-deleted rows of a paranoid model are left alone unless {@code where.paranoid(false)}.
+     *
+     * @throws dev.canopy.error.UnscopedWriteException without a condition: every row is {@link dev.canopy.write.Where#all()}
+     */
+    public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.@Nullable Where where) {
+        return transaction(() -> writer.update(schemaOf(model), model, values, where));
+    }
+
+    public int update(Model model, dev.canopy.write.Values values, @Nullable Condition where) {
+        return update(model, values, where == null ? null : dev.canopy.write.Where.of(where));
+    }
+
+    /**
+     * Updates one entity by key and returns it as stored. With a version attribute the update applies only if the row
+     * still has the entity's version.
+     *
+     * @throws dev.canopy.error.StaleRowException naming the row, when it changed or went since the entity was read
+     */
+    public Entity update(Entity entity, dev.canopy.write.Values values) {
+        return transaction(() -> findAll(writer.update(schemaOf(entity.model()), entity, values)).get(0));
+    }
+
+    /** Destroys the rows {@code where} matches: sets {@code deletedAt} on a paranoid model, unless {@code where.force()}; the rows changed. */
+    public int destroy(Model model, dev.canopy.write.@Nullable Where where) {
+        return transaction(() -> writer.destroy(model, where));
+    }
+
+    public int destroy(Model model, @Nullable Condition where) {
+        return destroy(model, where == null ? null : dev.canopy.write.Where.of(where));
+    }
+
+    /** Clears {@code deletedAt} of the soft-deleted rows {@code where} matches; the rows restored. */
+    public int restore(Model model, dev.canopy.write.@Nullable Where where) {
+        return transaction(() -> writer.restore(model, where));
+    }
+
+    /**
+     * Inserts a row or updates the one with the same {@code conflictAttributes} (default: the primary key), in one
+     * statement per dialect ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}); returns the row.
+     */
+    public Entity upsert(Model model, dev.canopy.write.Values values, String... conflictAttributes) {
+        return transaction(() -> findAll(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
+    }
+
+    /** {@code column = column + by} on the rows {@code where} matches; the rows changed. */
+    public int increment(Model model, Column<? extends Number> column, Number by, dev.canopy.write.Where where) {
+        return transaction(() -> writer.increment(model, Map.of(column, by), where));
+    }
+
+    /** {@code column = column - by} on the rows {@code where} matches; the rows changed. */
+    public int decrement(Model model, Column<? extends Number> column, Number by, dev.canopy.write.Where where) {
+        Number minus = by instanceof java.math.BigDecimal ? ((java.math.BigDecimal) by).negate()
+                : by instanceof Double || by instanceof Float ? (Number) (-by.doubleValue()) : (Number) (-by.longValue());
+        return increment(model, column, minus, where);
+    }
+
+    /**
+     * The row with the attributes of {@code where}, or a new one made of {@code where} and {@code defaults}. Safe under
+     * concurrency when those attributes are unique: a racing insert that loses on the unique constraint is rolled back
+     * to its savepoint and the winner's row is read instead; one row is made.
+     */
+    public dev.canopy.write.FoundOrCreated findOrCreate(Model model, dev.canopy.write.Values where, dev.canopy.write.Values defaults) {
+        Query find = dev.canopy.write.Writer.finder(model, where);
+        Entity found = findOne(find);
+        if (found != null) {
+            return new dev.canopy.write.FoundOrCreated(found, false);
+        }
+        dev.canopy.write.Values all = defaults;
+        for (Map.Entry<String, @Nullable Object> e : where.attributes().entrySet()) {
+            all = all.and(e.getKey(), e.getValue());
+        }
+        dev.canopy.write.Values row = all;
+        try {
+            return new dev.canopy.write.FoundOrCreated(create(model, row), true);
+        } catch (dev.canopy.error.UniqueConstraintException e) {
+            Entity winner = findOne(find);
+            if (winner == null) {
+                throw e;
+            }
+            return new dev.canopy.write.FoundOrCreated(winner, false);
+        }
+    }
+
+    /** The schema a model's writes resolve aliases in. */
+    /**
+     * The schema a write on {@code model} is resolved in: this Canopy's. A Canopy opened without one writes a model on
+     * its own (no nested associations), in a schema of that model alone.
+     */
+    private Schema schemaOf(Model model) {
+        if (schema != null) {
+            if (!schema.contains(model)) {
+                throw new dev.canopy.error.SchemaException("Model " + model.name() + " is not in " + schema + ", the schema this Canopy serves");
+            }
+            return schema;
+        }
+        return Schema.builder().model(model).build();
     }
 
     @Override

@@ -14,8 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code canopy} command: {@code query}, {@code sql}, {@code translate}, {@code models}, {@code demo}, and the schema
- * commands {@code db:migrate}, {@code db:migrate:undo}, {@code db:migrate:status}, {@code db:seed:all}, {@code db:sync}, ...
+ * The {@code canopy} command: {@code query}, {@code sql}, the writes {@code create}, {@code bulk-create}, {@code update},
+ * {@code destroy}, {@code upsert}, {@code translate}, {@code models}, {@code demo}, and the schema commands
+ * {@code db:migrate}, {@code db:migrate:undo}, {@code db:migrate:status}, {@code db:seed:all}, {@code db:sync}, ...
  *
  * <p>Results go to stdout; a mistake is one line on stderr, {@code canopy: <message>}, and exit code 2 (usage and
  * input: an unknown option, a missing file, a spec or models file that does not hold, an unknown dialect) or 1 (the
@@ -23,7 +24,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "canopy", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "canopy 0.1.0-SNAPSHOT",
         description = "Query databases with Sequelize-style include trees: JSON query specs, the SQL they render, nested JSON results.",
-        subcommands = {QueryCommand.class, SqlCommand.class, TranslateCommand.class, ModelsCommand.class, DemoCommand.class,
+        subcommands = {QueryCommand.class, SqlCommand.class, WriteCommands.Create.class, WriteCommands.BulkCreate.class,
+                WriteCommands.Update.class, WriteCommands.Destroy.class, WriteCommands.Upsert.class, TranslateCommand.class,
+                ModelsCommand.class, DemoCommand.class,
                 DbCommands.Migrate.class, DbCommands.MigrateUndo.class, DbCommands.MigrateRedo.class, DbCommands.MigrateStatus.class,
                 DbCommands.SeedAll.class, DbCommands.Seed.class, DbCommands.SeedUndo.class, DbCommands.MigrationGenerate.class,
                 DbCommands.SeedGenerate.class, DbCommands.Sync.class, CommandLine.HelpCommand.class})
@@ -46,6 +49,9 @@ public final class CanopyCli {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CanopyCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" is read by the commands themselves (--values @rows.json, --spec @spec.json); picocli's own @-file
+        // expansion would splice the file's words into the arguments instead.
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {

@@ -17,10 +17,18 @@ final class ConnectionOptions {
 
     /** A small pool on {@link #url}, with {@code dialect} when given, else the one the URL names. */
     Canopy connect(@Nullable String dialect) {
+        return connect(dialect, null);
+    }
+
+    /** As {@link #connect(String)}, telling {@code listener} of every statement run. */
+    Canopy connect(@Nullable String dialect, dev.canopy.exec.@Nullable StatementListener listener) {
         if (url == null) {
             throw new UserInputException("--url is missing");
         }
         Canopy.Builder b = Canopy.builder(url).user(user).password(password).poolSize(2);
+        if (listener != null) {
+            b = b.onStatement(listener);
+        }
         if (dialect != null) {
             b = b.dialect(dialect);
         }

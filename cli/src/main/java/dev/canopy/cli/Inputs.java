@@ -27,9 +27,20 @@ final class Inputs {
 
     private Inputs() {}
 
+    /**
+     * The text of an option that takes a file or JSON: {@code @path} reads the file, a value starting with
+     * {@code &#123;} or {@code [} is the JSON itself, anything else is a file name.
+     */
     static Source read(String option, String value) {
-        if (value.stripLeading().startsWith("{")) {
+        String lead = value.stripLeading();
+        if (lead.startsWith("{") || lead.startsWith("[")) {
             return new Source(option, value);
+        }
+        if (value.startsWith("@")) {
+            if (value.length() == 1) {
+                throw new UserInputException(option + " '@' names no file; write @path/to/file.json");
+            }
+            value = value.substring(1);
         }
         try {
             Path path = Path.of(value);
@@ -39,7 +50,7 @@ final class Inputs {
             return new Source(value, Files.readString(path, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new UserInputException("cannot read " + option + " '" + value + "': no such file"
-                    + " (give a file, or JSON starting with '{')", e);
+                    + " (give a file, @file, or JSON starting with '{')", e);
         } catch (AccessDeniedException e) {
             throw new UserInputException("cannot read " + option + " '" + value + "': permission denied", e);
         } catch (MalformedInputException e) {

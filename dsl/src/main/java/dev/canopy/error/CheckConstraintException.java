@@ -9,4 +9,9 @@ public class CheckConstraintException extends ConstraintViolationException {
     public CheckConstraintException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    /** With the model and attribute the violated constraint is on, when Canopy could tell. */
+    public CheckConstraintException(String message, @Nullable Throwable cause, @Nullable String model, @Nullable String attribute) {
+        super(message, cause, model, attribute);
+    }
 }

@@ -16,9 +16,18 @@ public final class ErrorTranslator {
     private ErrorTranslator() {}
 
     public static DatabaseException translate(Dialect dialect, SQLException e, String sql) {
-        String message = firstLine(e.getMessage()) + " [SQLState " + e.getSQLState() + ", " + dialect.name() + " code "
+        dev.canopy.dialect.ErrorKind kind = dialect.classify(e);
+        String text = firstLine(e.getMessage());
+        switch (kind) {
+            case UNIQUE_VIOLATION: case FOREIGN_KEY_VIOLATION: case NOT_NULL_VIOLATION: case CHECK_VIOLATION:
+                text = redact(text);
+                break;
+            default:
+                break;
+        }
+        String message = text + " [SQLState " + e.getSQLState() + ", " + dialect.name() + " code "
                 + e.getErrorCode() + "] in: " + abbreviate(sql);
-        switch (dialect.classify(e)) {
+        switch (kind) {
             case UNIQUE_VIOLATION: return new UniqueConstraintException("Unique constraint violated: " + message, e);
             case FOREIGN_KEY_VIOLATION: return new ForeignKeyConstraintException("Foreign key constraint violated: " + message, e);
             case NOT_NULL_VIOLATION: return new NotNullConstraintException("NOT NULL constraint violated: " + message, e);
@@ -28,6 +37,24 @@ public final class ErrorTranslator {
             case TIMEOUT: return new QueryTimeoutException("Statement timed out: " + message, e);
             default: return new DatabaseException("Database error: " + message, e);
         }
+    }
+
+    /** Single-quoted literals become {@code '?'} (names after {@code key} or {@code constraint} stay); H2's VALUES lists go. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(?i)(key |constraint |column )?'[^']*'");
+
+    /**
+     * A vendor's constraint message without the values of the row: H2 and MariaDB quote the duplicate value in theirs,
+     * and a message ends up in logs, where values (a password hash, an e-mail) must not go unless bind logging is on.
+     */
+    static String redact(String message) {
+        String s = message.replaceAll("VALUES \\(.*\\)", "VALUES (?)").replaceAll("\\(CAST\\(.*? AS [^)]*\\)\\)", "(?)");
+        java.util.regex.Matcher m = QUOTED.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) != null ? m.group() : "'?'"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String firstLine(String s) {

@@ -51,11 +51,50 @@ public final class Executor {
         });
     }
 
+    /**
+     * Runs a statement that changes rows and returns some ({@code INSERT ... RETURNING}) and hands the rows to
+     * {@code reader}. Run with {@code execute()}, since some drivers (Connector/J) refuse an INSERT in
+     * {@code executeQuery()} even when it returns rows.
+     */
+    public <R> R queryReturning(SqlStatement statement, ResultReader<R> reader) {
+        return run(statement, ps -> {
+            if (!ps.execute()) {
+                throw new SQLException("The statement returned no rows: " + statement.sql());
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return reader.read(rs);
+            }
+        });
+    }
+
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
     public int update(SqlStatement statement) {
         return run(statement, ps -> {
             int n = ps.executeUpdate();
             return new ResultReader.Result<>(n, Math.max(n, 0));
+        });
+    }
+
+    /**
+     * Runs an INSERT and reads the keys the database generated, one array per row inserted, in the order of the rows
+     * (for drivers that report generated keys of a multi-row insert: H2, Connector/J). {@code keyColumns} are the
+     * table's key columns as the database names them.
+     */
+    public List<Object[]> insertReturningKeys(SqlStatement statement, String[] keyColumns) {
+        return run(statement, (c, sql) -> c.prepareStatement(sql, keyColumns), ps -> {
+            int n = ps.executeUpdate();
+            List<Object[]> keys = new java.util.ArrayList<>(Math.max(n, 0));
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                int width = Math.min(keyColumns.length, rs.getMetaData().getColumnCount());
+                while (rs.next()) {
+                    Object[] row = new Object[keyColumns.length];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    keys.add(row);
+                }
+            }
+            return new ResultReader.Result<>(keys, Math.max(n, 0));
         });
     }
 
@@ -70,6 +109,16 @@ public final class Executor {
      * statement, and translates a driver error.
      */
     private <R> R run(SqlStatement statement, Work<R> work) {
+        return run(statement, (c, sql) -> c.prepareStatement(sql), work);
+    }
+
+    /** How a statement is prepared: plainly, or asking the driver for generated keys. */
+    @FunctionalInterface
+    private interface Preparer {
+        PreparedStatement prepare(Connection c, String sql) throws SQLException;
+    }
+
+    private <R> R run(SqlStatement statement, Preparer preparer, Work<R> work) {
         long start = System.nanoTime();
         long rows = 0;
         Throwable failure = null;
@@ -77,7 +126,7 @@ public final class Executor {
         Connection c = null;
         try {
             c = tx != null ? tx : connect();
-            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            try (PreparedStatement ps = preparer.prepare(c, statement.sql())) {
                 bind(ps, statement.binds());
                 ResultReader.Result<R> result = work.apply(ps);
                 rows = result.rows();
@@ -190,11 +239,32 @@ public final class Executor {
      * Statements run by this executor on the same thread inside {@code work} join it.
      */
     public <T extends @Nullable Object> T inTransaction(java.util.function.Supplier<T> work) {
-        if (transaction.get() != null) {
-            return work.get();
+        return inTransaction(-1, false, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction, as {@link #inTransaction(java.util.function.Supplier)}, with a JDBC
+     * isolation level ({@link Connection#TRANSACTION_SERIALIZABLE}, ...; {@code -1} for the pool's default) and
+     * read-only when asked. Called inside another transaction on the same thread, {@code work} runs in a savepoint
+     * instead: rolled back alone when it throws, so the outer transaction survives when the outer code catches; the
+     * isolation and read-only options are then the outer transaction's.
+     */
+    public <T extends @Nullable Object> T inTransaction(int isolation, boolean readOnly, java.util.function.Supplier<T> work) {
+        Connection outer = transaction.get();
+        if (outer != null) {
+            return inSavepoint(outer, work);
         }
         Connection c = connect();
+        readOnly = readOnly && dialect.supports(dev.canopy.dialect.Capability.READ_ONLY_TRANSACTIONS);
+        int isolationBefore = -1;
         try {
+            if (isolation >= 0) {
+                isolationBefore = c.getTransactionIsolation();
+                c.setTransactionIsolation(isolation);
+            }
+            if (readOnly) {
+                c.setReadOnly(true);
+            }
             c.setAutoCommit(false);
             transaction.set(c);
             T result = work.get();
@@ -210,6 +280,16 @@ public final class Executor {
             transaction.remove();
             try {
                 c.setAutoCommit(true);
+                if (readOnly) {
+                    c.setReadOnly(false);
+                }
+                if (isolationBefore >= 0) {
+                    c.setTransactionIsolation(isolationBefore);
+                }
+            } catch (SQLException ignored) {
+                // the pool resets what it can; the connection is going back or away
+            }
+            try {
                 c.close();
             } catch (SQLException ignored) {
                 // the connection is going back to the pool or away; nothing more to do with it
@@ -261,6 +341,32 @@ public final class Executor {
     /** Whether this thread's statements run in a transaction (or on a connection given by {@link #withConnection}). */
     public boolean inTransaction() {
         return transaction.get() != null;
+    }
+
+    private <T extends @Nullable Object> T inSavepoint(Connection c, java.util.function.Supplier<T> work) {
+        java.sql.Savepoint savepoint;
+        try {
+            savepoint = c.setSavepoint();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(dialect, e, "SAVEPOINT");
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                c.rollback(savepoint);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        try {
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(dialect, e, "RELEASE SAVEPOINT");
+        }
+        return result;
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p><b>Models</b> take Sequelize's options ({@code table}, {@code freezeTableName}, {@code underscored},
- * {@code timestamps} — on unless said otherwise, as in Sequelize — and {@code paranoid}), a {@code primaryKey} (an
+ * {@code timestamps} — on unless said otherwise, as in Sequelize — {@code paranoid}, and {@code version}: {@code true} or the
+ * name of an optimistic-locking attribute), a {@code primaryKey} (an
  * attribute name or a list of them) and {@code attributes}, each with a {@code type} ({@code integer bigint decimal
  * string text boolean date timestamp uuid json}; {@code length}/{@code scale} or {@code "decimal(10,2)"}),
  * {@code field}, {@code allowNull}, {@code primaryKey}, {@code autoIncrement}, {@code unique} and {@code defaultValue}.

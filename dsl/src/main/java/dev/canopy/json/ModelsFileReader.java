@@ -44,7 +44,7 @@ final class ModelsFileReader {
     private static final JsonInput.Failure FAIL = ModelsFileException::new;
     private static final List<String> ROOT_KEYS = List.of("models", "associations");
     private static final List<String> MODEL_KEYS =
-            List.of("table", "primaryKey", "timestamps", "underscored", "paranoid", "freezeTableName", "attributes");
+            List.of("table", "primaryKey", "timestamps", "underscored", "paranoid", "version", "freezeTableName", "attributes");
     private static final List<String> ATTRIBUTE_KEYS =
             List.of("type", "length", "scale", "field", "allowNull", "primaryKey", "autoIncrement", "unique", "defaultValue");
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z]+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
@@ -180,6 +180,16 @@ final class ModelsFileReader {
                 throw FAIL.at(field(path, "paranoid"), "a paranoid model needs timestamps (deletedAt is one); remove \"timestamps\": false");
             }
             options = options.paranoid();
+        }
+        JsonNode version = def.get("version");
+        if (version != null && !version.isNull() && !(version.isBoolean() && !version.booleanValue())) {
+            if (!version.isTextual() && !version.isBoolean()) {
+                throw FAIL.at(field(path, "version"), "expected true (an attribute named version) or the attribute's name, not "
+                        + JsonInput.describe(version));
+            }
+            String attribute = version.isBoolean() ? "version" : version.asText();
+            ModelOptions o = options;
+            options = at(field(path, "version"), FAIL, () -> o.version(attribute));
         }
         return options;
     }

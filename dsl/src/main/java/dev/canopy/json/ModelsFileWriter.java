@@ -45,6 +45,9 @@ final class ModelsFileWriter {
         if (o.isParanoid()) {
             n.put("paranoid", true);
         }
+        if (o.versionAttribute() != null) {
+            n.put("version", o.versionAttribute());
+        }
         ObjectNode attributes = n.putObject("attributes");
         for (Column<?> c : m.columns()) {
             attributes.set(c.name(), attribute(c, o));

@@ -139,6 +139,10 @@ public class Model {
         if (options.isParanoid() && !columns.containsKey("deletedAt")) {
             addImplicit("deletedAt", DataType.TIMESTAMP, true);
         }
+        String version = options.versionAttribute();
+        if (version != null && !columns.containsKey(version)) {
+            addImplicit(version, DataType.INTEGER, false).defaultValue(0);
+        }
         List<Column<?>> list = new ArrayList<>(columns.values());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).index() != i) {

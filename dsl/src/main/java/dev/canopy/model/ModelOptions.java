@@ -11,20 +11,23 @@ import org.jspecify.annotations.Nullable;
  */
 @CheckReturnValue
 public final class ModelOptions {
-    private static final ModelOptions DEFAULTS = new ModelOptions(null, false, false, true, false);
+    private static final ModelOptions DEFAULTS = new ModelOptions(null, false, false, true, false, null);
 
     private final @Nullable String table;
     private final boolean freezeTableName;
     private final boolean underscored;
     private final boolean timestamps;
     private final boolean paranoid;
+    private final @Nullable String version;
 
-    private ModelOptions(@Nullable String table, boolean freezeTableName, boolean underscored, boolean timestamps, boolean paranoid) {
+    private ModelOptions(@Nullable String table, boolean freezeTableName, boolean underscored, boolean timestamps, boolean paranoid,
+                         @Nullable String version) {
         this.table = table;
         this.freezeTableName = freezeTableName;
         this.underscored = underscored;
         this.timestamps = timestamps;
         this.paranoid = paranoid;
+        this.version = version;
     }
 
     /** Sequelize's defaults: plural table name, camelCase columns, timestamps on, not paranoid. */
@@ -38,12 +41,12 @@ public final class ModelOptions {
         if (!Naming.isValidIdentifier(table)) {
             throw new IllegalArgumentException("table name '" + table + "' is not a valid identifier");
         }
-        return new ModelOptions(table, freezeTableName, underscored, timestamps, paranoid);
+        return new ModelOptions(table, freezeTableName, underscored, timestamps, paranoid, version);
     }
 
     /** Name the table exactly like the model, not its plural (Sequelize's {@code freezeTableName}). */
     public ModelOptions freezeTableName() {
-        return new ModelOptions(table, true, underscored, timestamps, paranoid);
+        return new ModelOptions(table, true, underscored, timestamps, paranoid, version);
     }
 
     /** snake_case column names for camelCase attributes ({@code organizationId} is stored in {@code organization_id}). */
@@ -52,12 +55,12 @@ public final class ModelOptions {
     }
 
     public ModelOptions underscored(boolean on) {
-        return new ModelOptions(table, freezeTableName, on, timestamps, paranoid);
+        return new ModelOptions(table, freezeTableName, on, timestamps, paranoid, version);
     }
 
     /** Whether the model has {@code createdAt} and {@code updatedAt}. */
     public ModelOptions timestamps(boolean on) {
-        return new ModelOptions(table, freezeTableName, underscored, on, paranoid && on);
+        return new ModelOptions(table, freezeTableName, underscored, on, paranoid && on, version);
     }
 
     /**
@@ -65,8 +68,24 @@ public final class ModelOptions {
      * ({@code Query.paranoid(false)}). Implies timestamps, as in Sequelize.
      */
     public ModelOptions paranoid() {
-        return new ModelOptions(table, freezeTableName, underscored, true, true);
+        return new ModelOptions(table, freezeTableName, underscored, true, true, version);
     }
+
+    /**
+     * Optimistic locking (Sequelize's {@code version: true}): an integer attribute, added when not declared, that every
+     * update through Canopy increments; an update of an entity read at an older version fails with
+     * {@link dev.canopy.error.StaleRowException} instead of overwriting the newer row.
+     */
+    public ModelOptions version(String attribute) {
+        Objects.requireNonNull(attribute, "version attribute is null");
+        if (!Naming.isValidIdentifier(attribute)) {
+            throw new IllegalArgumentException("version attribute '" + attribute + "' is not a valid identifier");
+        }
+        return new ModelOptions(table, freezeTableName, underscored, timestamps, paranoid, attribute);
+    }
+
+    /** The optimistic-locking attribute, or null when the model has none. */
+    public @Nullable String versionAttribute() { return version; }
 
     public @Nullable String table() { return table; }
     public boolean isFreezeTableName() { return freezeTableName; }
@@ -97,13 +116,14 @@ public final class ModelOptions {
         }
         ModelOptions m = (ModelOptions) o;
         return Objects.equals(table, m.table) && freezeTableName == m.freezeTableName && underscored == m.underscored
-                && timestamps == m.timestamps && paranoid == m.paranoid;
+                && timestamps == m.timestamps && paranoid == m.paranoid
+                && Objects.equals(version, m.version);
     }
 
-    @Override public int hashCode() { return Objects.hash(table, freezeTableName, underscored, timestamps, paranoid); }
+    @Override public int hashCode() { return Objects.hash(table, freezeTableName, underscored, timestamps, paranoid, version); }
 
     @Override public String toString() {
         return "ModelOptions{table=" + table + ", freezeTableName=" + freezeTableName + ", underscored=" + underscored
-                + ", timestamps=" + timestamps + ", paranoid=" + paranoid + "}";
+                + ", timestamps=" + timestamps + ", paranoid=" + paranoid + (version == null ? "" : ", version=" + version) + "}";
     }
 }

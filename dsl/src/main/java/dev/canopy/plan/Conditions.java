@@ -12,19 +12,19 @@ import org.jooq.impl.DSL;
  * Turns Canopy conditions into jOOQ conditions. Every value becomes a bind parameter typed like its column;
  * {@code ILIKE} is left to jOOQ, which renders it natively or as {@code lower(a) LIKE lower(b)} per dialect.
  */
-final class Conditions implements Condition.Visitor<org.jooq.Condition> {
+public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
     static final int ARRAY_THRESHOLD = 1000;
 
     private final Function<ColumnRef<?>, Field<Object>> fields;
     private final boolean arrays;
 
-    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
+    public Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
         this.fields = fields;
         this.arrays = arrays;
     }
 
-    org.jooq.Condition toJooq(Condition c) {
+    public org.jooq.Condition toJooq(Condition c) {
         return c.accept(this);
     }
 

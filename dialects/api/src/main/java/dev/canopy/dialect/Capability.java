@@ -25,5 +25,10 @@ public enum Capability {
      * A whole array bound as one parameter ({@code x = ANY(?)}): long {@code isIn} lists then take one bind instead
      * of one per value, and never cross the bind-parameter limit.
      */
-    ARRAY_BIND
+    ARRAY_BIND,
+    /**
+     * A transaction can be made read-only on an open connection ({@link java.sql.Connection#setReadOnly}); without it
+     * (SQLite, read-only only per connection) a read-only transaction is an unenforced hint.
+     */
+    READ_ONLY_TRANSACTIONS
 }

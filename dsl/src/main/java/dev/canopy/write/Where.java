@@ -1,0 +1,70 @@
+package dev.canopy.write;
+
+import com.google.errorprone.annotations.CheckReturnValue;
+import dev.canopy.query.Condition;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which rows an {@code update}, {@code destroy} or {@code restore} touches, and how. There is no where that means
+ * "every row" by being empty: every row is {@link #all()}, asked for by name, so that a forgotten where is refused
+ * instead of changing the whole table.
+ * <pre>{@code
+ * db.destroy(USER, Where.of(USER.id.eq(7)));               // paranoid: sets deletedAt
+ * db.destroy(USER, Where.of(USER.id.eq(7)).force());       // deletes the row
+ * db.update(USER, Values.of(USER.active, false), Where.all());
+ * }</pre>
+ */
+@CheckReturnValue
+public final class Where {
+    private final @Nullable Condition condition;
+    private final boolean all;
+    private final boolean force;
+    private final boolean paranoid;
+
+    private Where(@Nullable Condition condition, boolean all, boolean force, boolean paranoid) {
+        this.condition = condition;
+        this.all = all;
+        this.force = force;
+        this.paranoid = paranoid;
+    }
+
+    /** The rows {@code condition} matches. */
+    public static Where of(Condition condition) {
+        return new Where(Objects.requireNonNull(condition, "condition is null (to touch every row, use Where.all())"), false, false, true);
+    }
+
+    /** Every row of the model (every row not soft-deleted, for a paranoid model). */
+    public static Where all() {
+        return new Where(null, true, false, true);
+    }
+
+    /** A destroy that deletes the rows of a paranoid model for real instead of setting {@code deletedAt}. */
+    public Where force() {
+        return new Where(condition, all, true, paranoid);
+    }
+
+    /** {@code false}: an update or destroy of a paranoid model also touches rows already soft-deleted. */
+    public Where paranoid(boolean on) {
+        return new Where(condition, all, force, on);
+    }
+
+    public @Nullable Condition condition() { return condition; }
+    public boolean isAll() { return all; }
+    public boolean isForce() { return force; }
+    public boolean isParanoid() { return paranoid; }
+
+    @Override public boolean equals(@Nullable Object o) {
+        if (!(o instanceof Where)) {
+            return false;
+        }
+        Where w = (Where) o;
+        return Objects.equals(condition, w.condition) && all == w.all && force == w.force && paranoid == w.paranoid;
+    }
+
+    @Override public int hashCode() { return Objects.hash(condition, all, force, paranoid); }
+
+    @Override public String toString() {
+        return "Where{" + (all ? "all" : String.valueOf(condition)) + (force ? ", force" : "") + (paranoid ? "" : ", paranoid=false") + "}";
+    }
+}
