@@ -10,8 +10,9 @@ import dev.canopy.error.ConnectionException;
 import dev.canopy.error.QueryException;
 import dev.canopy.exec.Executor;
 import dev.canopy.exec.ResultReader;
-import dev.canopy.exec.StatementListener;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementListener;
+import dev.canopy.result.Entity;
+import dev.canopy.hydrate.HydratedEntity;
 import dev.canopy.hydrate.Hydration;
 import dev.canopy.hydrate.Hydrator;
 import dev.canopy.plan.Fetch;
@@ -24,7 +25,7 @@ import dev.canopy.plan.Planner;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Query;
 import dev.canopy.render.Renderer;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import dev.canopy.schema.SchemaApi;
 import dev.canopy.schema.SchemaDdl;
 import dev.canopy.typed.EntityMapper;
@@ -83,16 +84,16 @@ public final class Canopy implements AutoCloseable {
      * separate include's plan below it, made once with it.
      */
     private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, Map<Plan, Hydrator> fetchHydrators) {
-        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed) {
+        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed, Dialect dialect) {
             Map<Plan, Hydrator> fetches = new IdentityHashMap<>();
-            collect(plan, typed, fetches);
-            return new Prepared(plan, sql, new Hydrator(plan, typed), Collections.unmodifiableMap(fetches));
+            collect(plan, typed, dialect, fetches);
+            return new Prepared(plan, sql, new Hydrator(plan, typed, dialect), Collections.unmodifiableMap(fetches));
         }
 
-        private static void collect(Plan plan, TypedResults typed, Map<Plan, Hydrator> into) {
+        private static void collect(Plan plan, TypedResults typed, Dialect dialect, Map<Plan, Hydrator> into) {
             for (Fetch f : plan.fetches()) {
-                into.put(f.plan(), new Hydrator(f.plan(), typed));
-                collect(f.plan(), typed, into);
+                into.put(f.plan(), new Hydrator(f.plan(), typed, dialect));
+                collect(f.plan(), typed, dialect, into);
             }
         }
     }
@@ -181,10 +182,10 @@ public final class Canopy implements AutoCloseable {
 
     /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
     public List<Entity> findAll(Query query) {
-        return run(prepare(query));
+        return Collections.unmodifiableList(run(prepare(query)));
     }
 
-    private List<Entity> run(Prepared p) {
+    private List<HydratedEntity> run(Prepared p) {
         Hydration h = executor.query(p.sql(), p.hydrator());
         fetchSeparate(p, p.plan(), h);
         return h.roots();
@@ -222,7 +223,7 @@ public final class Canopy implements AutoCloseable {
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
         EntityMapper<T> mapper = typed.mapper(prepare(query).plan(), type);
-        return stream(query).map(mapper::map);
+        return stream(query).map(e -> mapper.map((HydratedEntity) e));
     }
 
     /**
@@ -251,7 +252,7 @@ public final class Canopy implements AutoCloseable {
      */
     private void fetchSeparate(Prepared prepared, Plan plan, Hydration hydration) {
         for (Fetch f : plan.fetches()) {
-            Map<Object, List<Entity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
+            Map<Object, List<HydratedEntity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
             if (parents.isEmpty()) {
                 continue;
             }
@@ -572,7 +573,7 @@ public final class Canopy implements AutoCloseable {
         Prepared p = plans.getIfPresent(query);
         if (p == null) {
             Plan plan = planner.plan(bind(query));
-            p = Prepared.of(plan, renderer.render(plan.statement()), typed);
+            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect());
             plans.put(query, p);
         }
         return p;

@@ -1,6 +1,6 @@
 package dev.canopy;
 
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import java.util.List;
 
 /**

@@ -1,10 +1,11 @@
 package dev.canopy;
 
 import dev.canopy.exec.Executor;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.HydratedEntity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Hydration;
 import dev.canopy.hydrate.Hydrator;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ final class RootCursor implements Executor.Cursor<Entity> {
     private final Consumer<Hydration> completeChunk;
     private final Executor executor;
     private final SqlStatement statement;
-    private final ArrayDeque<Entity> ready = new ArrayDeque<>();
+    private final ArrayDeque<HydratedEntity> ready = new ArrayDeque<>();
     private Hydrator.Pass pass;
     private boolean rowPending;
     private boolean done;

@@ -5,7 +5,7 @@ import dev.canopy.bench.data.BenchDatabase;
 import dev.canopy.bench.data.BlogModels;
 import dev.canopy.bench.data.BlogModels.Strategy;
 import dev.canopy.bench.data.Dataset;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Query;
 import java.util.ArrayList;
 import java.util.List;

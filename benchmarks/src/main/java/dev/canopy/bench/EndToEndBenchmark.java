@@ -11,7 +11,7 @@ import dev.canopy.bench.contestants.mybatis.MyBatisContestant;
 import dev.canopy.bench.data.BenchDatabase;
 import dev.canopy.bench.data.Dataset;
 import dev.canopy.bench.views.UserView;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Query;
 import java.sql.SQLException;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.canopy.bench.data.Dataset;
 import dev.canopy.bench.jdbc.MemoryTable;
 import dev.canopy.bench.jdbc.Replay;
 import dev.canopy.bench.views.UserView;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,7 +5,7 @@ import dev.canopy.bench.data.BlogModels;
 import dev.canopy.dialect.Dialect;
 import dev.canopy.dialect.h2.H2Dialect;
 import dev.canopy.query.Query;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;

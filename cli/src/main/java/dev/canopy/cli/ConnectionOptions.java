@@ -21,7 +21,7 @@ final class ConnectionOptions {
     }
 
     /** As {@link #connect(String)}, telling {@code listener} of every statement run. */
-    Canopy connect(@Nullable String dialect, dev.canopy.exec.@Nullable StatementListener listener) {
+    Canopy connect(@Nullable String dialect, dev.canopy.sql.@Nullable StatementListener listener) {
         if (url == null) {
             throw new UserInputException("--url is missing");
         }

@@ -20,11 +20,8 @@ import org.jspecify.annotations.Nullable;
  * class per table (a public typed field per column), a constant per model and per association, and the schema.
  */
 final class JavaModels {
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
-            "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
-            "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw",
-            "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+    /** Java's restricted identifiers, which a generated field may not take though they are not keywords. */
+    private static final Set<String> RESTRICTED = Set.of("var", "record", "yield");
 
     private JavaModels() {}
 
@@ -170,7 +167,7 @@ final class JavaModels {
             sb.append(Character.isJavaIdentifierPart(c) ? c : '_');
         }
         String s = sb.length() == 0 || !Character.isJavaIdentifierStart(sb.charAt(0)) ? "_" + sb : sb.toString();
-        return KEYWORDS.contains(s) ? s + "_" : s;
+        return javax.lang.model.SourceVersion.isKeyword(s) || RESTRICTED.contains(s) ? s + "_" : s;
     }
 
     private static String unique(String name, Set<String> taken) {

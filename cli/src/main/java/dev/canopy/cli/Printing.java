@@ -2,10 +2,10 @@ package dev.canopy.cli;
 
 import dev.canopy.Canopy;
 import dev.canopy.dialect.Dialect;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Json;
 import dev.canopy.query.Query;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

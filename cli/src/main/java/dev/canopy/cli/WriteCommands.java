@@ -57,14 +57,14 @@ final class WriteCommands {
             Inputs.Source modelsSource = Inputs.read("--models", models);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            dev.canopy.exec.StatementListener listener = sql ? e -> {
+            dev.canopy.sql.StatementListener listener = sql ? e -> {
                 err.println(Printing.oneLine(e.sql()));
                 err.flush();
             } : null;
             try (Canopy db = connection.connect(dialect, listener)) {
                 Schema schema = Inputs.schema(modelsSource, db.dataSource());
                 Model m = schema.model(model);
-                out.println(run(db, schema, m));
+                out.println(run(db.withSchema(schema), schema, m));
             }
             out.flush();
             return 0;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
 import dev.canopy.chinook.Chinook;
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

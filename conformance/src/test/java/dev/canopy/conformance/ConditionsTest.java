@@ -8,7 +8,7 @@ import static dev.canopy.chinook.Chinook.TRACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.query.Condition;

@@ -9,7 +9,7 @@ import dev.canopy.Canopy;
 import dev.canopy.error.NotNullConstraintException;
 import dev.canopy.error.QueryException;
 import dev.canopy.error.UniqueConstraintException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Json;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;

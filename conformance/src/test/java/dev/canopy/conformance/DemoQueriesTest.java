@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
 import dev.canopy.chinook.DemoQueries;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Json;
 import dev.canopy.query.Query;
 import java.util.List;

@@ -16,8 +16,8 @@ import dev.canopy.error.DatabaseException;
 import dev.canopy.error.ForeignKeyConstraintException;
 import dev.canopy.error.NotNullConstraintException;
 import dev.canopy.error.UniqueConstraintException;
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
@@ -129,14 +129,13 @@ class DialectTest {
         }
 
         @Test
-        @DisplayName("capabilities say what is native: ILIKE on PostgreSQL only, NULLS FIRST not on MySQL, DDL in transactions not on MySQL")
+        @DisplayName("capabilities say what changes Canopy's behaviour: RETURNING not on MySQL, DDL in transactions not on MySQL, arrays on H2 and PostgreSQL")
         void capabilities() {
             assertThat(Dialect.named("postgres").capabilities()).containsExactlyInAnyOrder(Capability.values());
-            assertThat(Dialect.named("mysql").supports(Capability.ILIKE)).isFalse();
-            assertThat(Dialect.named("mysql").supports(Capability.NULLS_ORDERING)).isFalse();
             assertThat(Dialect.named("mysql").supports(Capability.RETURNING)).isFalse();
             assertThat(Dialect.named("mariadb").supports(Capability.TRANSACTIONAL_DDL)).isFalse();
-            assertThat(Dialect.named("sqlite").supports(Capability.ILIKE)).isFalse();
+            assertThat(Dialect.named("sqlite").supports(Capability.ARRAY_BIND)).isFalse();
+            assertThat(Dialect.named("h2").supports(Capability.ARRAY_BIND)).isTrue();
             assertThat(Dialect.named("sqlite").supports(Capability.TRANSACTIONAL_DDL)).isTrue();
             assertThat(Dialect.named("postgres").maxIdentifierLength()).isEqualTo(63);
             assertThat(Dialect.named("postgres").maxBindParameters()).isEqualTo(65_535);

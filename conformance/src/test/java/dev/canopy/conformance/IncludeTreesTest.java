@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canopy.Canopy;
 import dev.canopy.error.QueryException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Json;
 import dev.canopy.query.Query;
 import java.util.ArrayList;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
 import dev.canopy.Page;
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;

@@ -3,7 +3,7 @@ package dev.canopy.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
 import dev.canopy.dialect.Dialect;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
@@ -15,7 +15,7 @@ import dev.canopy.model.Schema;
 import dev.canopy.plan.PlanNode;
 import dev.canopy.query.Include;
 import dev.canopy.query.Query;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

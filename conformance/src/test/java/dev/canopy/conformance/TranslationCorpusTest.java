@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
 import dev.canopy.chinook.Chinook;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.json.QuerySpec;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;

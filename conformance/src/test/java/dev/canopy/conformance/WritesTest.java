@@ -9,8 +9,8 @@ import dev.canopy.error.NotNullConstraintException;
 import dev.canopy.error.StaleRowException;
 import dev.canopy.error.UniqueConstraintException;
 import dev.canopy.error.UnscopedWriteException;
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
@@ -126,7 +126,7 @@ class WritesTest {
         try (TestDatabase.Handle h = kind.open(label)) {
             h.db.sync(LIBRARY);
             List<String> statements = new CopyOnWriteArrayList<>();
-            Canopy.Builder b = Canopy.builder(h.url).onStatement((StatementEvent e) -> statements.add(e.sql()));
+            Canopy.Builder b = Canopy.builder(h.url).schema(LIBRARY).onStatement((StatementEvent e) -> statements.add(e.sql()));
             if (h.user != null) {
                 b = b.user(h.user).password(h.password);
             }
@@ -331,7 +331,7 @@ class WritesTest {
         try (TestDatabase.Handle h = kind.open(label)) {
             h.db.sync(STORE);
             List<String> statements = new CopyOnWriteArrayList<>();
-            Canopy.Builder b = Canopy.builder(h.url).poolSize(4).onStatement((StatementEvent e) -> statements.add(e.sql()));
+            Canopy.Builder b = Canopy.builder(h.url).schema(STORE).poolSize(4).onStatement((StatementEvent e) -> statements.add(e.sql()));
             if (h.user != null) {
                 b = b.user(h.user).password(h.password);
             }

@@ -1,8 +1,11 @@
 package dev.canopy.exec;
 
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.sql.StatementListener;
+
 import dev.canopy.dialect.Dialect;
 import dev.canopy.error.ConnectionException;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -42,12 +42,12 @@ public final class EntityShape {
 
     public Model model() { return model; }
 
-    /** How {@link Entity#into(Class)} maps entities of this shape. */
+    /** How {@link HydratedEntity#into(Class)} maps entities of this shape. */
     EntityMapping mapping() { return mapping; }
 
     /**
      * The plan whose node made entities of this shape (for a separate include, the include's own keyed plan), so
-     * that a typed mapper can be compiled for an entity as for a query: {@link Entity#into(Class)}.
+     * that a typed mapper can be compiled for an entity as for a query: {@link HydratedEntity#into(Class)}.
      */
     public Plan plan() { return plan; }
 

@@ -13,14 +13,14 @@ import org.jspecify.annotations.Nullable;
  * them.
  */
 public final class Hydration {
-    private final List<Entity> roots;
+    private final List<HydratedEntity> roots;
     private final @Nullable List<Object> partitions;
     /** Per node, its entities as made, for the nodes the hydrator recorded (the parents of separate includes). */
-    private final @Nullable List<Entity>[] byNode;
+    private final @Nullable List<HydratedEntity>[] byNode;
     private final int[] parentOf;
     private final int[] linkOf;
 
-    Hydration(List<Entity> roots, @Nullable List<Object> partitions, @Nullable List<Entity>[] byNode, int[] parentOf, int[] linkOf) {
+    Hydration(List<HydratedEntity> roots, @Nullable List<Object> partitions, @Nullable List<HydratedEntity>[] byNode, int[] parentOf, int[] linkOf) {
         this.roots = roots;
         this.partitions = partitions;
         this.byNode = byNode;
@@ -30,7 +30,7 @@ public final class Hydration {
     }
 
     /** The roots, in the order the statement returned them. */
-    public List<Entity> roots() {
+    public List<HydratedEntity> roots() {
         return roots;
     }
 
@@ -38,13 +38,13 @@ public final class Hydration {
      * Every entity made for a plan node (the roots for node 0). Nodes that separate includes hang from are recorded
      * while rows are read; the others are collected on demand, parent by parent, from the graph.
      */
-    public List<Entity> entities(int node) {
-        List<Entity> recorded = byNode[node];
+    public List<HydratedEntity> entities(int node) {
+        List<HydratedEntity> recorded = byNode[node];
         if (recorded != null) {
             return recorded;
         }
-        List<Entity> out = new ArrayList<>();
-        for (Entity parent : entities(parentOf[node])) {
+        List<HydratedEntity> out = new ArrayList<>();
+        for (HydratedEntity parent : entities(parentOf[node])) {
             out.addAll(parent.children(linkOf[node]));
         }
         byNode[node] = out;
@@ -55,9 +55,9 @@ public final class Hydration {
      * The distinct values of the parents' key that a separate include refers to, each with the parents holding it
      * (one key may be held by several entities: the same row reached under different grandparents).
      */
-    public static Map<Object, List<Entity>> parentsByKey(List<Entity> parents, Fetch fetch) {
-        Map<Object, List<Entity>> byKey = new HashMap<>();
-        for (Entity p : parents) {
+    public static Map<Object, List<HydratedEntity>> parentsByKey(List<HydratedEntity> parents, Fetch fetch) {
+        Map<Object, List<HydratedEntity>> byKey = new HashMap<>();
+        for (HydratedEntity p : parents) {
             Object key = p.value(fetch.parentKey());
             if (key != null) {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(p);
@@ -67,15 +67,15 @@ public final class Hydration {
     }
 
     /** Puts each root of {@code children} (a separate include's statement) under the parents that hold its key. */
-    public static void stitch(Fetch fetch, Map<Object, List<Entity>> parentsByKey, Hydration children) {
+    public static void stitch(Fetch fetch, Map<Object, List<HydratedEntity>> parentsByKey, Hydration children) {
         List<Object> parts = children.partitions;
         if (parts == null) {
             throw new IllegalStateException("not a separate include's hydration");
         }
         for (int i = 0; i < children.roots.size(); i++) {
-            List<Entity> parents = parentsByKey.get(parts.get(i));
+            List<HydratedEntity> parents = parentsByKey.get(parts.get(i));
             if (parents != null) {
-                for (Entity p : parents) {
+                for (HydratedEntity p : parents) {
                     p.addMany(fetch.link(), children.roots.get(i));
                 }
             }

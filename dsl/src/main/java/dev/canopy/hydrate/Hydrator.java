@@ -49,11 +49,19 @@ public final class Hydrator implements ResultReader<Hydration> {
 
     /** A hydrator whose entities cannot map themselves to typed results. */
     public Hydrator(Plan plan) {
-        this(plan, EntityMapping.NONE);
+        this(plan, EntityMapping.NONE, null);
     }
 
-    /** A hydrator for a plan; its entities' {@link Entity#into(Class)} goes to {@code mapping}. */
+    /** A hydrator for a plan; its entities' {@link HydratedEntity#into(Class)} goes to {@code mapping}. */
     public Hydrator(Plan plan, EntityMapping mapping) {
+        this(plan, mapping, null);
+    }
+
+    /**
+     * A hydrator for a plan on a database of {@code dialect}, which converts the values its driver returns in more than
+     * one form (null: the conversions every driver needs).
+     */
+    public Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect) {
         List<PlanNode> nodes = plan.nodes();
         readers = new NodeReader[nodes.size()];
         for (PlanNode n : nodes) {
@@ -72,9 +80,9 @@ public final class Hydrator implements ResultReader<Hydration> {
                     }
                 }
             }
-            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link);
+            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link, dialect);
         }
-        partition = plan.isKeyed() ? ValueReader.of(plan.partition().type()) : null;
+        partition = plan.isKeyed() ? ValueReader.of(plan.partition().type(), dialect) : null;
         rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);
         numericRoot = readers[0].numeric && partition == null && !rightJoined;
         numericPath = new boolean[readers.length];
@@ -114,18 +122,18 @@ public final class Hydrator implements ResultReader<Hydration> {
      */
     public final class Pass {
         /** Roots by key on the general path; on the numeric path, {@link #rootIndex} once keys stop rising. */
-        private final Map<Object, Entity> roots = new LinkedHashMap<>();
-        private @Nullable Map<Object, Entity> rootIndex;
-        private final List<Entity> out = new ArrayList<>();
+        private final Map<Object, HydratedEntity> roots = new LinkedHashMap<>();
+        private @Nullable Map<Object, HydratedEntity> rootIndex;
+        private final List<HydratedEntity> out = new ArrayList<>();
         private final @Nullable List<Object> partitions = partition == null ? null : new ArrayList<>();
-        private final @Nullable List<Entity>[] byNode;
-        private final Entity[] current = new Entity[readers.length];
+        private final @Nullable List<HydratedEntity>[] byNode;
+        private final HydratedEntity[] current = new HydratedEntity[readers.length];
         private final @Nullable Object[] lastKey = new Object[readers.length];
         private final long[] lastLongKey = new long[readers.length];
-        private final Entity[] lastParent = new Entity[readers.length];
-        private final Entity[] lastEntity = new Entity[readers.length];
+        private final HydratedEntity[] lastParent = new HydratedEntity[readers.length];
+        private final HydratedEntity[] lastEntity = new HydratedEntity[readers.length];
         /** Entities holding identity maps of their children, to drop when the pass ends. */
-        private final List<Entity> indexed = new ArrayList<>();
+        private final List<HydratedEntity> indexed = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
         Pass() {
@@ -156,7 +164,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         public void row(ResultSet rs) throws SQLException {
             for (int i = 0; i < readers.length; i++) {
                 NodeReader r = readers[i];
-                Entity parent = null;
+                HydratedEntity parent = null;
                 if (i > 0) {
                     parent = current[r.parent];
                     if (parent == null) {
@@ -170,36 +178,36 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         // ---- the primitive path: one int or long key column ------------------------------------------------------
 
-        private @Nullable Entity numericRow(int i, NodeReader r, @Nullable Entity parent, ResultSet rs) throws SQLException {
+        private @Nullable HydratedEntity numericRow(int i, NodeReader r, @Nullable HydratedEntity parent, ResultSet rs) throws SQLException {
             long key = r.longKey(rs);
             if (key == 0 && rs.wasNull()) {
                 return null;
             }
-            Entity last = lastEntity[i];
+            HydratedEntity last = lastEntity[i];
             if (last != null && lastParent[i] == parent && lastLongKey[i] == key) {
                 return last;
             }
-            Entity e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
+            HydratedEntity e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
             lastLongKey[i] = key;
             lastParent[i] = parent;
             lastEntity[i] = e;
             return e;
         }
 
-        private Entity numericRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
+        private HydratedEntity numericRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
             if (rootIndex == null) {
                 if (out.isEmpty() || key > r.longKeyOf(out.get(out.size() - 1))) {
-                    Entity e = r.create(rs, key);
+                    HydratedEntity e = r.create(rs, key);
                     addRoot(e, null);
                     return e;
                 }
                 rootIndex = new HashMap<>();
-                for (Entity root : out) {
+                for (HydratedEntity root : out) {
                     rootIndex.put(Long.valueOf(r.longKeyOf(root)), root);
                 }
             }
             Long boxed = Long.valueOf(key);
-            Entity e = rootIndex.get(boxed);
+            HydratedEntity e = rootIndex.get(boxed);
             if (e == null) {
                 e = r.create(rs, key);
                 rootIndex.put(boxed, e);
@@ -208,10 +216,10 @@ public final class Hydrator implements ResultReader<Hydration> {
             return e;
         }
 
-        private Entity numericChild(int i, NodeReader r, Entity parent, long key, ResultSet rs) throws SQLException {
-            Map<Object, Entity> index = parent.existingIndex(r.link);
+        private HydratedEntity numericChild(int i, NodeReader r, HydratedEntity parent, long key, ResultSet rs) throws SQLException {
+            Map<Object, HydratedEntity> index = parent.existingIndex(r.link);
             if (index == null) {
-                Entity last = parent.lastChild(r.link);
+                HydratedEntity last = parent.lastChild(r.link);
                 if (last == null) {
                     return attachNew(i, r, parent, rs, key);
                 }
@@ -223,12 +231,12 @@ public final class Hydrator implements ResultReader<Hydration> {
                     return attachNew(i, r, parent, rs, key);
                 }
                 index = index(parent, r.link);
-                for (Entity child : parent.children(r.link)) {
+                for (HydratedEntity child : parent.children(r.link)) {
                     index.put(Long.valueOf(r.longKeyOf(child)), child);
                 }
             }
             Long boxed = Long.valueOf(key);
-            Entity e = index.get(boxed);
+            HydratedEntity e = index.get(boxed);
             if (e == null) {
                 e = attachNew(i, r, parent, rs, key);
                 index.put(boxed, e);
@@ -238,10 +246,10 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         // ---- the general path: composite, textual or other keys, no key, keyed plans' roots ---------------------
 
-        private @Nullable Entity generalRow(int i, NodeReader r, @Nullable Entity parent, ResultSet rs) throws SQLException {
+        private @Nullable HydratedEntity generalRow(int i, NodeReader r, @Nullable HydratedEntity parent, ResultSet rs) throws SQLException {
             Object part = i == 0 && partition != null ? partition.read(rs, 1) : null;
             Object key = i == 0 ? rootKey(rs, part) : r.key(rs, lastKey[i]);
-            Entity e;
+            HydratedEntity e;
             if (key == null) {
                 boolean orphanRow = i == 0 && rightJoined;
                 if (r.keyed() ? !orphanRow : (!orphanRow && r.allNull(rs))) {
@@ -267,7 +275,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                     addRoot(e, part);
                 }
             } else {
-                Map<Object, Entity> index = index(parent, r.link);
+                Map<Object, HydratedEntity> index = index(parent, r.link);
                 e = index.get(key);
                 if (e == null) {
                     e = attachNew(i, r, parent, rs);
@@ -293,35 +301,35 @@ public final class Hydrator implements ResultReader<Hydration> {
             return Arrays.asList(part, key);
         }
 
-        private Map<Object, Entity> index(Entity parent, int link) {
+        private Map<Object, HydratedEntity> index(HydratedEntity parent, int link) {
             if (!parent.hasIndexes()) {
                 indexed.add(parent);
             }
             return parent.childIndex(link);
         }
 
-        private Entity attachNew(int i, NodeReader r, Entity parent, ResultSet rs) throws SQLException {
-            Entity e = r.create(rs);
+        private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs) throws SQLException {
+            HydratedEntity e = r.create(rs);
             r.attach(parent, e);
             record(i, e);
             return e;
         }
 
-        private Entity attachNew(int i, NodeReader r, Entity parent, ResultSet rs, long key) throws SQLException {
-            Entity e = r.create(rs, key);
+        private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key) throws SQLException {
+            HydratedEntity e = r.create(rs, key);
             r.attach(parent, e);
             record(i, e);
             return e;
         }
 
-        private void record(int node, Entity e) {
-            List<Entity> list = byNode[node];
+        private void record(int node, HydratedEntity e) {
+            List<HydratedEntity> list = byNode[node];
             if (list != null) {
                 list.add(e);
             }
         }
 
-        private void addRoot(Entity e, @Nullable Object part) {
+        private void addRoot(HydratedEntity e, @Nullable Object part) {
             out.add(e);
             if (partitions != null) {
                 partitions.add(part);
@@ -330,7 +338,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** The entities of this pass; their hydration-time indexes are dropped. */
         public Hydration finish() {
-            for (Entity e : indexed) {
+            for (HydratedEntity e : indexed) {
                 e.dropIndexes();
             }
             indexed.clear();
@@ -362,7 +370,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         /** Scratch for reading a composite key before deciding whether it is the previous row's. */
         private final Object[] keyParts;
 
-        NodeReader(PlanNode n, EntityShape shape, int link) {
+        NodeReader(PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
             this.link = link;
             this.toMany = n.isToMany();
@@ -375,7 +383,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             for (int i = 0; i < cols.size(); i++) {
                 slots[i] = n.firstSlot() + i;
                 modelIndex[i] = cols.get(i).index();
-                values[i] = ValueReader.of(cols.get(i).type());
+                values[i] = ValueReader.of(cols.get(i).type(), dialect);
             }
             keySlots = new int[n.keyOffsets().length];
             keyReaders = new ValueReader[keySlots.length];
@@ -402,7 +410,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         /** The single numeric key of an entity this reader made. */
-        long longKeyOf(Entity e) {
+        long longKeyOf(HydratedEntity e) {
             return ((Number) e.value(keyIndex)).longValue();
         }
 
@@ -439,28 +447,28 @@ public final class Hydrator implements ResultReader<Hydration> {
             return true;
         }
 
-        Entity create(ResultSet rs) throws SQLException {
+        HydratedEntity create(ResultSet rs) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = values[i].read(rs, slots[i]);
             }
-            return new Entity(shape, v);
+            return new HydratedEntity(shape, v);
         }
 
         /** An entity of the current row whose single numeric key was already read. */
-        Entity create(ResultSet rs, long key) throws SQLException {
+        HydratedEntity create(ResultSet rs, long key) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = i == keyOffset ? boxKey(key) : values[i].read(rs, slots[i]);
             }
-            return new Entity(shape, v);
+            return new HydratedEntity(shape, v);
         }
 
         private Object boxKey(long key) {
             return intKey ? (Object) Integer.valueOf((int) key) : (Object) Long.valueOf(key);
         }
 
-        void attach(Entity parentEntity, Entity child) {
+        void attach(HydratedEntity parentEntity, HydratedEntity child) {
             if (toMany) {
                 parentEntity.addMany(link, child);
             } else {

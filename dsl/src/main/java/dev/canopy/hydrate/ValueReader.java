@@ -1,25 +1,25 @@
 package dev.canopy.hydrate;
 
+import dev.canopy.dialect.Dialect;
 import dev.canopy.model.DataType;
-import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one column of the current row as its Canopy type. One reader per column type, chosen when a plan is
- * compiled; the primitive getters avoid boxing through {@code getObject} for the common numeric keys.
+ * compiled; the primitive getters avoid boxing through {@code getObject} for the common numeric keys. Types that
+ * drivers return in more than one form (timestamps, UUIDs) go through the dialect's {@link Dialect#fromJdbc}.
  */
 @FunctionalInterface
 public interface ValueReader {
     @Nullable Object read(ResultSet rs, int index) throws SQLException;
 
-    /** The reader for a column type. */
-    static ValueReader of(DataType<?> type) {
+    /** The reader for a column type on a database of this dialect (null: the conversions every driver needs). */
+    static ValueReader of(DataType<?> type, @Nullable Dialect dialect) {
         switch (type.kind()) {
             case INTEGER: return (rs, i) -> {
                 int v = rs.getInt(i);
@@ -41,38 +41,16 @@ public interface ValueReader {
                 return !v && rs.wasNull() ? null : Boolean.valueOf(v);
             };
             case DATE: return (rs, i) -> rs.getObject(i, LocalDate.class);
-            case TIMESTAMP: return ValueReader::timestamp;
-            case UUID: return ValueReader::uuid;
+            case TIMESTAMP: return converting(dialect, LocalDateTime.class);
+            case UUID: return converting(dialect, UUID.class);
             default: return ResultSet::getString;
         }
     }
 
-    private static @Nullable Object timestamp(ResultSet rs, int i) throws SQLException {
-        Object v = rs.getObject(i);
-        if (v == null || v instanceof LocalDateTime) {
-            return v;
+    private static ValueReader converting(@Nullable Dialect dialect, Class<?> javaType) {
+        if (dialect == null) {
+            return (rs, i) -> Dialect.commonFromJdbc(rs.getObject(i), javaType);
         }
-        if (v instanceof java.sql.Timestamp) {
-            return ((java.sql.Timestamp) v).toLocalDateTime();
-        }
-        if (v instanceof OffsetDateTime) {
-            return ((OffsetDateTime) v).toLocalDateTime();
-        }
-        if (v instanceof String) {
-            return LocalDateTime.parse(((String) v).replace(' ', 'T'));
-        }
-        return rs.getObject(i, LocalDateTime.class);
-    }
-
-    private static @Nullable Object uuid(ResultSet rs, int i) throws SQLException {
-        Object v = rs.getObject(i);
-        if (v == null || v instanceof UUID) {
-            return v;
-        }
-        if (v instanceof byte[] && ((byte[]) v).length == 16) {
-            ByteBuffer b = ByteBuffer.wrap((byte[]) v);
-            return new UUID(b.getLong(), b.getLong());
-        }
-        return UUID.fromString(v.toString());
+        return (rs, i) -> dialect.fromJdbc(rs.getObject(i), javaType);
     }
 }

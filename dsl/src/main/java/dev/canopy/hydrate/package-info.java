@@ -1,5 +1,5 @@
 /**
- * Hydrate: flat result rows into nested {@link dev.canopy.hydrate.Entity} graphs. A reader per plan node, compiled
+ * Hydrate: flat result rows into nested {@link dev.canopy.hydrate.HydratedEntity} graphs. A reader per plan node, compiled
  * once per plan, reads its columns by index through the plan's slot map, deduplicates by primary key and links
  * children to parents. It never looks at SQL text and never looks a column up by name.
  */

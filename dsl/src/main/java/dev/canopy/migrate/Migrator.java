@@ -199,7 +199,7 @@ public final class Migrator {
     private MigrationReport undo(@Nullable String target, boolean all) {
         List<MigrationScript> scripts = source.load();
         if (target != null) {
-            indexOf(scripts, target);
+            int unused = indexOf(scripts, target);   // refuses an unknown target before the lock is taken
         }
         return locked((history, lock) -> {
             List<MigrationScript> applied = new ArrayList<>();

@@ -141,7 +141,7 @@ public class Model {
         }
         String version = options.versionAttribute();
         if (version != null && !columns.containsKey(version)) {
-            addImplicit(version, DataType.INTEGER, false).defaultValue(0);
+            Column<Integer> unused = addImplicit(version, DataType.INTEGER, false).defaultValue(0);   // replaces itself in the model
         }
         List<Column<?>> list = new ArrayList<>(columns.values());
         for (int i = 0; i < list.size(); i++) {

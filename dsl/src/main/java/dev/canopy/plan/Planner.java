@@ -30,17 +30,20 @@ public final class Planner {
     static final DSLContext NEUTRAL = DSL.using(SQLDialect.DEFAULT);
 
     private final boolean arrays;
+    private final Set<Capability> capabilities;
 
-    /** A planner that relies on no optional capability. */
+    /** A planner for no database in particular: right joins and window functions, no array binds. */
     public Planner() {
-        this(Set.of());
+        this(Set.of(Capability.RIGHT_JOIN, Capability.WINDOW_FUNCTIONS));
     }
 
     /**
-     * A planner for a database with these capabilities; {@link Capability#ARRAY_BIND} binds long {@code isIn} lists
-     * as one array, so they never cross the bind-parameter limit.
+     * A planner for a database with these capabilities. {@link Capability#ARRAY_BIND} binds long {@code isIn} lists
+     * as one array, so they never cross the bind-parameter limit; without {@link Capability#RIGHT_JOIN} a right
+     * include, and without {@link Capability#WINDOW_FUNCTIONS} a per-parent limit, is refused before any SQL.
      */
     public Planner(Set<Capability> capabilities) {
+        this.capabilities = Set.copyOf(capabilities);
         this.arrays = capabilities.contains(Capability.ARRAY_BIND);
     }
 
@@ -50,7 +53,24 @@ public final class Planner {
      */
     public Plan plan(Query query) {
         checkBound(query);
+        for (Include i : query.includes()) {
+            checkCapabilities(i);
+        }
         return layoutPlan(Spec.of(query), arrays);
+    }
+
+    private void checkCapabilities(Include include) {
+        if (include.isRight() && !capabilities.contains(Capability.RIGHT_JOIN)) {
+            throw new QueryException("Include '" + include.alias() + "' is right(), but this database has no RIGHT JOIN; include it "
+                    + "from the other side, or as optional");
+        }
+        if (include.limit() != null && !capabilities.contains(Capability.WINDOW_FUNCTIONS)) {
+            throw new QueryException("Include '" + include.alias() + "' has a per-parent limit, which needs window functions "
+                    + "(ROW_NUMBER() OVER ...) that this database version does not have");
+        }
+        for (Include i : include.includes()) {
+            checkCapabilities(i);
+        }
     }
 
     /** The statement that counts the distinct roots of a bound query, whatever its includes, limit and offset. */

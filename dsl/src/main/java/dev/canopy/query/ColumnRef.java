@@ -1,5 +1,6 @@
 package dev.canopy.query;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.canopy.model.Column;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the column's Java type
  */
+@CheckReturnValue
 public final class ColumnRef<T> implements Operand<T> {
     private final List<String> path;
     private final Column<T> column;

@@ -1,5 +1,6 @@
 package dev.canopy.query;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.canopy.error.QueryException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Code that reads conditions walks them with a {@link Visitor}: a new variant adds a method there, so every walker
  * fails to compile until it handles it, instead of failing at run time in an {@code instanceof} chain.
  */
+@CheckReturnValue
 public sealed interface Condition permits Condition.Compare, Condition.In, Condition.Between, Condition.IsNull,
         Condition.Junction, Condition.Not, Condition.Literal {
 

@@ -1,5 +1,6 @@
 package dev.canopy.query;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.canopy.error.QueryException;
 import dev.canopy.model.Column;
 import dev.canopy.model.DataType;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the column's Java type
  */
+@CheckReturnValue
 public interface Operand<T> {
 
     /** This operand as a column reference. */

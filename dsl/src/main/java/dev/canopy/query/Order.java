@@ -1,11 +1,13 @@
 package dev.canopy.query;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Objects;
 
 /**
  * One term of an order array: a column (through a path of aliases), a direction, and where nulls go.
  * {@code ALBUM.title.at("album").desc().nullsLast()}.
  */
+@CheckReturnValue
 public record Order(ColumnRef<?> column, Direction direction, Nulls nulls) {
     public enum Direction { ASC, DESC }
 

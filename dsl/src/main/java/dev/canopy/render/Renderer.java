@@ -1,5 +1,7 @@
 package dev.canopy.render;
 
+import dev.canopy.sql.SqlStatement;
+
 import dev.canopy.dialect.Dialect;
 import org.jooq.DSLContext;
 import org.jooq.QueryPart;

@@ -6,7 +6,7 @@ import dev.canopy.exec.Executor;
 import dev.canopy.exec.ResultReader;
 import dev.canopy.plan.JooqTypes;
 import dev.canopy.render.Renderer;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import dev.canopy.error.SchemaException;
 import dev.canopy.exec.Executor;
 import dev.canopy.exec.ResultReader;
 import dev.canopy.model.ReferentialAction;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -29,12 +29,12 @@ import java.util.UUID;
 final class QuerySource {
     enum Lang { JAVA, KOTLIN }
 
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
-            "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
-            "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw",
-            "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "record", "yield",
-            "as", "fun", "in", "is", "object", "typealias", "typeof", "val", "when", "it", "schema");
+    /**
+     * Names a generated local variable cannot take besides Java's keywords ({@link javax.lang.model.SourceVersion}):
+     * Java's restricted identifiers, Kotlin's hard keywords, and the names the generated code itself uses.
+     */
+    private static final Set<String> RESERVED = Set.of("var", "record", "yield", "as", "fun", "in", "is", "object", "typealias",
+            "typeof", "val", "when", "it", "schema");
 
     private final Lang lang;
     private final CodeStyle style;
@@ -200,7 +200,7 @@ final class QuerySource {
     private static String param(String alias, Set<String> taken) {
         String base = alias.chars().allMatch(Character::isJavaIdentifierPart) && Character.isJavaIdentifierStart(alias.charAt(0))
                 ? alias : "include";
-        String name = KEYWORDS.contains(base) ? base + "Include" : base;
+        String name = javax.lang.model.SourceVersion.isKeyword(base) || RESERVED.contains(base) ? base + "Include" : base;
         int n = 2;
         String candidate = name;
         while (taken.contains(candidate)) {

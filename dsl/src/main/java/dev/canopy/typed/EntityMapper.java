@@ -1,7 +1,7 @@
 package dev.canopy.typed;
 
 import dev.canopy.error.MappingException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.HydratedEntity;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +32,7 @@ public final class EntityMapper<T> {
     }
 
     /** One entity (of the node this mapper was compiled for) and its includes as a {@code T}. */
-    public T map(Entity entity) {
+    public T map(HydratedEntity entity) {
         Object[] args = new Object[parts.length];
         for (int i = 0; i < args.length; i++) {
             args[i] = parts[i].read(entity);
@@ -49,9 +49,9 @@ public final class EntityMapper<T> {
     }
 
     /** Each entity as a {@code T}, in order; an unmodifiable list. */
-    public List<T> mapAll(List<Entity> entities) {
+    public List<T> mapAll(List<HydratedEntity> entities) {
         List<T> out = new ArrayList<>(entities.size());
-        for (Entity e : entities) {
+        for (HydratedEntity e : entities) {
             out.add(map(e));
         }
         return Collections.unmodifiableList(out);

@@ -1,7 +1,7 @@
 package dev.canopy.typed;
 
 import dev.canopy.error.MappingException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.HydratedEntity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
@@ -171,7 +171,7 @@ final class MapperCompiler {
                 problems.add(label + ": '" + l.alias() + "' is a to-many include; declare a List of a record or Kotlin class");
                 return null;
             }
-            if (element == Entity.class) {
+            if (element == dev.canopy.result.Entity.class) {
                 return Part.many(link, null);
             }
             EntityMapper<?> child = node(shape.child(link), element, path + "[]");
@@ -194,7 +194,7 @@ final class MapperCompiler {
                     + ">, or make the include required()"));
             return null;
         }
-        if (element == Entity.class) {
+        if (element == dev.canopy.result.Entity.class) {
             return Part.one(link, null, optional);
         }
         EntityMapper<?> child = node(shape.child(link), element, path);

@@ -47,22 +47,8 @@ final class Names {
         return out;
     }
 
-    /** snake_case as camelCase: {@code album_id} → {@code albumId}; a name without underscores is unchanged. */
+    /** snake_case as camelCase ({@code album_id} → {@code albumId}), as the models' own naming does it. */
     static String camel(String name) {
-        if (name.indexOf('_') < 0) {
-            return name;
-        }
-        StringBuilder sb = new StringBuilder(name.length());
-        boolean up = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '_' && sb.length() > 0) {
-                up = true;
-            } else if (c != '_') {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
+        return dev.canopy.model.Naming.camel(name);
     }
 }

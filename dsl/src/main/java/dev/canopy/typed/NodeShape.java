@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What the entities of one plan node will look like, known before any row is read: the attributes read, and each
  * link (joined, or loaded by a separate query) with the shape of its own entities. Link {@code i} here is link
- * {@code i} of every entity of the node ({@link dev.canopy.hydrate.Entity#oneAt}, {@code manyAt}).
+ * {@code i} of every entity of the node ({@link dev.canopy.hydrate.HydratedEntity#oneAt}, {@code manyAt}).
  */
 final class NodeShape {
     private final Plan plan;

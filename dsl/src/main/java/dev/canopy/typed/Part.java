@@ -1,7 +1,7 @@
 package dev.canopy.typed;
 
 import dev.canopy.error.MappingException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.HydratedEntity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 @FunctionalInterface
 interface Part {
-    @Nullable Object read(Entity e);
+    @Nullable Object read(HydratedEntity e);
 
     /** An attribute at {@code index} in the entity's values, converted; wrapped in an Optional if asked. */
     static Part column(int index, Conversion conversion, boolean optional, String label) {
@@ -38,7 +38,7 @@ interface Part {
     /** A to-one include at {@code link}, mapped by {@code child} (null: the entity itself). */
     static Part one(int link, @Nullable EntityMapper<?> child, boolean optional) {
         return e -> {
-            Entity c = e.oneAt(link);
+            HydratedEntity c = e.oneAt(link);
             Object v = c == null || child == null ? c : child.map(c);
             return optional ? Optional.ofNullable(v) : v;
         };
@@ -47,7 +47,7 @@ interface Part {
     /** A to-many include at {@code link}, each mapped by {@code child} (null: the entities themselves). */
     static Part many(int link, @Nullable EntityMapper<?> child) {
         return e -> {
-            List<Entity> children = e.manyAt(link);
+            List<HydratedEntity> children = e.manyAt(link);
             if (child == null) {
                 return children;
             }
@@ -55,7 +55,7 @@ interface Part {
                 return List.of();
             }
             List<Object> out = new ArrayList<>(children.size());
-            for (Entity c : children) {
+            for (HydratedEntity c : children) {
                 out.add(child.map(c));
             }
             return Collections.unmodifiableList(out);

@@ -1,5 +1,8 @@
 package dev.canopy.typed;
 
+import dev.canopy.result.Attribute;
+import dev.canopy.result.Included;
+
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;

@@ -2,7 +2,7 @@ package dev.canopy.typed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.hydrate.HydratedEntity;
 import dev.canopy.hydrate.EntityMapping;
 import dev.canopy.model.Schema;
 import dev.canopy.plan.Plan;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * The compiled mappers of one {@code Canopy}, one per (plan, node, type). A mapper is compiled the first time a type
  * is asked for with a plan, before the plan's query runs, and kept as long as the plan is: the cache holds plans
  * weakly (by identity), and plans live in the Canopy's plan cache and in the entities they made.
- * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} and {@link Entity#into(Class)} come here.
+ * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} and {@link dev.canopy.result.Entity#into(Class)} come here.
  */
 public final class TypedResults implements EntityMapping {
     private record Key(int node, Class<?> type) {}
@@ -58,7 +58,7 @@ public final class TypedResults implements EntityMapping {
     }
 
     @Override
-    public <T> T map(Entity entity, Class<T> type) {
+    public <T> T map(HydratedEntity entity, Class<T> type) {
         return mapper(entity.shape().plan(), entity.shape().node(), type).map(entity);
     }
 }

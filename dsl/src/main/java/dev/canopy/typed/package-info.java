@@ -1,7 +1,7 @@
 /**
- * Typed results: query results as Java records and Kotlin classes instead of {@link dev.canopy.hydrate.Entity}
+ * Typed results: query results as Java records and Kotlin classes instead of {@link dev.canopy.result.Entity}
  * graphs, through {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)}, {@code findOne(query, type)},
- * {@code stream(query, type)} and {@link dev.canopy.hydrate.Entity#into(Class)}.
+ * {@code stream(query, type)} and {@link dev.canopy.result.Entity#into(Class)}.
  * <pre>{@code
  * record GenreView(@Nullable String name) {}
  * record TrackView(String name, @Nullable String composer, int milliseconds, @Nullable GenreView genre) {}
@@ -17,8 +17,8 @@
  *       camelCase and snake_case ({@code album_id} is {@code albumId}); else ignoring case ({@code trackId} is
  *       {@code TrackId}). The first of these that matches decides; two matches in it are ambiguous. Only an
  *       attribute's own name counts: {@code albumTitle} is not {@code album.Title}.
- *       {@link dev.canopy.typed.Attribute @Attribute("TrackId")} binds a component by the attribute's exact name;</li>
- *   <li>a to-one include, by its alias (matched the same way) or {@link dev.canopy.typed.Included @Included("album")},
+ *       {@link dev.canopy.result.Attribute @Attribute("TrackId")} binds a component by the attribute's exact name;</li>
+ *   <li>a to-one include, by its alias (matched the same way) or {@link dev.canopy.result.Included @Included("album")},
  *       to a nested record or Kotlin class: null when the row has none, or an {@code Optional<...>} component;</li>
  *   <li>a to-many include to a {@code List<...>} (or {@code Collection}, {@code Iterable}) of them, unmodifiable,
  *       empty when there are none; joined and separate includes alike;</li>
@@ -61,7 +61,7 @@
  * reflection and no lookup by name per row. Kotlin's parameter names and nullness come from {@code kotlin.Metadata},
  * read with JetBrains' {@code kotlin-metadata-jvm} (an optional dependency) and without kotlin-reflect (kotlinc writes its {@code @NotNull}/{@code @Nullable} with class retention, so
  * reflection cannot see them, and writes parameter names only with {@code -java-parameters}). This package depends
- * on {@code hydrate} and {@code plan}; {@code Entity.into} is the one call back from {@code hydrate} into it.
+ * on {@code hydrate} and {@code plan}; {@code HydratedEntity.into} is the one call back from {@code hydrate} into it.
  */
 @NullMarked
 package dev.canopy.typed;

@@ -1,6 +1,6 @@
 package dev.canopy.write;
 
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import java.util.Objects;
 
 /** What {@code findOrCreate} returns: the row, and whether this call created it. */

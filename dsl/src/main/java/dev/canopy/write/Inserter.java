@@ -7,7 +7,7 @@ import dev.canopy.exec.ResultReader;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.render.Renderer;
-import dev.canopy.render.SqlStatement;
+import dev.canopy.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.canopy.write;
 import dev.canopy.error.InvalidValuesException;
 import dev.canopy.error.StaleRowException;
 import dev.canopy.exec.Executor;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.canopy.Canopy;
 import dev.canopy.error.ConnectionException;
 import dev.canopy.error.SchemaException;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.DataType;

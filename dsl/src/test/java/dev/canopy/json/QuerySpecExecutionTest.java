@@ -4,7 +4,7 @@ import static dev.canopy.json.Music.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Query;
 import java.util.List;
 import java.util.Map;

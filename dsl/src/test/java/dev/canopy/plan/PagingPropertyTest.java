@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Blog;
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Include;
 import dev.canopy.query.Order;

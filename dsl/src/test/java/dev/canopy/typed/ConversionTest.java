@@ -1,5 +1,7 @@
 package dev.canopy.typed;
 
+import dev.canopy.result.Attribute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.canopy.typed;
 
+import dev.canopy.result.Attribute;
+import dev.canopy.result.Included;
+
 import static dev.canopy.Blog.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package dev.canopy.typed;
 
+import dev.canopy.result.Attribute;
+import dev.canopy.result.Included;
+
 import static dev.canopy.Blog.POST;
 import static dev.canopy.Blog.USER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.Canopy;
 import dev.canopy.error.MappingException;
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.model.ModelOptions;

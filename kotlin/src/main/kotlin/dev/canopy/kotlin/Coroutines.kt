@@ -3,7 +3,7 @@
 package dev.canopy.kotlin
 
 import dev.canopy.Canopy
-import dev.canopy.hydrate.Entity
+import dev.canopy.result.Entity
 import dev.canopy.query.Query
 import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.Dispatchers

@@ -3,7 +3,7 @@ package dev.canopy.spring;
 import dev.canopy.Canopy;
 import dev.canopy.dialect.Dialect;
 import dev.canopy.error.ConnectionException;
-import dev.canopy.exec.StatementListener;
+import dev.canopy.sql.StatementListener;
 import dev.canopy.model.Schema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.canopy.spring;
 
-import dev.canopy.exec.StatementEvent;
-import dev.canopy.exec.StatementListener;
+import dev.canopy.sql.StatementEvent;
+import dev.canopy.sql.StatementListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

@@ -10,7 +10,7 @@ import dev.canopy.bench.views.CommentView;
 import dev.canopy.bench.views.PostView;
 import dev.canopy.bench.views.UserRef;
 import dev.canopy.bench.views.UserView;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Hydrator;
 import dev.canopy.model.Column;
 import dev.canopy.plan.Plan;
@@ -45,12 +45,12 @@ public final class CanopyContestant {
 
     /** Hydration alone: the rows of the plan's statement into entity graphs. */
     public List<Entity> hydrate(ResultSet rs) throws SQLException {
-        return hydrator.read(rs).value().roots();
+        return java.util.Collections.unmodifiableList(hydrator.read(rs).value().roots());
     }
 
     /** Hydration alone into the view records, by Canopy's typed results (the mapper compiled once for the plan). */
     public List<UserView> hydrateTyped(ResultSet rs) throws SQLException {
-        return mapper.mapAll(hydrate(rs));
+        return mapper.mapAll(hydrator.read(rs).value().roots());
     }
 
     /** End to end: plan (cached), render (cached), execute, hydrate. */

@@ -1,26 +1,22 @@
 package dev.canopy.dialect;
 
 /**
- * Something a database may or may not do natively. The planner decides in one place what to emulate
- * when a capability is missing, so no other code needs to know which database it talks to.
+ * Something a database may or may not do, that changes what Canopy does: each constant is read by the code it names,
+ * so no other code needs to know which database it talks to. What jOOQ emulates on its own (NULLS FIRST/LAST,
+ * ILIKE, nested joins) is not a capability here.
  */
 public enum Capability {
-    /** {@code INSERT ... RETURNING} (or an equivalent jOOQ can render). */
+    /** {@code INSERT ... RETURNING}: writes read generated keys of many rows from one statement. */
     RETURNING,
-    /** {@code RIGHT OUTER JOIN}. */
+    /** {@code RIGHT OUTER JOIN}: without it the planner refuses a {@code right()} include, naming the database. */
     RIGHT_JOIN,
-    /** {@code ORDER BY x NULLS FIRST / NULLS LAST}. */
-    NULLS_ORDERING,
-    /** A native case-insensitive {@code ILIKE}; without it Canopy renders {@code lower(a) LIKE lower(b)}. */
-    ILIKE,
-    /** Window functions such as {@code ROW_NUMBER() OVER (PARTITION BY ...)}. */
+    /**
+     * Window functions such as {@code ROW_NUMBER() OVER (PARTITION BY ...)}: without them the planner refuses a
+     * per-parent {@code limit} on a separate include, naming the database.
+     */
     WINDOW_FUNCTIONS,
-    /** Parenthesised nested joins: {@code LEFT JOIN (b JOIN c ON ..) ON ..}. */
-    NESTED_JOINS,
-    /** DDL statements take part in transactions. */
+    /** DDL statements take part in transactions: a migration runs in one, and a failure leaves nothing half-done. */
     TRANSACTIONAL_DDL,
-    /** JSON functions and a JSON column type. */
-    JSON,
     /**
      * A whole array bound as one parameter ({@code x = ANY(?)}): long {@code isIn} lists then take one bind instead
      * of one per value, and never cross the bind-parameter limit.

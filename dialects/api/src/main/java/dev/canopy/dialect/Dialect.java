@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One database, as Canopy sees it. Implementations are small, immutable and registered in
@@ -36,7 +37,11 @@ public interface Dialect {
         return capabilities().contains(capability);
     }
 
-    /** The most bind parameters one statement may carry; {@code isIn} lists beyond it are split. */
+    /**
+     * The most bind parameters one statement may carry: separate includes batch their parents' keys under it, and
+     * bulk writes size their statements by it; where the dialect has {@link Capability#ARRAY_BIND}, a long
+     * {@code isIn} list is one bind whatever its length.
+     */
     int maxBindParameters();
 
     /** The longest identifier the database keeps without cutting it. */
@@ -69,6 +74,21 @@ public interface Dialect {
     /** A bind value as this database's driver wants it (Connector/J takes a UUID as its text, say). */
     default Object toJdbc(Object value) {
         return value;
+    }
+
+    /**
+     * A value read back from this database's driver as the Java type a column declares: the way back of
+     * {@link #toJdbc}. The hydrator asks for timestamps and UUIDs (the types drivers return in more than one form);
+     * numbers, strings and booleans it reads with the primitive getters. The default takes what the common drivers
+     * return: {@code java.sql.Timestamp}, {@code OffsetDateTime}, ISO text; a UUID, its 16 bytes or its text.
+     */
+    default @Nullable Object fromJdbc(@Nullable Object value, Class<?> javaType) {
+        return commonFromJdbc(value, javaType);
+    }
+
+    /** The conversions of {@link #fromJdbc} that every driver needs, for a dialect to fall back on. */
+    static @Nullable Object commonFromJdbc(@Nullable Object value, Class<?> javaType) {
+        return JdbcValues.convert(value, javaType);
     }
 
     /** The JDBC driver class, for pools that need it named. */

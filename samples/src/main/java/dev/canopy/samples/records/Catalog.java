@@ -15,7 +15,7 @@ import static dev.canopy.chinook.Chinook.TRACK_GENRE;
 import dev.canopy.Canopy;
 import dev.canopy.chinook.ChinookData;
 import dev.canopy.query.Query;
-import dev.canopy.typed.Attribute;
+import dev.canopy.result.Attribute;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

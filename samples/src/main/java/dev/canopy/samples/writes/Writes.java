@@ -1,7 +1,7 @@
 package dev.canopy.samples.writes;
 
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
@@ -143,7 +143,7 @@ public final class Writes {
 
     /** Runs the three answers on an in-memory H2 database and prints what they return. */
     public static void main(String[] args) {
-        try (Canopy db = Canopy.builder("jdbc:h2:mem:writes-sample;DB_CLOSE_DELAY=-1").logging(System.out::println).build()) {
+        try (Canopy db = Canopy.builder("jdbc:h2:mem:writes-sample;DB_CLOSE_DELAY=-1").schema(SCHEMA).logging(System.out::println).build()) {
             db.sync(SCHEMA);
             System.out.println(fooWithBars(db, "foo", List.of("a", "b")).toJson());
             Entity away = db.create(TEAM, Values.of(TEAM.name, "Away"));

@@ -14,7 +14,7 @@ import dev.canopy.chinook.Chinook.TRACK
 import dev.canopy.chinook.Chinook.TRACK_GENRE
 import dev.canopy.chinook.ChinookData
 import dev.canopy.query.Query
-import dev.canopy.typed.Attribute
+import dev.canopy.result.Attribute
 import java.math.BigDecimal
 
 // Chinook into Kotlin data classes: the same sample as dev.canopy.samples.records.Catalog, in Kotlin.

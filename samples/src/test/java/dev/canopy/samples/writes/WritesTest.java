@@ -9,7 +9,7 @@ import static dev.canopy.samples.writes.Writes.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
-import dev.canopy.hydrate.Entity;
+import dev.canopy.result.Entity;
 import dev.canopy.query.Query;
 import dev.canopy.write.Values;
 import java.time.LocalDateTime;
@@ -27,7 +27,7 @@ class WritesTest {
 
     @BeforeEach
     void open() {
-        db = Canopy.builder("jdbc:h2:mem:writes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").onStatement(e -> statements.add(e.sql())).build();
+        db = Canopy.builder("jdbc:h2:mem:writes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").schema(Writes.SCHEMA).onStatement(e -> statements.add(e.sql())).build();
         db.sync(Writes.SCHEMA);
         statements.clear();
     }

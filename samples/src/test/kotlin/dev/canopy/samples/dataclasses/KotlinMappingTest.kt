@@ -7,7 +7,7 @@ import dev.canopy.chinook.Chinook.TRACK_GENRE
 import dev.canopy.chinook.ChinookData
 import dev.canopy.error.MappingException
 import dev.canopy.query.Query
-import dev.canopy.typed.Included
+import dev.canopy.result.Included
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.AfterAll

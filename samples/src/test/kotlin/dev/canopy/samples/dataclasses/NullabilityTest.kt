@@ -5,9 +5,9 @@ import dev.canopy.chinook.Chinook.ALBUM
 import dev.canopy.chinook.Chinook.ARTIST
 import dev.canopy.chinook.Chinook.ARTIST_ALBUMS
 import dev.canopy.chinook.ChinookData
-import dev.canopy.hydrate.Entity
+import dev.canopy.result.Entity
 import dev.canopy.query.Query
-import dev.canopy.render.SqlStatement
+import dev.canopy.sql.SqlStatement
 import kotlin.reflect.typeOf
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.AfterAll
@@ -54,11 +54,11 @@ class NullabilityTest {
         assertThat(album?.get(ARTIST.name)).isEqualTo("AC/DC")
         assertThat(view?.albums?.map { it.title }).containsExactly("Let There Be Rock")
 
-        assertThat(staticType(db.findOne(acdc))).isEqualTo("dev.canopy.hydrate.Entity?")
+        assertThat(staticType(db.findOne(acdc))).isEqualTo("dev.canopy.result.Entity?")
         assertThat(staticType(db.findOne(acdc, ArtistAlbums::class.java))).isEqualTo("dev.canopy.samples.dataclasses.ArtistAlbums?")
         assertThat(staticType(db.findOne(acdc)!!.get(ARTIST.name))).isEqualTo("java.lang.String?")
         assertThat(staticType(db.findOne(acdc)!!.get("Name"))).isEqualTo("java.lang.Object?")
-        assertThat(staticType(db.findOne(Query.from(ALBUM).include("artist"))!!.one("artist"))).isEqualTo("dev.canopy.hydrate.Entity?")
+        assertThat(staticType(db.findOne(Query.from(ALBUM).include("artist"))!!.one("artist"))).isEqualTo("dev.canopy.result.Entity?")
         assertThat(staticType(ARTIST.findColumn("Name"))).isEqualTo("dev.canopy.model.Column<*>?")
     }
 
@@ -72,9 +72,9 @@ class NullabilityTest {
         assertThat(views.single()).isEqualTo(into)
         assertThat(albums).hasSize(1)
 
-        assertThat(staticType(all)).isEqualTo("java.util.List<dev.canopy.hydrate.Entity>")
+        assertThat(staticType(all)).isEqualTo("java.util.List<dev.canopy.result.Entity>")
         assertThat(staticType(views)).isEqualTo("java.util.List<dev.canopy.samples.dataclasses.ArtistAlbums>")
-        assertThat(staticType(albums)).isEqualTo("java.util.List<dev.canopy.hydrate.Entity>")
+        assertThat(staticType(albums)).isEqualTo("java.util.List<dev.canopy.result.Entity>")
         assertThat(staticType(into)).isEqualTo("dev.canopy.samples.dataclasses.ArtistAlbums")
         assertThat(staticType(acdc)).isEqualTo("dev.canopy.query.Query")
         assertThat(staticType(ARTIST.name)).isEqualTo("dev.canopy.model.Column<java.lang.String>")

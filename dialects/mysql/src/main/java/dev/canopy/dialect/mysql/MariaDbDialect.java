@@ -33,7 +33,7 @@ public final class MariaDbDialect implements Dialect {
 
     MariaDbDialect(ServerVersion version) {
         this.version = version;
-        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON, Capability.READ_ONLY_TRANSACTIONS,
+        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.READ_ONLY_TRANSACTIONS,
                 Capability.WINDOW_FUNCTIONS);
         if (version.atLeast(10, 5)) {
             caps.add(Capability.RETURNING);

@@ -33,7 +33,7 @@ public final class MySqlDialect implements Dialect {
 
     private MySqlDialect(ServerVersion version) {
         this.version = version;
-        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON, Capability.READ_ONLY_TRANSACTIONS);
+        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.READ_ONLY_TRANSACTIONS);
         if (version.atLeast(8, 0)) {
             caps.add(Capability.WINDOW_FUNCTIONS);
         }

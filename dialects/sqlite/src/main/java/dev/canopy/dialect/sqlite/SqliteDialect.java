@@ -24,8 +24,7 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteDialect implements Dialect {
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-            Capability.RETURNING, Capability.RIGHT_JOIN, Capability.NULLS_ORDERING, Capability.WINDOW_FUNCTIONS,
-            Capability.NESTED_JOINS, Capability.TRANSACTIONAL_DDL, Capability.JSON));
+            Capability.RETURNING, Capability.RIGHT_JOIN, Capability.WINDOW_FUNCTIONS, Capability.TRANSACTIONAL_DDL));
 
     /**
      * Foreign keys enforced (SQLite leaves them off per connection unless asked), and a writer that finds the database

@@ -1,4 +1,4 @@
-package dev.canopy.exec;
+package dev.canopy.sql;
 
 /**
  * Told of every statement Canopy runs (Sequelize's {@code logging: fn}). A single-method interface, so a Kotlin

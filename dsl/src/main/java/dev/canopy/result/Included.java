@@ -1,4 +1,4 @@
-package dev.canopy.typed;
+package dev.canopy.result;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -2,6 +2,7 @@ package dev.canopy.hydrate;
 
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.result.Entity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,17 +13,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of a model with its included associations: Sequelize's model instance, read-only.
- * <pre>{@code
- * Entity artist = db.findOne(Query.from(ARTIST).include("albums"));
- * String name = artist.get(ARTIST.name);
- * List<Entity> albums = artist.many("albums");     // empty when there are none
- * Entity label = album.one("label");                // null when absent
- * String json = artist.toJson();                    // {"ArtistId":1,"Name":"AC/DC","albums":[...]}
- * }</pre>
- * Entities are filled once by the hydrator and never change afterwards; lists they return are unmodifiable.
+ * Canopy's {@link Entity}: the values of one row by column index, then its links, in one array, so that an entity
+ * costs two objects. Filled once by the {@link Hydrator} and never changed afterwards; only the hydrator (this
+ * package) and the typed mappers read its slots by index.
  */
-public final class Entity {
+public final class HydratedEntity implements Entity {
     private final EntityShape shape;
     /**
      * The values of the model's columns by column index, then the links by link index (an entity or null for a
@@ -31,46 +26,48 @@ public final class Entity {
     private final Object[] slots;
 
     /** Made by the hydrator with {@code shape.width() + shape.linkCount()} slots, the values already filled in. */
-    Entity(EntityShape shape, Object[] slots) {
+    HydratedEntity(EntityShape shape, Object[] slots) {
         this.shape = shape;
         this.slots = slots;
         int width = shape.width();
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             if (shape.isToMany(i)) {
-                slots[width + i] = new ArrayList<Entity>(4);
+                slots[width + i] = new ArrayList<HydratedEntity>(4);
             }
         }
     }
 
+    @Override
     public Model model() {
         return shape.model();
     }
 
-    /** The value of a column of this entity's model. */
+    @Override
     public <T> @Nullable T get(Column<T> column) {
         return column.type().javaType().cast(slots[shape.checkLoaded(column)]);
     }
 
-    /** The value of an attribute, by the name the model gives it. */
+    @Override
     public @Nullable Object get(String attribute) {
         return slots[shape.columnIndex(attribute)];
     }
 
-    /** The included to-one association with an alias; null when the row has none. */
-    public @Nullable Entity one(String alias) {
-        return (Entity) slots[shape.width() + shape.linkIndex(alias, false)];
+    @Override
+    public @Nullable HydratedEntity one(String alias) {
+        return (HydratedEntity) slots[shape.width() + shape.linkIndex(alias, false)];
     }
 
-    /** The included to-many association with an alias; an empty list when there are none. */
+    @Override
     @SuppressWarnings("unchecked")
     public List<Entity> many(String alias) {
-        return Collections.unmodifiableList((List<Entity>) slots[shape.width() + shape.linkIndex(alias, true)]);
+        return Collections.unmodifiableList((List<HydratedEntity>) slots[shape.width() + shape.linkIndex(alias, true)]);
     }
 
     /**
      * The entity as nested maps, in Sequelize's {@code toJSON()} shape: each attribute that was read, then each
      * included alias holding a map or null (to-one) or a list of maps (to-many).
      */
+    @Override
     public Map<String, @Nullable Object> toMap() {
         Map<String, @Nullable Object> m = new LinkedHashMap<>();
         List<Column<?>> columns = shape.model().columns();
@@ -84,34 +81,25 @@ public final class Entity {
             Object link = slots[width + i];
             if (shape.isToMany(i)) {
                 @SuppressWarnings("unchecked")
-                List<Entity> list = (List<Entity>) link;
+                List<HydratedEntity> list = (List<HydratedEntity>) link;
                 List<Map<String, @Nullable Object>> maps = new ArrayList<>(list.size());
-                for (Entity e : list) {
+                for (HydratedEntity e : list) {
                     maps.add(e.toMap());
                 }
                 m.put(shape.alias(i), maps);
             } else {
-                m.put(shape.alias(i), link == null ? null : ((Entity) link).toMap());
+                m.put(shape.alias(i), link == null ? null : ((HydratedEntity) link).toMap());
             }
         }
         return m;
     }
 
-    /** The entity as JSON, in the shape of {@link #toMap()}; dates in ISO-8601. */
+    @Override
     public String toJson() {
         return Json.write(toMap());
     }
 
-    /**
-     * This entity and its includes as a Java record or a Kotlin class with a primary constructor, mapped as
-     * {@link dev.canopy.Canopy#findAll(dev.canopy.query.Query, Class)} maps roots (see {@link dev.canopy.typed}).
-     * The mapping is compiled once per plan node and type.
-     * <pre>{@code
-     * AlbumView album = db.findOne(Query.from(ALBUM).include("tracks")).into(AlbumView.class);
-     * }</pre>
-     *
-     * @throws dev.canopy.error.MappingException listing every component that does not match this entity's shape
-     */
+    @Override
     public <T> T into(Class<T> type) {
         return shape.mapping().map(this, type);
     }
@@ -132,14 +120,14 @@ public final class Entity {
     }
 
     /** The to-one include at a link index (the order of the plan node's links), or null when absent; no check. */
-    public @Nullable Entity oneAt(int link) {
-        return (Entity) slots[shape.width() + link];
+    public @Nullable HydratedEntity oneAt(int link) {
+        return (HydratedEntity) slots[shape.width() + link];
     }
 
     /** The to-many include at a link index (the order of the plan node's links), unmodifiable; no check. */
     @SuppressWarnings("unchecked")
-    public List<Entity> manyAt(int link) {
-        return Collections.unmodifiableList((List<Entity>) slots[shape.width() + link]);
+    public List<HydratedEntity> manyAt(int link) {
+        return Collections.unmodifiableList((List<HydratedEntity>) slots[shape.width() + link]);
     }
 
     // ---- filled by the hydrator ----
@@ -158,15 +146,15 @@ public final class Entity {
      * Per link, this entity's children by key while hydrating, for the links whose rows stopped coming in key order
      * (or whose keys are not single numbers); dropped when hydration ends.
      */
-    private @Nullable Map<Object, Entity> @Nullable [] childIndex;
+    private @Nullable Map<Object, HydratedEntity> @Nullable [] childIndex;
 
     /** The children of a link by key, made empty on first use. */
     @SuppressWarnings("unchecked")
-    Map<Object, Entity> childIndex(int link) {
+    Map<Object, HydratedEntity> childIndex(int link) {
         if (childIndex == null) {
             childIndex = new Map[shape.linkCount()];
         }
-        Map<Object, Entity> m = childIndex[link];
+        Map<Object, HydratedEntity> m = childIndex[link];
         if (m == null) {
             m = new HashMap<>();
             childIndex[link] = m;
@@ -175,7 +163,7 @@ public final class Entity {
     }
 
     /** The children of a link by key, or null when none was made. */
-    @Nullable Map<Object, Entity> existingIndex(int link) {
+    @Nullable Map<Object, HydratedEntity> existingIndex(int link) {
         return childIndex == null ? null : childIndex[link];
     }
 
@@ -188,40 +176,40 @@ public final class Entity {
     }
 
     /** The last child added to a to-many link, or the child of a to-one link; null when there is none. */
-    @Nullable Entity lastChild(int link) {
+    @Nullable HydratedEntity lastChild(int link) {
         Object l = slots[shape.width() + link];
         if (l instanceof List) {
             List<?> list = (List<?>) l;
-            return list.isEmpty() ? null : (Entity) list.get(list.size() - 1);
+            return list.isEmpty() ? null : (HydratedEntity) list.get(list.size() - 1);
         }
-        return (Entity) l;
+        return (HydratedEntity) l;
     }
 
     /** Every child of a link: the list of a to-many link, the one child (or none) of a to-one link. */
     @SuppressWarnings("unchecked")
-    List<Entity> children(int link) {
+    List<HydratedEntity> children(int link) {
         Object l = slots[shape.width() + link];
         if (l instanceof List) {
-            return (List<Entity>) l;
+            return (List<HydratedEntity>) l;
         }
-        return l == null ? List.of() : List.of((Entity) l);
+        return l == null ? List.of() : List.of((HydratedEntity) l);
     }
 
-    void setOne(int link, Entity child) {
+    void setOne(int link, HydratedEntity child) {
         slots[shape.width() + link] = child;
     }
 
     @SuppressWarnings("unchecked")
-    void addMany(int link, Entity child) {
-        ((List<Entity>) slots[shape.width() + link]).add(child);
+    void addMany(int link, HydratedEntity child) {
+        ((List<HydratedEntity>) slots[shape.width() + link]).add(child);
     }
 
     /** Equal when of one model, with the same attributes read, the same values and the same included graph. */
     @Override public boolean equals(@Nullable Object o) {
-        if (!(o instanceof Entity)) {
+        if (!(o instanceof HydratedEntity)) {
             return false;
         }
-        Entity e = (Entity) o;
+        HydratedEntity e = (HydratedEntity) o;
         int width = shape.width();
         if (e.shape.model() != shape.model() || e.slots.length != slots.length) {
             return false;

@@ -1,4 +1,4 @@
-package dev.canopy.exec;
+package dev.canopy.sql;
 
 import java.time.Duration;
 import java.util.List;

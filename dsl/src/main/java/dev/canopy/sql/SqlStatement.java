@@ -1,4 +1,4 @@
-package dev.canopy.render;
+package dev.canopy.sql;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,78 @@
+package dev.canopy.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builders return new values, so a call whose result is dropped does nothing. Error Prone, run in the build as it
+ * runs here (javac with {@code -Xplugin:ErrorProne}), makes each such statement a compile error.
+ */
+class BuilderResultsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "q.where(USER.id.eq(1));",
+            "q.limit(5);",
+            "q.include(\"posts\");",
+            "USER.id.eq(1);",
+            "USER.name.like(\"A%\").and(USER.id.gt(2));",
+            "USER.name.asc().nullsFirst();",
+            "dev.canopy.model.Association.hasMany(USER, POST).alias(\"x\");",
+    })
+    @DisplayName("a dropped builder result does not compile")
+    void droppedResultFailsCompilation(String statement) throws IOException {
+        List<String> errors = compile("void f(Query q) { " + statement + " }");
+        assertThat(errors).as(statement).anySatisfy(e -> assertThat(e).contains("CheckReturnValue"));
+    }
+
+    @Test
+    @DisplayName("the same calls compile when their results are used")
+    void usedResultsCompile() throws IOException {
+        List<String> errors = compile("Query f(Query q) { Condition c = USER.id.eq(1).and(USER.name.like(\"A%\")); "
+                + "return q.where(c).limit(5).include(\"posts\").order(USER.name.asc().nullsFirst()); }");
+        assertThat(errors).isEmpty();
+    }
+
+    private List<String> compile(String body) throws IOException {
+        Path src = dir.resolve("probe/Probe.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package probe;\n"
+                + "import static dev.canopy.Blog.USER;\nimport static dev.canopy.Blog.POST;\n"
+                + "import dev.canopy.query.Query;\nimport dev.canopy.query.Condition;\n"
+                + "class Probe { " + body + " }\n");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        String classpath = System.getProperty("java.class.path");
+        List<String> options = List.of("-d", dir.resolve("out").toString(), "-classpath", classpath, "-processorpath", classpath,
+                "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-Xplugin:ErrorProne");
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(src.toFile())).call();
+        }
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(d.getMessage(Locale.ROOT));
+            }
+        }
+        return errors;
+    }
+}
