@@ -1,0 +1,54 @@
+package dev.canopy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.cli.CanopyCliTest.Run;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command's answers to a user's mistakes: one line, the right exit code, and never a stack trace. */
+@DisplayName("The canopy command, given a mistake")
+class CliHardeningTest {
+    /** What a run printed, including what a driver wrote straight to {@code System.err}. */
+    static Run runCapturingStderr(Supplier<Run> run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Run r;
+        try {
+            r = run.get();
+        } finally {
+            System.setErr(saved);
+        }
+        return new Run(r.code(), r.out(), bytes.toString(StandardCharsets.UTF_8) + r.err());
+    }
+
+    static void assertOneLine(Run r, int code, String message) {
+        assertThat(r.code()).as(r.err()).isEqualTo(code);
+        assertThat(r.errLines()).as(r.err()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("canopy: ").contains(message);
+    }
+
+    @Nested
+    @DisplayName("demo")
+    class Demo {
+        @Test
+        @DisplayName("--save where no directory can be made is one line naming the path, exit 2, no stack trace")
+        void saveNowhere(@TempDir Path dir) throws IOException {
+            Path file = Files.writeString(dir.resolve("a-file"), "x");
+            Path target = file.resolve("chinook");
+            Run r = runCapturingStderr(() -> CanopyCliTest.run("demo", "--save", target.toString()));
+            assertOneLine(r, 2, "cannot save to '" + target + "'");
+            assertThat(r.out()).doesNotContain("Saved");
+        }
+    }
+}
