@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code --models} and {@code --spec} name: a file, or the JSON itself when the value starts with {@code &#123;}.
+ * What {@code --models} and {@code --spec} name: a file, or the JSON itself when the value starts with {@code &#123;} (or
+ * {@code [}, which the JSON reader then refuses as not an object).
  * Errors in them name the file (or the option, for inline JSON) before the JSON path.
  */
 final class Inputs {
@@ -28,7 +29,9 @@ final class Inputs {
     private Inputs() {}
 
     static Source read(String option, String value) {
-        if (value.stripLeading().startsWith("{")) {
+        String start = value.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            // '[' too: a JSON array is a mistake in the JSON, to be named by its parser, not a file name
             return new Source(option, value);
         }
         try {

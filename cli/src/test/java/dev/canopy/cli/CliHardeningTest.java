@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command's answers to a user's mistakes: one line, the right exit code, and never a stack trace. */
 @DisplayName("The canopy command, given a mistake")
 class CliHardeningTest {
+    @BeforeAll
+    static void load() throws IOException {
+        CanopyCliTest.load();
+    }
+
     /** What a run printed, including what a driver wrote straight to {@code System.err}. */
     static Run runCapturingStderr(Supplier<Run> run) {
         PrintStream saved = System.err;
@@ -49,6 +55,31 @@ class CliHardeningTest {
             Run r = runCapturingStderr(() -> CanopyCliTest.run("demo", "--save", target.toString()));
             assertOneLine(r, 2, "cannot save to '" + target + "'");
             assertThat(r.out()).doesNotContain("Saved");
+        }
+    }
+
+    @Nested
+    @DisplayName("query")
+    class Query {
+        @Test
+        @DisplayName("a spec that is a JSON array is read as JSON and refused as not an object, not as a missing file")
+        void arraySpec() {
+            Run r = CanopyCliTest.query("[{\"model\": \"Track\"}]");
+            assertOneLine(r, 2, "--spec: $: A query spec is a JSON object, not an array");
+        }
+
+        @Test
+        @DisplayName("an unknown direction in order names the direction and the ones that exist")
+        void unknownDirection() {
+            Run r = CanopyCliTest.query("{\"model\": \"Track\", \"order\": [[\"Name\", \"SIDEWAYS\"]]}");
+            assertOneLine(r, 2, "--spec: $.order[0][1]: unknown direction 'SIDEWAYS'; a direction is ASC, DESC, NULLS FIRST");
+        }
+
+        @Test
+        @DisplayName("a limit past the int range says the range")
+        void hugeLimit() {
+            Run r = CanopyCliTest.query("{\"model\": \"Track\", \"limit\": 3000000000}");
+            assertOneLine(r, 2, "--spec: $.limit: expected a whole number from 0 to 2147483647, not the number 3000000000");
         }
     }
 }
