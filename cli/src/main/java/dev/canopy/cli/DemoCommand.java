@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  * spec, the SQL that ran and the nested result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-        description = {"Loads the Chinook sample database (MIT licence) into H2 and shows include queries built with the Java DSL:",
-                "for each, its JSON spec, every statement that ran, and the nested result (the first roots of it)."},
+        description = {"Loads the Chinook sample database into H2 and shows include queries built with the Java DSL.",
+                "Chinook is under the MIT licence. For each query: its JSON spec, every statement that ran, and the nested result",
+                "(the first roots of it)."},
         footer = {"", "With --save, the database is kept in a file, so that you can query it yourself:",
                 "  canopy demo --save target/chinook",
                 "  canopy query --url jdbc:h2:file:./target/chinook --models chinook/src/main/resources/chinook/models.json \\",

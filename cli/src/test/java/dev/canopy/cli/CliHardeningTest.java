@@ -9,12 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command's answers to a user's mistakes: one line, the right exit code, and never a stack trace. */
 @DisplayName("The canopy command, given a mistake")
@@ -80,6 +84,47 @@ class CliHardeningTest {
         void hugeLimit() {
             Run r = CanopyCliTest.query("{\"model\": \"Track\", \"limit\": 3000000000}");
             assertOneLine(r, 2, "--spec: $.limit: expected a whole number from 0 to 2147483647, not the number 3000000000");
+        }
+    }
+
+    @Nested
+    @DisplayName("help")
+    class Help {
+        @Test
+        @DisplayName("canopy --help lists each command with a whole sentence")
+        void summariesAreSentences() {
+            Run r = CanopyCliTest.run("--help");
+            assertThat(r.code()).isZero();
+            List<String> lines = r.out().lines().toList();
+            List<String> summaries = new ArrayList<>();
+            boolean inCommands = false;
+            for (String line : lines) {
+                if (line.equals("Commands:")) {
+                    inCommands = true;
+                } else if (inCommands && line.matches("  \\S.*")) {
+                    summaries.add(line.strip());
+                } else if (inCommands && !line.isBlank()) {
+                    summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
+                }
+            }
+            assertThat(summaries).hasSize(6);
+            assertThat(summaries).allSatisfy(s -> assertThat(s).endsWith("."));
+        }
+
+        @ParameterizedTest(name = "canopy {0} --help")
+        @ValueSource(strings = {"query", "sql"})
+        @DisplayName("--dialect lists every dialect name, mariadb included")
+        void dialects(String command) {
+            Run r = CanopyCliTest.run(command, "--help");
+            String dialect = r.out().lines().filter(l -> l.strip().startsWith("--dialect=")).findFirst().orElseThrow();
+            assertThat(dialect).contains("h2", "mysql", "mariadb", "postgres", "sqlite");
+        }
+
+        @Test
+        @DisplayName("the README names the association methods that exist: alias, not as")
+        void readme() throws IOException {
+            String readme = Files.readString(Path.of("..", "README.md"));
+            assertThat(readme).doesNotContain("with\n  `as`, `foreignKey`").contains("`alias`, `foreignKey`");
         }
     }
 }
