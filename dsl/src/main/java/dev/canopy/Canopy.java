@@ -423,7 +423,7 @@ public final class Canopy implements AutoCloseable {
         }
 
         public Canopy build() {
-            Dialect d = dialect != null ? dialect : Dialect.forUrl(url);
+            Dialect d = (dialect != null ? dialect : Dialect.forUrl(url)).forDriverOf(url);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setDriverClassName(d.driverClassName());

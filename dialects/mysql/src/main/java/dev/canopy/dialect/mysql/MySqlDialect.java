@@ -59,7 +59,7 @@ public final class MySqlDialect implements Dialect {
         String announced = metaData.getDatabaseProductVersion();
         ServerVersion mariaDb = ServerVersion.mariaDb(announced);
         if (mariaDb != null) {
-            return new MariaDbDialect(mariaDb);
+            return new MariaDbDialect(mariaDb, false);
         }
         ServerVersion v = ServerVersion.parse(announced);
         return v.equals(version) ? this : new MySqlDialect(v);
