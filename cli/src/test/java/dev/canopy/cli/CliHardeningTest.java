@@ -127,4 +127,45 @@ class CliHardeningTest {
             assertThat(readme).doesNotContain("with\n  `as`, `foreignKey`").contains("`alias`, `foreignKey`");
         }
     }
+
+    @Nested
+    @DisplayName("a database file that does not exist")
+    class MissingFile {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"query", "sql", "models"})
+        @DisplayName("SQLite: refused, naming the file, and not created")
+        void sqlite(String command, @TempDir Path dir) {
+            Path file = dir.resolve("nope.db");
+            Run r = runOn(command, "jdbc:sqlite:" + file);
+            assertOneLine(r, 2, "no database file '" + file + "'");
+            assertThat(file).doesNotExist();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"query", "sql", "models"})
+        @DisplayName("H2: refused, naming the file, and not created")
+        void h2(String command, @TempDir Path dir) {
+            Path file = dir.resolve("nope");
+            Run r = runOn(command, "jdbc:h2:file:" + file + ";MODE=MySQL");
+            assertOneLine(r, 2, "no database file '" + file + ".mv.db'");
+            assertThat(dir.resolve("nope.mv.db")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("an H2 or SQLite file that exists, and in-memory databases, are read as before")
+        void existing(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("empty.db");
+            Files.createFile(file);
+            assertThat(runOn("models", "jdbc:sqlite:" + file).code()).isZero();
+            assertThat(runOn("models", "jdbc:sqlite::memory:").code()).isZero();
+            assertThat(runOn("models", "jdbc:h2:mem:anything").code()).isZero();
+        }
+
+        private static Run runOn(String command, String url) {
+            return switch (command) {
+                case "models" -> CanopyCliTest.run("models", "--url", url);
+                default -> CanopyCliTest.run(command, "--url", url, "--models", CanopyCliTest.models, "--spec", "{\"model\": \"Genre\"}");
+            };
+        }
+    }
 }
