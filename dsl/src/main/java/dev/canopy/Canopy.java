@@ -23,6 +23,7 @@ import dev.canopy.query.Query;
 import dev.canopy.render.Renderer;
 import dev.canopy.render.SqlStatement;
 import dev.canopy.schema.SchemaDdl;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,9 +61,18 @@ public final class Canopy implements AutoCloseable {
     private static final int BATCH_SIZE = 1000;
 
     /** A query planned, rendered and compiled for hydration, ready to run again. */
-    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator) {}
+    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, @Nullable Duration timeout) {}
+
+    /** The time a statement may take when its query names none; null for no limit. */
+    private final @Nullable Duration queryTimeout;
 
     private Canopy(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownedPool, @Nullable StatementListener listener) {
+        this(dataSource, dialect, ownedPool, listener, null);
+    }
+
+    private Canopy(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownedPool, @Nullable StatementListener listener,
+                   @Nullable Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
         this.executor = new Executor(dataSource, dialect, listener);
         this.renderer = new Renderer(dialect);
         this.planner = new Planner(dialect.capabilities());
@@ -109,8 +119,8 @@ public final class Canopy implements AutoCloseable {
     }
 
     private List<Entity> run(Prepared p) {
-        Hydration h = executor.query(p.sql(), p.hydrator());
-        fetchSeparate(p.plan(), h);
+        Hydration h = executor.query(p.sql(), p.hydrator(), p.timeout());
+        fetchSeparate(p.plan(), h, p.timeout());
         return h.roots();
     }
 
@@ -162,7 +172,8 @@ public final class Canopy implements AutoCloseable {
     public java.util.stream.Stream<Entity> stream(Query query) {
         Prepared p = prepare(query);
         int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p.plan(), h), executor, p.sql()));
+        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p.plan(), h, p.timeout()), executor,
+                p.sql()), p.timeout());
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */
@@ -173,7 +184,7 @@ public final class Canopy implements AutoCloseable {
      * the dialect's bind-parameter limit, and the children are stitched under their parents, then their own separate
      * includes are loaded the same way.
      */
-    private void fetchSeparate(Plan plan, Hydration hydration) {
+    private void fetchSeparate(Plan plan, Hydration hydration, @Nullable Duration timeout) {
         for (Fetch f : plan.fetches()) {
             Map<Object, List<Entity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
             if (parents.isEmpty()) {
@@ -185,9 +196,9 @@ public final class Canopy implements AutoCloseable {
             for (int from = 0; from < keys.size(); from += batch) {
                 List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
                 SqlStatement sql = renderer.render(f.plan().statement(slice));
-                Hydration children = executor.query(sql, hydrator);
+                Hydration children = executor.query(sql, hydrator, timeout);
                 Hydration.stitch(f, parents, children);
-                fetchSeparate(f.plan(), children);
+                fetchSeparate(f.plan(), children, timeout);
             }
         }
     }
@@ -221,7 +232,7 @@ public final class Canopy implements AutoCloseable {
         return executor.query(sql, rs -> {
             rs.next();
             return new ResultReader.Result<>(rs.getLong(1), 1);
-        });
+        }, timeout(query));
     }
 
     /** The page the query's limit and offset ask for, and the count of all its roots, in one call. */
@@ -315,13 +326,18 @@ public final class Canopy implements AutoCloseable {
         Prepared p = plans.get(query);
         if (p == null) {
             Plan plan = planner.plan(query);
-            p = new Prepared(plan, renderer.render(plan.statement()), new Hydrator(plan));
+            p = new Prepared(plan, renderer.render(plan.statement()), new Hydrator(plan), timeout(query));
             if (plans.size() >= PLAN_CACHE_SIZE) {
                 plans.clear();
             }
             plans.put(query, p);
         }
         return p;
+    }
+
+    /** The query's own timeout, else this Canopy's default. */
+    private @Nullable Duration timeout(Query query) {
+        return query.timeout() != null ? query.timeout() : queryTimeout;
     }
 
     @SuppressWarnings("unchecked")
@@ -364,6 +380,7 @@ public final class Canopy implements AutoCloseable {
         private @Nullable Dialect dialect;
         private @Nullable StatementListener listener;
         private int poolSize = 4;
+        private @Nullable Duration queryTimeout;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder(String url) {
@@ -416,6 +433,19 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The time each statement of a query may take unless the query says otherwise ({@link Query#timeout}); past it
+         * the database cancels the statement and Canopy throws {@link dev.canopy.error.QueryTimeoutException}.
+         */
+        public Builder queryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("query timeout must be positive, was " + timeout);
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
         /** A data-source property for the driver; overrides the dialect's recommended defaults. */
         public Builder property(String key, String value) {
             properties.put(key, value);
@@ -453,7 +483,7 @@ public final class Canopy implements AutoCloseable {
                         throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
                     }
                 }
-                return new Canopy(pool, chosen, pool, listener);
+                return new Canopy(pool, chosen, pool, listener, queryTimeout);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

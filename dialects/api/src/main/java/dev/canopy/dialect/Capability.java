@@ -25,5 +25,17 @@ public enum Capability {
      * A whole array bound as one parameter ({@code x = ANY(?)}): long {@code isIn} lists then take one bind instead
      * of one per value, and never cross the bind-parameter limit.
      */
-    ARRAY_BIND
+    ARRAY_BIND,
+    /**
+     * The driver reads a result set a fetch size at a time only inside a transaction (PgJDBC with auto-commit off);
+     * with auto-commit on it reads the whole result into memory first. {@code db.stream(q)} then runs in a read-only
+     * transaction of its own. Drivers that stream otherwise are told so by their dialect's pool properties (MySQL
+     * Connector/J's {@code useCursorFetch}); H2 and SQLite read row by row (H2 spills a large result to disk).
+     */
+    STREAM_IN_TRANSACTION,
+    /**
+     * The driver cancels a statement that runs past {@code Statement.setQueryTimeout}. Without it (the SQLite driver
+     * takes the setting as its lock wait), Canopy cancels the statement itself when the time is up.
+     */
+    QUERY_TIMEOUT
 }

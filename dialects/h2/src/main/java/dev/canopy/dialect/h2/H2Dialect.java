@@ -15,7 +15,7 @@ import org.jooq.SQLDialect;
 public final class H2Dialect implements Dialect {
     private static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(
             Capability.RIGHT_JOIN, Capability.NULLS_ORDERING, Capability.ILIKE, Capability.WINDOW_FUNCTIONS,
-            Capability.NESTED_JOINS, Capability.JSON, Capability.ARRAY_BIND));
+            Capability.NESTED_JOINS, Capability.JSON, Capability.ARRAY_BIND, Capability.QUERY_TIMEOUT));
 
     @Override public String name() { return "h2"; }
     @Override public SQLDialect jooqDialect() { return SQLDialect.H2; }

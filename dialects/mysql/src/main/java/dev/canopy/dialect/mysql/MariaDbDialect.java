@@ -38,7 +38,7 @@ public final class MariaDbDialect implements Dialect {
         this.version = version;
         this.mariaDbDriver = mariaDbDriver;
         EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON,
-                Capability.WINDOW_FUNCTIONS);
+                Capability.WINDOW_FUNCTIONS, Capability.QUERY_TIMEOUT);
         if (version.atLeast(10, 5)) {
             caps.add(Capability.RETURNING);
         }

@@ -33,7 +33,8 @@ public final class MySqlDialect implements Dialect {
 
     private MySqlDialect(ServerVersion version) {
         this.version = version;
-        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON);
+        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.NESTED_JOINS, Capability.JSON,
+                Capability.QUERY_TIMEOUT);
         if (version.atLeast(8, 0)) {
             caps.add(Capability.WINDOW_FUNCTIONS);
         }
