@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,11 +29,13 @@ class StreamingTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     @DisplayName("streams joined rows several times the heap under -Xmx128m")
-    void streamsUnderASmallHeap(TestDatabase kind) throws IOException, InterruptedException {
+    void streamsUnderASmallHeap(TestDatabase kind, @TempDir Path dir) throws IOException, InterruptedException {
         try (TestDatabase.Handle h = kind.open("stream")) {
+            // an in-memory H2 database would live in the child's heap: the child gets an H2 file instead
+            String url = kind == TestDatabase.H2 ? "jdbc:h2:file:" + dir.resolve("stream").toAbsolutePath() : h.url;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    StreamingMain.class.getName(), kind.name(), h.url, h.user == null ? "" : h.user,
+                    StreamingMain.class.getName(), kind.name(), url, h.user == null ? "" : h.user,
                     h.password == null ? "" : h.password, String.valueOf(ROWS)))
                     .redirectErrorStream(true).start();
             boolean finished = p.waitFor(10, TimeUnit.MINUTES);
