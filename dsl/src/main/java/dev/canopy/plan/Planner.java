@@ -614,7 +614,7 @@ public final class Planner {
                 }
                 for (int off : n.keyOffsets()) {
                     Column<?> key = n.columns().get(off);
-                    if (!orderedBy(n.path(), key)) {
+                    if (!orderedBy(n.path(), key) && n.include().orderList().forAll(o -> !o.column().pathList().isEmpty() || !o.column().column().equals(key))) {
                         out.add(field(n, key).asc());
                     }
                 }
