@@ -402,7 +402,9 @@ public final class Planner {
             Association a = c.include().association();
             PlanNode parent = nodes.get(c.parent());
             boolean btm = a.kind() == Association.Kind.BELONGS_TO_MANY;
-            boolean nest = c.join() != JoinKind.INNER && (btm || (!c.children().isEmpty() && (c.join() == JoinKind.RIGHT || subtreeFilters(c))));
+            // an optional belongsToMany whose subtree removes no rows joins flat (left join junction, left join target):
+            // the same graph as the nested form, which SQLite builds in full before joining it
+            boolean nest = c.join() != JoinKind.INNER && (btm || !c.children().isEmpty()) && (c.join() == JoinKind.RIGHT || subtreeFilters(c));
             org.jooq.Condition own = ownCondition(c);
             if (btm) {
                 Name j = DSL.name("j" + (++junctions));
@@ -411,7 +413,7 @@ public final class Planner {
                 org.jooq.Condition toParent = field(j, through.column(a.foreignKey())).eq(field(parent, a.source().column(a.referencedKey())));
                 org.jooq.Condition toTarget = field(j, through.column(a.otherKey())).eq(field(c, a.target().column(a.otherReferencedKey())));
                 if (!nest) {
-                    return attachChildren(left.join(junction, JoinType.JOIN).on(toParent).join(table(c), JoinType.JOIN).on(toTarget.and(own)), c);
+                    return attachChildren(left.join(junction, joinType(c.join())).on(toParent).join(table(c), joinType(c.join())).on(toTarget.and(own)), c);
                 }
                 Table<?> inner = attachChildren(junction.join(table(c), JoinType.JOIN).on(toTarget.and(own)), c);
                 return left.join(inner, joinType(c.join())).on(toParent);
