@@ -33,6 +33,7 @@ import dev.canopy.typed.TypedResults;
 import dev.canopy.schema.SchemaSync;
 import dev.canopy.schema.SyncOptions;
 import dev.canopy.schema.SyncResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,11 +84,12 @@ public final class Canopy implements AutoCloseable {
      * A query bound, planned, rendered and compiled for hydration, ready to run again; with a hydrator for every
      * separate include's plan below it, made once with it.
      */
-    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, Map<Plan, Hydrator> fetchHydrators) {
-        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed, Dialect dialect) {
+    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, Map<Plan, Hydrator> fetchHydrators,
+                            @Nullable Duration timeout) {
+        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed, Dialect dialect, @Nullable Duration timeout) {
             Map<Plan, Hydrator> fetches = new IdentityHashMap<>();
             collect(plan, typed, dialect, fetches);
-            return new Prepared(plan, sql, new Hydrator(plan, typed, dialect), Collections.unmodifiableMap(fetches));
+            return new Prepared(plan, sql, new Hydrator(plan, typed, dialect), Collections.unmodifiableMap(fetches), timeout);
         }
 
         private static void collect(Plan plan, TypedResults typed, Dialect dialect, Map<Plan, Hydrator> into) {
@@ -98,7 +100,15 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
+    /** The time a statement may take when its query names none; null for no limit. */
+    private final @Nullable Duration queryTimeout;
+
     private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool) {
+        this(executor, schema, ownedPool, null);
+    }
+
+    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool, @Nullable Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
         this.executor = executor;
         this.renderer = new Renderer(executor.dialect());
         this.planner = new Planner(executor.dialect().capabilities());
@@ -156,7 +166,7 @@ public final class Canopy implements AutoCloseable {
      * not own the pool; close the Canopy that does. Use it for a second set of associations over the same models.
      */
     public Canopy withSchema(Schema schema) {
-        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null);
+        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null, queryTimeout);
     }
 
     /** The schema this Canopy serves, or null when it was opened without one. */
@@ -186,7 +196,7 @@ public final class Canopy implements AutoCloseable {
     }
 
     private List<HydratedEntity> run(Prepared p) {
-        Hydration h = executor.query(p.sql(), p.hydrator());
+        Hydration h = executor.query(p.sql(), p.hydrator(), p.timeout());
         fetchSeparate(p, p.plan(), h);
         return h.roots();
     }
@@ -239,7 +249,8 @@ public final class Canopy implements AutoCloseable {
     public java.util.stream.Stream<Entity> stream(Query query) {
         Prepared p = prepare(query);
         int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p, p.plan(), h), executor, p.sql()));
+        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p, p.plan(), h), executor,
+                p.sql()), p.timeout());
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */
@@ -262,7 +273,7 @@ public final class Canopy implements AutoCloseable {
             for (int from = 0; from < keys.size(); from += batch) {
                 List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
                 SqlStatement sql = renderer.render(f.plan().statement(slice));
-                Hydration children = executor.query(sql, hydrator);
+                Hydration children = executor.query(sql, hydrator, prepared.timeout());
                 Hydration.stitch(f, parents, children);
                 fetchSeparate(prepared, f.plan(), children);
             }
@@ -298,7 +309,7 @@ public final class Canopy implements AutoCloseable {
         return executor.query(sql, rs -> {
             rs.next();
             return new ResultReader.Result<>(rs.getLong(1), 1);
-        });
+        }, timeout(query));
     }
 
     /** The page the query's limit and offset ask for, and the count of all its roots, in one call. */
@@ -573,7 +584,7 @@ public final class Canopy implements AutoCloseable {
         Prepared p = plans.getIfPresent(query);
         if (p == null) {
             Plan plan = planner.plan(bind(query));
-            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect());
+            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(query));
             plans.put(query, p);
         }
         return p;
@@ -594,6 +605,11 @@ public final class Canopy implements AutoCloseable {
                     + "or use db.withSchema(schema)");
         }
         return schema;
+    }
+
+    /** The query's own timeout, else this Canopy's default. */
+    private @Nullable Duration timeout(Query query) {
+        return query.timeout() != null ? query.timeout() : queryTimeout;
     }
 
     @SuppressWarnings("unchecked")
@@ -637,6 +653,7 @@ public final class Canopy implements AutoCloseable {
         private @Nullable StatementListener listener;
         private @Nullable Schema schema;
         private int poolSize = 4;
+        private @Nullable Duration queryTimeout;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder(String url) {
@@ -695,6 +712,19 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The time each statement of a query may take unless the query says otherwise ({@link Query#timeout}); past it
+         * the database cancels the statement and Canopy throws {@link dev.canopy.error.QueryTimeoutException}.
+         */
+        public Builder queryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("query timeout must be positive, was " + timeout);
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
         /** A data-source property for the driver; overrides the dialect's recommended defaults. */
         public Builder property(String key, String value) {
             properties.put(key, value);
@@ -702,7 +732,7 @@ public final class Canopy implements AutoCloseable {
         }
 
         public Canopy build() {
-            Dialect d = dialect != null ? dialect : Dialect.forUrl(url);
+            Dialect d = (dialect != null ? dialect : Dialect.forUrl(url)).forDriverOf(url);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setDriverClassName(d.driverClassName());
@@ -732,7 +762,7 @@ public final class Canopy implements AutoCloseable {
                         throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
                     }
                 }
-                return new Canopy(new Executor(pool, chosen, listener), schema, pool);
+                return new Canopy(new Executor(pool, chosen, listener), schema, pool, queryTimeout);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

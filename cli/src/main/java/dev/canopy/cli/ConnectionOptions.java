@@ -15,7 +15,10 @@ final class ConnectionOptions {
     @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", description = "Database password.")
     @Nullable String password;
 
-    /** A small pool on {@link #url}, with {@code dialect} when given, else the one the URL names. */
+    /**
+     * A small pool on {@link #url}, with {@code dialect} when given, else the one the URL names. The commands that
+     * connect only read, so an H2 or SQLite file that does not exist is refused rather than created empty.
+     */
     Canopy connect(@Nullable String dialect) {
         return connect(dialect, null);
     }
@@ -25,6 +28,7 @@ final class ConnectionOptions {
         if (url == null) {
             throw new UserInputException("--url is missing");
         }
+        DatabaseFiles.requireExisting(url);
         Canopy.Builder b = Canopy.builder(url).user(user).password(password).poolSize(2);
         if (listener != null) {
             b = b.onStatement(listener);

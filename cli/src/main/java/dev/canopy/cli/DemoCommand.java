@@ -10,7 +10,11 @@ import dev.canopy.result.Entity;
 import dev.canopy.hydrate.Json;
 import dev.canopy.json.QuerySpec;
 import dev.canopy.query.Query;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +30,9 @@ import picocli.CommandLine.Spec;
  * spec, the SQL that ran and the nested result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-        description = {"Loads the Chinook sample database (MIT licence) into H2 and shows include queries built with the Java DSL:",
-                "for each, its JSON spec, every statement that ran, and the nested result (the first roots of it)."},
+        description = {"Loads the Chinook sample database into H2 and shows include queries built with the Java DSL.",
+                "Chinook is under the MIT licence. For each query: its JSON spec, every statement that ran, and the nested result",
+                "(the first roots of it)."},
         footer = {"", "With --save, the database is kept in a file, so that you can query it yourself:",
                 "  canopy demo --save target/chinook",
                 "  canopy query --url jdbc:h2:file:./target/chinook --models chinook/src/main/resources/chinook/models.json \\",
@@ -46,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String url = save == null ? MEMORY_URL : fileUrl(save);
+        String url = save == null ? MEMORY_URL : fileUrl(writableFile(save));
         List<StatementEvent> statements = new CopyOnWriteArrayList<>();
         try (Canopy db = Canopy.builder(url).schema(Chinook.SCHEMA).onStatement(statements::add).poolSize(2).build()) {
             ChinookData.load(db.dataSource());
@@ -63,6 +68,33 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The path, once its directory exists: H2 would otherwise fail inside its trace-file writer, which prints a stack
+     * trace on {@code System.err} before the connection error reaches the command.
+     */
+    static Path writableFile(Path path) {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException | SecurityException e) {
+            throw new UserInputException("cannot save to '" + path + "': cannot make the directory '" + parent + "' ("
+                    + Printing.oneLine(String.valueOf(e instanceof IOException ? describe((IOException) e) : e.getMessage())) + ")", e);
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new UserInputException("cannot save to '" + path + "': the directory '" + parent + "' is not writable");
+        }
+        return path;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return "'" + f.getFile() + "' is a file";
+        }
+        return e instanceof NoSuchFileException ? "no such directory: " + e.getMessage() : String.valueOf(e.getMessage());
     }
 
     /** {@code jdbc:h2:file:/abs/path}; H2 wants an explicit path and adds {@code .mv.db} itself. */

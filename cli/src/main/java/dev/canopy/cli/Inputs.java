@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code --models} and {@code --spec} name: a file, or the JSON itself when the value starts with {@code &#123;}.
+ * What {@code --models} and {@code --spec} name: a file, or the JSON itself when the value starts with {@code &#123;} (or
+ * {@code [}, which the JSON reader then refuses as not an object).
  * Errors in them name the file (or the option, for inline JSON) before the JSON path.
  */
 final class Inputs {

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code canopy models}: the models and associations of a live database, as a models file or as Java classes. */
 @Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-        description = {"Reads the tables, columns, primary keys and foreign keys of a live database and prints its models and",
-                "associations: as the models file that 'canopy query', 'sql' and 'translate' take (--to json), or as Java model",
-                "classes with their associations and schema (--to java). Each foreign key gives both directions, named by",
+        description = {"Prints the models and associations of a live database, as a models file or as Java classes.",
+                "It reads the tables, columns, primary keys and foreign keys: as the models file that 'canopy query', 'sql' and",
+                "'translate' take (--to json), or as Java model classes with their associations and schema (--to java). Each foreign key gives both directions, named by",
                 "Sequelize's conventions (belongsTo: the target in lower camelCase, e.g. zone; hasMany: its plural, e.g. events);",
                 "a junction table (two foreign keys that are its primary key) gives a belongsToMany each way."},
         footer = {"", "Example:",

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code canopy query}: runs a JSON spec on a database and prints the roots as a JSON array. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-        description = {"Runs a JSON query spec on a database and prints the result as a JSON array of root objects,",
-                "each with its includes nested: an object or null for a to-one alias, an array ([] when empty) for a to-many one.",
+        description = {"Runs a JSON query spec on a database and prints the roots as a JSON array.",
+                "Each root has its includes nested: an object or null for a to-one alias, an array ([] when empty) for a to-many one.",
                 "Attributes the models file does not list are read from the database's metadata."},
         footer = {"", "Example:",
                 "  canopy query --url jdbc:h2:file:./target/chinook --models chinook/src/main/resources/chinook/models.json \\",
@@ -27,7 +27,7 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--dialect", paramLabel = "NAME", description = "Dialect to use when the URL does not tell (h2, mysql, postgres, sqlite).")
+    @Option(names = "--dialect", paramLabel = "NAME", description = "Dialect to use when the URL does not tell (h2, mysql, mariadb, postgres, sqlite).")
     @Nullable String dialect;
 
     @Option(names = "--models", required = true, paramLabel = "FILE|JSON", description = "Models file (or its JSON, starting with '{').")

@@ -25,7 +25,7 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dialect", paramLabel = "NAME", description = "Dialect to render for: h2, mysql, postgres, sqlite (those on the class path).")
+    @Option(names = "--dialect", paramLabel = "NAME", description = "Dialect to render for: h2, mysql, mariadb, postgres, sqlite (those on the class path).")
     @Nullable String dialect;
 
     @Option(names = "--models", required = true, paramLabel = "FILE|JSON", description = "Models file (or its JSON, starting with '{').")
@@ -40,7 +40,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dialect == null && connection.url == null) {
-            throw new UserInputException("sql needs --dialect (h2, mysql, postgres, sqlite), or --url to take the database's");
+            throw new UserInputException("sql needs --dialect (h2, mysql, mariadb, postgres, sqlite), or --url to take the database's");
         }
         Dialect chosen = dialect == null ? null : Dialect.named(dialect);
         Inputs.Source modelsSource = Inputs.read("--models", models);

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code canopy translate}: a SQL SELECT with joins, as a JSON query spec, Java or Kotlin. */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-        description = {"Translates a SQL SELECT with joins into a Canopy query over the models' associations, and prints it as",
-                "the JSON spec that 'canopy query' takes, as Java or as Kotlin. Each JOIN along a foreign key becomes an include",
+        description = {"Translates a SQL SELECT with joins into a Canopy query, printed as a JSON spec, Java or Kotlin.",
+                "The query goes over the models' associations; the JSON spec is the one 'canopy query' takes. Each JOIN along a foreign key becomes an include",
                 "(INNER: required, LEFT: optional, RIGHT: right); WHERE, ORDER BY, LIMIT and the select list follow.",
                 "What an include tree cannot say (aggregates, GROUP BY, subqueries, UNION, functions, non-equi joins, a join that",
                 "no association covers) is one line on stderr, naming the part of the SQL, and exit code 2.",

@@ -286,7 +286,7 @@ class CanopyCliTest {
         void sqlWithoutDialect() {
             Run r = run("sql", "--models", models, "--spec", "examples/tracks.json");
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.errLines()).containsExactly("canopy: sql needs --dialect (h2, mysql, postgres, sqlite), or --url to take the database's");
+            assertThat(r.errLines()).containsExactly("canopy: sql needs --dialect (h2, mysql, mariadb, postgres, sqlite), or --url to take the database's");
         }
 
         @Test

@@ -47,8 +47,16 @@ public final class Executor {
 
     /** Runs a query and hands its result set to {@code reader}. */
     public <R> R query(SqlStatement statement, ResultReader<R> reader) {
+        return query(statement, reader, null);
+    }
+
+    /**
+     * Runs a query that the database cancels after {@code timeout} (none when null), and hands its result set to
+     * {@code reader}; a cancelled statement is a {@link dev.canopy.error.QueryTimeoutException}.
+     */
+    public <R> R query(SqlStatement statement, ResultReader<R> reader, @Nullable Duration timeout) {
         return run(statement, ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
+            try (Watchdog w = limit(ps, timeout); ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
         });
@@ -68,6 +76,42 @@ public final class Executor {
                 return reader.read(rs);
             }
         });
+    }
+
+    /** Cancels statements whose driver does not honour {@code setQueryTimeout}. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "canopy-query-timeout");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** A statement's pending cancellation; closing it calls the cancellation off. */
+    private interface Watchdog extends AutoCloseable {
+        @Override void close();
+    }
+
+    /**
+     * Limits a statement to {@code timeout}: through the driver where it honours {@code setQueryTimeout} (in whole
+     * seconds, 0 being none, so a part of a second is one), else by cancelling the statement when the time is up.
+     */
+    private Watchdog limit(java.sql.Statement st, @Nullable Duration timeout) throws SQLException {
+        if (timeout == null) {
+            return () -> { };
+        }
+        if (dialect.supports(dev.canopy.dialect.Capability.QUERY_TIMEOUT)) {
+            long ms = timeout.toMillis();
+            st.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, (ms + 999) / 1000)));
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledFuture<?> cancel = WATCHDOG.schedule(() -> {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished or closed meanwhile
+            }
+        }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> cancel.cancel(false);
     }
 
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
@@ -152,14 +196,24 @@ public final class Executor {
      * is closed (use try-with-resources); closing it closes the result set, the statement and the connection.
      */
     public <T> java.util.stream.Stream<T> stream(SqlStatement statement, CursorFactory<T> cursor) {
+        return stream(statement, cursor, null);
+    }
+
+    /** {@link #stream(SqlStatement, CursorFactory)}, with a statement the database cancels after {@code timeout}. */
+    public <T> java.util.stream.Stream<T> stream(SqlStatement statement, CursorFactory<T> cursor, @Nullable Duration timeout) {
         long start = System.nanoTime();
         Connection tx = transaction.get();
         Connection c = tx != null ? tx : connect();
+        boolean ownTransaction = tx == null && dialect.supports(dev.canopy.dialect.Capability.STREAM_IN_TRANSACTION);
         PreparedStatement ps = null;
         ResultSet rs = null;
         try {
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
             ps = c.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(STREAM_FETCH_SIZE);
+            Watchdog watchdog = limit(ps, timeout);
             bind(ps, statement.binds());
             rs = ps.executeQuery();
             Cursor<T> it = cursor.open(rs);
@@ -168,15 +222,32 @@ public final class Executor {
             return java.util.stream.StreamSupport.stream(
                     java.util.Spliterators.spliteratorUnknownSize(it, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
                     .onClose(() -> {
+                        watchdog.close();
                         closeQuietly(openRs, openPs);
+                        if (ownTransaction) {
+                            endReadTransaction(c);
+                        }
                         closeUnlessTransaction(c, tx);
                         report(statement, start, it.rows(), null);
                     });
         } catch (SQLException e) {
             closeQuietly(rs, ps);
+            if (ownTransaction) {
+                endReadTransaction(c);
+            }
             closeUnlessTransaction(c, tx);
             report(statement, start, 0, e);
             throw ErrorTranslator.translate(dialect, e, statement.sql());
+        }
+    }
+
+    /** Ends the read-only transaction a stream ran in and gives the connection its auto-commit back. */
+    private static void endReadTransaction(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection goes back to the pool, which resets or evicts it
         }
     }
 

@@ -30,6 +30,10 @@ final class DatabaseTables {
             if (type.equals("JSON") || type.equals("JSONB")) {
                 return DataType.JSON;
             }
+            if (type.equals("TIMESTAMP") || type.equals("DATETIME")) {
+                // SQLite reports the declared type by name only, with a text JDBC type
+                return DataType.TIMESTAMP;
+            }
             switch (sqlType) {
                 case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER:
                     return DataType.INTEGER;
@@ -136,24 +140,44 @@ final class DatabaseTables {
         return read(table);
     }
 
-    /** The single-column foreign keys of a table, in key-name order; composite foreign keys are left out. */
+    /**
+     * The single-column foreign keys of a table, ordered by referenced table and column (the same order on every
+     * database, whatever it names its keys); composite foreign keys are left out.
+     *
+     * <p>A key is told apart by its name where it has one, else by its own rows: the SQLite driver reports {@code ""}
+     * as the name of every unnamed key, so grouping by name alone merged them into one bogus composite key. The rows
+     * of one key come together, in {@code KEY_SEQ} order, so an unnamed key starts where {@code KEY_SEQ} is back at 1.
+     */
     List<ForeignKey> foreignKeys(String table) throws SQLException {
-        Map<String, List<ForeignKey>> byName = new TreeMap<>();
+        List<List<ForeignKey>> keys = new ArrayList<>();
+        Map<String, List<ForeignKey>> named = new java.util.HashMap<>();
+        List<ForeignKey> unnamed = null;
         try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
-            int n = 0;
             while (rs.next()) {
                 String name = rs.getString("FK_NAME");
-                String key = name != null ? name : rs.getString("PKTABLE_NAME") + "#" + (n++);
-                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new ForeignKey(rs.getString("FKCOLUMN_NAME"),
-                        rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")));
+                ForeignKey part = new ForeignKey(rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"));
+                if (name != null && !name.isEmpty()) {
+                    named.computeIfAbsent(part.referencedTable() + "\u0000" + name, k -> {
+                        List<ForeignKey> key = new ArrayList<>();
+                        keys.add(key);
+                        return key;
+                    }).add(part);
+                    continue;
+                }
+                if (unnamed == null || rs.getInt("KEY_SEQ") <= 1 || !unnamed.get(0).referencedTable().equals(part.referencedTable())) {
+                    unnamed = new ArrayList<>();
+                    keys.add(unnamed);
+                }
+                unnamed.add(part);
             }
         }
         List<ForeignKey> out = new ArrayList<>();
-        for (List<ForeignKey> parts : byName.values()) {
+        for (List<ForeignKey> parts : keys) {
             if (parts.size() == 1) {
                 out.add(parts.get(0));
             }
         }
+        out.sort(java.util.Comparator.comparing(ForeignKey::referencedTable).thenComparing(ForeignKey::column));
         return out;
     }
 

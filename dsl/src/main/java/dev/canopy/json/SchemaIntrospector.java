@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * table holding it, aliased as the target model in lower camelCase ({@code zone}), and {@code hasMany} back, aliased
  * as the plural ({@code events}), or {@code hasOne} ({@code profile}) when the key is unique. A junction table, whose
  * columns hold exactly two foreign keys (and maybe more columns) and whose primary key is those two, gives a
- * {@code belongsToMany} each way instead. Where a name is taken (two keys to one table, an attribute of that name),
- * the key's column names the association ({@code owner} for {@code owner_id}, {@code ownerEvents}).
+ * {@code belongsToMany} each way instead. Where a table has two keys to one table, both are named from their columns,
+ * each way ({@code homeTeam} and {@code awayTeam}, {@code homeTeamMatches} and {@code awayTeamMatches}); where a name
+ * is taken (an attribute of that name), the key's column names the association ({@code owner} for {@code owner_id},
+ * {@code ownerEvents}).
  */
 public final class SchemaIntrospector {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaIntrospector.class);
@@ -146,7 +148,8 @@ public final class SchemaIntrospector {
                     junction(schema, m, keys.get(0), keys.get(1));
                 } else {
                     for (DatabaseTables.ForeignKey k : keys) {
-                        foreignKey(schema, m, k);
+                        long toSameTable = keys.stream().filter(o -> o.referencedTable().equals(k.referencedTable())).count();
+                        foreignKey(schema, m, k, toSameTable > 1);
                     }
                 }
             }
@@ -206,13 +209,19 @@ public final class SchemaIntrospector {
             return Set.copyOf(t.primaryKey()).equals(Set.of(keys.get(0).column(), keys.get(1).column()));
         }
 
-        private void foreignKey(Schema.Builder schema, Model holder, DatabaseTables.ForeignKey k) {
+        /**
+         * Both directions of one foreign key. When {@code holder} has several keys to the same table, none of them takes
+         * the target's plain name: each is named from its column, both ways ({@code homeTeam}/{@code awayTeam},
+         * {@code homeTeamMatches}/{@code awayTeamMatches}), so that which key came first decides nothing.
+         */
+        private void foreignKey(Schema.Builder schema, Model holder, DatabaseTables.ForeignKey k, boolean shared) {
             Model target = byTable.get(k.referencedTable());
             Column<?> fk = column(holder, k.column());
             Column<?> key = column(target, k.referencedColumn());
             String base = base(fk.name());
+            String targetName = Naming.lowerFirst(target.name());
             Association belongsTo = Association.belongsTo(holder, target).foreignKey(fk.name())
-                    .alias(alias(holder, Naming.lowerFirst(target.name()), base, base + target.name()));
+                    .alias(shared ? alias(holder, base, base + target.name()) : alias(holder, targetName, base, base + target.name()));
             if (!isPrimaryKey(target, key)) {
                 belongsTo = belongsTo.targetKey(key.name());
             }
@@ -221,7 +230,9 @@ public final class SchemaIntrospector {
             String singular = Naming.lowerFirst(holder.name());
             String plural = Naming.plural(singular);
             Association back = (one ? Association.hasOne(target, holder) : Association.hasMany(target, holder)).foreignKey(fk.name())
-                    .alias(one ? alias(target, singular, base + holder.name()) : alias(target, plural, base + Naming.plural(holder.name())));
+                    .alias(one ? alias(target, shared ? new String[] {base + holder.name()} : new String[] {singular, base + holder.name()})
+                            : alias(target, shared ? new String[] {base + Naming.plural(holder.name())}
+                                    : new String[] {plural, base + Naming.plural(holder.name())}));
             if (!isPrimaryKey(target, key)) {
                 back = back.sourceKey(key.name());
             }

@@ -315,14 +315,39 @@ final class SpecReader {
                 direction = Order.Direction.valueOf(parts.remove(parts.size() - 1).strip().toUpperCase(Locale.ROOT));
             }
         }
-        ColumnRef<?> ref = where.ref(model, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, under);
+        ColumnRef<?> ref;
+        try {
+            ref = where.ref(model, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), path, under);
+        } catch (SpecException e) {
+            if (direction == Order.Direction.ASC && nulls == Order.Nulls.DEFAULT && endsWithAttribute(model, parts, path, under)) {
+                throw FAIL.at(index(path, parts.size() - 1), "unknown direction '" + parts.get(parts.size() - 1) + "'; a direction is "
+                        + "ASC, DESC, NULLS FIRST, NULLS LAST, ASC NULLS FIRST, ASC NULLS LAST, DESC NULLS FIRST or DESC NULLS LAST");
+            }
+            throw e;
+        }
         return new Order(ref, direction, nulls);
+    }
+
+    /** Whether all parts but the last name an attribute: then the last one was meant as a direction. */
+    private boolean endsWithAttribute(Model model, List<String> parts, String path, List<String> under) {
+        if (parts.size() < 2) {
+            return false;
+        }
+        try {
+            where.ref(model, parts.subList(0, parts.size() - 2), parts.get(parts.size() - 2), path, under);
+            return true;
+        } catch (SpecException e) {
+            return false;
+        }
     }
 
     private static @Nullable Integer count(JsonNode spec, String key, String path) {
         JsonNode v = spec.get(key);
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
+            throw FAIL.at(field(path, key), "expected a whole number from 0 to " + Integer.MAX_VALUE + ", not " + describe(v));
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
             throw FAIL.at(field(path, key), "expected a whole number, 0 or more, not " + describe(v));

@@ -15,6 +15,13 @@ import org.jooq.impl.DSL;
 public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
     static final int ARRAY_THRESHOLD = 1000;
+    /**
+     * Without an array bind, a longer list is split into {@code (x in (...) or x in (...))} chunks of this size: each
+     * {@code IN} stays under every database's own list limits, and the statement binds each value once.
+     */
+    static final int IN_CHUNK = 1000;
+    /** The most values one array bind carries: H2 refuses an array longer than 65,536. */
+    static final int ARRAY_CHUNK = 65_536;
 
     private final Function<ColumnRef<?>, Field<Object>> fields;
     private final boolean arrays;
@@ -35,19 +42,21 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
         }
         Field<Object> f = fields.apply(in.column());
         if (arrays && in.values().size() > ARRAY_THRESHOLD) {
-            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), in.values().size());
-            int i = 0;
-            for (Object v : in.values()) {
-                array[i++] = v;
-            }
-            Field<Object[]> param = DSL.val(array, f.getDataType().getArrayDataType());
-            return in.negated() ? f.ne(DSL.all(param)) : f.eq(DSL.any(param));
+            return arrayBind(in, f);
         }
         List<Field<Object>> vals = new ArrayList<>(in.values().size());
         for (Object v : in.values()) {
             vals.add(DSL.val(v, f));
         }
-        return in.negated() ? f.notIn(vals) : f.in(vals);
+        if (vals.size() <= IN_CHUNK) {
+            return in.negated() ? f.notIn(vals) : f.in(vals);
+        }
+        List<org.jooq.Condition> chunks = new ArrayList<>();
+        for (int from = 0; from < vals.size(); from += IN_CHUNK) {
+            List<Field<Object>> chunk = vals.subList(from, Math.min(vals.size(), from + IN_CHUNK));
+            chunks.add(in.negated() ? f.notIn(chunk) : f.in(chunk));
+        }
+        return in.negated() ? DSL.and(chunks) : DSL.or(chunks);
     }
 
     @Override
@@ -108,5 +117,25 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
             case CONTAINS: return text.contains(DSL.val(s));
             default: throw new IllegalStateException("unhandled operator " + c.operator());
         }
+    }
+
+    /**
+     * {@code (x = any(?) or x = any(?))}, an array per {@link #ARRAY_CHUNK} values, as a template with plain binds: jOOQ
+     * would expand {@code f.eq(any(array))} on H2 into one {@code or f = ?} per value, and its cast to an array type
+     * caps the array at H2's cardinality limit.
+     */
+    private static org.jooq.Condition arrayBind(Condition.In in, Field<Object> f) {
+        java.util.List<Object> values = in.values();
+        java.util.List<org.jooq.Condition> parts = new java.util.ArrayList<>();
+        for (int from = 0; from < values.size(); from += ARRAY_CHUNK) {
+            java.util.List<Object> chunk = values.subList(from, Math.min(values.size(), from + ARRAY_CHUNK));
+            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), chunk.size());
+            for (int i = 0; i < array.length; i++) {
+                array[i] = chunk.get(i);
+            }
+            org.jooq.Condition any = DSL.condition("{0} = any({1})", f, DSL.field("?", Object.class, new Object[] {array}));
+            parts.add(in.negated() ? DSL.not(any) : any);
+        }
+        return in.negated() ? DSL.and(parts) : DSL.or(parts);
     }
 }

@@ -56,7 +56,11 @@ final class JoinTree {
         Association.Keys k = a.keys();
         PlanNode parent = layout.nodes().get(c.parent());
         boolean btm = a.kind() == Association.Kind.BELONGS_TO_MANY;
-        boolean nest = c.join() != JoinKind.INNER && (btm || (!c.children().isEmpty() && (c.join() == JoinKind.RIGHT || subtreeFilters(c))));
+        // Nest only where it changes the answer: an optional include whose subtree can remove rows (or a right join).
+        // An optional belongsToMany with nothing below that filters joins flat, junction and target both LEFT: a junction
+        // row whose target is missing or fails the include's where gives a null child, which hydration skips. SQLite
+        // builds a nested join in full before joining it (seconds where the flat form takes milliseconds).
+        boolean nest = c.join() != JoinKind.INNER && (btm || !c.children().isEmpty()) && (c.join() == JoinKind.RIGHT || subtreeFilters(c));
         org.jooq.Condition own = ownCondition(c);
         Table<?> table = Fields.table(c.model().tableName(), c.alias());
         if (btm) {
@@ -66,7 +70,8 @@ final class JoinTree {
             org.jooq.Condition toParent = Fields.of(j, throughSource).eq(layout.field(parent, k.source()));
             org.jooq.Condition toTarget = Fields.of(j, k.throughTarget()).eq(layout.field(c, k.target()));
             if (!nest) {
-                return attachChildren(left.join(junction, JoinType.JOIN).on(toParent).join(table, JoinType.JOIN).on(toTarget.and(own)), c, pruned);
+                return attachChildren(left.join(junction, joinType(c.join())).on(toParent).join(table, joinType(c.join())).on(toTarget.and(own)),
+                        c, pruned);
             }
             Table<?> inner = attachChildren(junction.join(table, JoinType.JOIN).on(toTarget.and(own)), c, pruned);
             return left.join(inner, joinType(c.join())).on(toParent);

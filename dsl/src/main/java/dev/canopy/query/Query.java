@@ -7,6 +7,7 @@ import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.model.Schema;
 import io.vavr.collection.List;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +37,12 @@ public final class Query {
     private final @Nullable Integer limit;
     private final @Nullable Integer offset;
     private final boolean paranoid;
+    private final @Nullable Duration timeout;
     /** The hash, computed on first use: a query is a plan-cache key, looked up on every run. */
     private int hash;
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
-                  @Nullable Integer limit, @Nullable Integer offset, boolean paranoid) {
+                  @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout) {
         this.root = root;
         this.where = where;
         this.attributes = attributes;
@@ -49,32 +51,33 @@ public final class Query {
         this.limit = limit;
         this.offset = offset;
         this.paranoid = paranoid;
+        this.timeout = timeout;
     }
 
     /** All rows of a model (Sequelize's {@code Model.findAll()}). */
     public static Query from(Model root) {
         Objects.requireNonNull(root, "root model is null");
-        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true);
+        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true, null);
     }
 
     /** Filters the roots. Columns are the root's, or reached through a path ({@code ALBUM.title.at("album")}); a second call adds with AND. */
     public Query where(Condition condition) {
         Objects.requireNonNull(condition, "where is null");
-        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid);
+        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout);
     }
 
     /** Reads only these attributes of the root (and its primary key); {@code attributes()} reads the key alone. */
     public Query attributes(Column<?>... columns) {
         Attributes chosen = Attributes.only(List.of(columns));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout);
     }
 
     /** Reads every attribute of the root but these. */
     public Query exclude(Column<?>... columns) {
         Attributes chosen = Attributes.excluding(List.of(columns));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout);
     }
 
     /** Includes the root's association with an alias (resolved when the query is bound to a schema). */
@@ -97,7 +100,7 @@ public final class Query {
 
     /** Includes a ready include node. */
     public Query include(Include include) {
-        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid);
+        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid, timeout);
     }
 
     /** Appends terms to the order array. */
@@ -106,7 +109,7 @@ public final class Query {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Query(root, where, attributes, includes, more, limit, offset, paranoid);
+        return new Query(root, where, attributes, includes, more, limit, offset, paranoid, timeout);
     }
 
     /** At most {@code n} results. */
@@ -114,7 +117,7 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("limit must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, n, offset, paranoid);
+        return new Query(root, where, attributes, includes, order, n, offset, paranoid, timeout);
     }
 
     /** Skips the first {@code n} results. */
@@ -122,17 +125,30 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("offset must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, limit, n, paranoid);
+        return new Query(root, where, attributes, includes, order, limit, n, paranoid, timeout);
     }
 
     /** The same query without limit and offset. */
     public Query unpaged() {
-        return new Query(root, where, attributes, includes, order, null, null, paranoid);
+        return new Query(root, where, attributes, includes, order, null, null, paranoid, timeout);
     }
 
     /** {@code paranoid(false)} also returns soft-deleted rows of paranoid models (Sequelize's {@code paranoid: false}). */
     public Query paranoid(boolean on) {
-        return new Query(root, where, attributes, includes, order, limit, offset, on);
+        return new Query(root, where, attributes, includes, order, limit, offset, on, timeout);
+    }
+
+    /**
+     * Gives the database at most {@code timeout} to run each statement of this query, after which it is cancelled and
+     * a {@link dev.canopy.error.QueryTimeoutException} is thrown; overrides the Canopy's default
+     * ({@code Canopy.builder(url).queryTimeout(...)}). JDBC counts in whole seconds, so a part of a second counts as one.
+     */
+    public Query timeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new QueryException("timeout must be positive, was " + timeout);
+        }
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout);
     }
 
     /**
@@ -151,7 +167,7 @@ public final class Query {
                     + ", so its includes cannot be resolved there; open the Canopy with a schema that holds it");
         }
         checkSealed(root);
-        return new Query(root, where, attributes, bind(schema, root, includes), order, limit, offset, paranoid);
+        return new Query(root, where, attributes, bind(schema, root, includes), order, limit, offset, paranoid, timeout);
     }
 
     /**
@@ -203,6 +219,8 @@ public final class Query {
     public @Nullable Integer limit() { return limit; }
     public @Nullable Integer offset() { return offset; }
     public boolean isParanoid() { return paranoid; }
+    /** The time each statement of this query may take, or null for the Canopy's default. */
+    public @Nullable Duration timeout() { return timeout; }
 
     @Override public boolean equals(@Nullable Object o) {
         if (o == this) {
@@ -213,14 +231,15 @@ public final class Query {
         }
         Query q = (Query) o;
         return hashCode() == q.hashCode() && root == q.root && Objects.equals(where, q.where) && attributes.equals(q.attributes) && includes.equals(q.includes)
-                && order.equals(q.order) && Objects.equals(limit, q.limit) && Objects.equals(offset, q.offset) && paranoid == q.paranoid;
+                && order.equals(q.order) && Objects.equals(limit, q.limit) && Objects.equals(offset, q.offset) && paranoid == q.paranoid
+                && Objects.equals(timeout, q.timeout);
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid);
+            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid, timeout);
             hash = h;
         }
         return h;
@@ -248,6 +267,9 @@ public final class Query {
         }
         if (!paranoid) {
             sb.append(" paranoid false");
+        }
+        if (timeout != null) {
+            sb.append(" timeout ").append(timeout);
         }
         return sb.append(')').toString();
     }

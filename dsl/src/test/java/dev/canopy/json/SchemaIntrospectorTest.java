@@ -30,6 +30,9 @@ class SchemaIntrospectorTest {
                     + " \"created_at\" TIMESTAMP NOT NULL, \"updated_at\" TIMESTAMP NOT NULL)");
             s.execute("CREATE TABLE \"event_people\" (\"event_id\" INT NOT NULL REFERENCES \"events\" (\"event_id\"),"
                     + " \"person_id\" INT NOT NULL REFERENCES \"people\" (\"id\"), \"role\" VARCHAR(20), PRIMARY KEY (\"event_id\", \"person_id\"))");
+            s.execute("CREATE TABLE \"teams\" (\"id\" INT NOT NULL PRIMARY KEY, \"name\" VARCHAR(40))");
+            s.execute("CREATE TABLE \"matches\" (\"id\" INT NOT NULL PRIMARY KEY, \"away_team_id\" INT NOT NULL REFERENCES \"teams\" (\"id\"),"
+                    + " \"home_team_id\" INT NOT NULL REFERENCES \"teams\" (\"id\"), \"venue_id\" INT REFERENCES \"zones\" (\"zid\"))");
             s.execute("CREATE TABLE \"passports\" (\"id\" INT NOT NULL PRIMARY KEY, \"person_id\" INT NOT NULL UNIQUE REFERENCES \"people\" (\"id\"))");
         }
     }
@@ -47,13 +50,13 @@ class SchemaIntrospectorTest {
     @DisplayName("tables become singular models; foreign keys both directions with Sequelize's names; a junction a belongsToMany each way")
     void conventions() {
         Schema schema = SchemaIntrospector.read(DS, true);
-        assertThat(schema.models()).extracting(Model::name).containsExactly("EventPerson", "Event", "Passport", "Person", "Zone");
+        assertThat(schema.models()).extracting(Model::name).containsExactly("EventPerson", "Event", "Match", "Passport", "Person", "Team", "Zone");
         Model event = schema.model("Event");
         assertThat(event.tableName()).isEqualTo("events");
         assertThat(event.columns()).extracting(c -> c.name() + "=" + c.field())
                 .containsExactly("eventId=event_id", "eventName=event_name", "eventTz=event_tz", "eventCreatorFk=event_creator_fk", "ownerZone=owner_zone");
-        assertThat(aliases(schema, "Event")).isEqualTo("ownerZoneZone:belongs_to(Zone), people:belongs_to_many(Person), zone:belongs_to(Zone)");
-        assertThat(aliases(schema, "Zone")).isEqualTo("events:has_many(Event), ownerZoneEvents:has_many(Event)");
+        assertThat(aliases(schema, "Event")).isEqualTo("eventTzZone:belongs_to(Zone), ownerZoneZone:belongs_to(Zone), people:belongs_to_many(Person)");
+        assertThat(aliases(schema, "Zone")).isEqualTo("eventTzEvents:has_many(Event), matches:has_many(Match), ownerZoneEvents:has_many(Event)");
         assertThat(aliases(schema, "Person")).isEqualTo("events:belongs_to_many(Event), passport:has_one(Passport), people:has_many(Person),"
                 + " person:belongs_to(Person)");
         assertThat(schema.model("Person").options().hasTimestamps()).isTrue();
@@ -73,10 +76,10 @@ class SchemaIntrospectorTest {
                     + c.type() + " " + c.allowNull() + " " + c.isPrimaryKey()).toList());
             assertThat(aliases(back, m.name())).isEqualTo(aliases(schema, m.name()));
         }
-        assertThat(ModelsFile.parse(json, DS).models()).hasSize(5);
+        assertThat(ModelsFile.parse(json, DS).models()).hasSize(7);
         assertThat(ModelsFile.toJson(back)).isEqualTo(json);
         assertThat(Translator.of(back).translate("SELECT * FROM events LEFT JOIN zones ON event_tz = zid WHERE event_creator_fk = 116").toJson())
-                .isEqualTo("{\"model\":\"Event\",\"where\":{\"eventCreatorFk\":116},\"include\":[{\"association\":\"zone\"}]}");
+                .isEqualTo("{\"model\":\"Event\",\"where\":{\"eventCreatorFk\":116},\"include\":[{\"association\":\"eventTzZone\"}]}");
     }
 
     @Test
@@ -84,7 +87,17 @@ class SchemaIntrospectorTest {
     void columnNames() {
         Schema schema = SchemaIntrospector.read(DS, false);
         assertThat(schema.model("Event").columns()).extracting(c -> c.name()).startsWith("event_id", "event_name");
-        assertThat(aliases(schema, "Event")).isEqualTo("ownerZone:belongs_to(Zone), people:belongs_to_many(Person), zone:belongs_to(Zone)");
+        assertThat(aliases(schema, "Event")).isEqualTo("eventTz:belongs_to(Zone), ownerZone:belongs_to(Zone), people:belongs_to_many(Person)");
+    }
+
+    @Test
+    @DisplayName("two foreign keys to one table are both named from their columns, each way: awayTeam/homeTeam, awayTeamMatches/homeTeamMatches")
+    void twoKeysToOneTable() {
+        for (boolean underscored : new boolean[] {true, false}) {
+            Schema schema = SchemaIntrospector.read(DS, underscored);
+            assertThat(aliases(schema, "Match")).isEqualTo("awayTeam:belongs_to(Team), homeTeam:belongs_to(Team), zone:belongs_to(Zone)");
+            assertThat(aliases(schema, "Team")).isEqualTo("awayTeamMatches:has_many(Match), homeTeamMatches:has_many(Match)");
+        }
     }
 
     @Test

@@ -26,5 +26,17 @@ public enum Capability {
      * A transaction can be made read-only on an open connection ({@link java.sql.Connection#setReadOnly}); without it
      * (SQLite, read-only only per connection) a read-only transaction is an unenforced hint.
      */
-    READ_ONLY_TRANSACTIONS
+    READ_ONLY_TRANSACTIONS,
+    /**
+     * The driver reads a result set a fetch size at a time only inside a transaction (PgJDBC with auto-commit off);
+     * with auto-commit on it reads the whole result into memory first. {@code db.stream(q)} then runs in a read-only
+     * transaction of its own. Drivers that stream otherwise are told so by their dialect's pool properties (MySQL
+     * Connector/J's {@code useCursorFetch}); H2 and SQLite read row by row (H2 spills a large result to disk).
+     */
+    STREAM_IN_TRANSACTION,
+    /**
+     * The driver cancels a statement that runs past {@code Statement.setQueryTimeout}. Without it (the SQLite driver
+     * takes the setting as its lock wait), Canopy cancels the statement itself when the time is up.
+     */
+    QUERY_TIMEOUT
 }

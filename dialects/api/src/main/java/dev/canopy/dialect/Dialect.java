@@ -71,6 +71,15 @@ public interface Dialect {
         return type;
     }
 
+    /**
+     * This dialect as reached through the driver that serves {@code jdbcUrl}: one database may have two drivers with
+     * their own driver class and settings (MariaDB through MySQL Connector/J on {@code jdbc:mysql:}, or through the
+     * MariaDB driver on {@code jdbc:mariadb:}). Called once when Canopy opens a pool; by default this dialect.
+     */
+    default Dialect forDriverOf(String jdbcUrl) {
+        return this;
+    }
+
     /** A bind value as this database's driver wants it (Connector/J takes a UUID as its text, say). */
     default Object toJdbc(Object value) {
         return value;

@@ -14,7 +14,8 @@ import org.jooq.SQLDialect;
  */
 public final class H2Dialect implements Dialect {
     private static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(
-            Capability.RIGHT_JOIN, Capability.WINDOW_FUNCTIONS, Capability.ARRAY_BIND, Capability.READ_ONLY_TRANSACTIONS));
+            Capability.RIGHT_JOIN, Capability.WINDOW_FUNCTIONS, Capability.ARRAY_BIND, Capability.READ_ONLY_TRANSACTIONS,
+            Capability.QUERY_TIMEOUT));
 
     @Override public String name() { return "h2"; }
     @Override public SQLDialect jooqDialect() { return SQLDialect.H2; }

@@ -18,6 +18,8 @@ final class ConnectorJ {
      * Connector/J's performance settings as HikariCP's MySQL guide recommends them: server-side prepared statements,
      * cached per connection, and batched inserts rewritten to multi-row inserts. No SQL mode is forced: jOOQ quotes
      * with backticks and binds every value, so the server's own (strict) mode is what a user expects.
+     * {@code useCursorFetch} makes a statement with a fetch size (only {@code db.stream(q)} sets one) read through a
+     * server-side cursor, a fetch size at a time; without it Connector/J reads the whole result into memory.
      */
     static final Map<String, String> POOL_PROPERTIES = Map.ofEntries(
             Map.entry("cachePrepStmts", "true"),
@@ -29,7 +31,8 @@ final class ConnectorJ {
             Map.entry("cacheResultSetMetadata", "true"),
             Map.entry("cacheServerConfiguration", "true"),
             Map.entry("elideSetAutoCommits", "true"),
-            Map.entry("maintainTimeStats", "false"));
+            Map.entry("maintainTimeStats", "false"),
+            Map.entry("useCursorFetch", "true"));
 
     /** Server error numbers first (they are precise), then the standard SQLState classes. */
     static ErrorKind classify(SQLException e) {

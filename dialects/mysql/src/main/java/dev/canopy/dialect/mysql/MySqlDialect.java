@@ -33,7 +33,7 @@ public final class MySqlDialect implements Dialect {
 
     private MySqlDialect(ServerVersion version) {
         this.version = version;
-        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.READ_ONLY_TRANSACTIONS);
+        EnumSet<Capability> caps = EnumSet.of(Capability.RIGHT_JOIN, Capability.READ_ONLY_TRANSACTIONS, Capability.QUERY_TIMEOUT);
         if (version.atLeast(8, 0)) {
             caps.add(Capability.WINDOW_FUNCTIONS);
         }
@@ -59,7 +59,7 @@ public final class MySqlDialect implements Dialect {
         String announced = metaData.getDatabaseProductVersion();
         ServerVersion mariaDb = ServerVersion.mariaDb(announced);
         if (mariaDb != null) {
-            return new MariaDbDialect(mariaDb);
+            return new MariaDbDialect(mariaDb, false);
         }
         ServerVersion v = ServerVersion.parse(announced);
         return v.equals(version) ? this : new MySqlDialect(v);

@@ -32,7 +32,7 @@ class MySqlDialectTest {
     @DisplayName("a MariaDB server behind a jdbc:mysql URL hands over to the MariaDB dialect, with its version's capabilities")
     void mariaDbHandOver() throws SQLException {
         Dialect d = new MySqlDialect().forServer(announcing("5.5.5-10.11.19-MariaDB-0+deb12u1"));
-        assertThat(d).isEqualTo(new MariaDbDialect(new ServerVersion(10, 11)));
+        assertThat(d).isEqualTo(new MariaDbDialect(new ServerVersion(10, 11), false));
         assertThat(d.name()).isEqualTo("mariadb");
         assertThat(d.jooqDialect()).isEqualTo(SQLDialect.MARIADB);
         assertThat(d.supports(Capability.RETURNING)).isTrue();
@@ -75,7 +75,7 @@ class MySqlDialectTest {
     }
 
     @Test
-    @DisplayName("both dialects take Connector/J's recommended pool settings and serve only jdbc:mysql URLs")
+    @DisplayName("both dialects take Connector/J's recommended pool settings on jdbc:mysql URLs; MariaDB also serves jdbc:mariadb URLs")
     void poolAndUrls() {
         assertThat(new MySqlDialect().poolProperties()).containsEntry("cachePrepStmts", "true").containsEntry("useServerPrepStmts", "true")
                 .containsEntry("rewriteBatchedStatements", "true");
@@ -83,5 +83,10 @@ class MySqlDialectTest {
         assertThat(new MySqlDialect().acceptsUrl("jdbc:mysql://h/db")).isTrue();
         assertThat(new MySqlDialect().acceptsUrl("jdbc:mariadb://h/db")).isFalse();
         assertThat(new MariaDbDialect().acceptsUrl("jdbc:mysql://h/db")).isFalse();
+        assertThat(new MariaDbDialect().acceptsUrl("jdbc:mariadb://h/db")).isTrue();
+        Dialect viaMariaDbDriver = new MariaDbDialect().forDriverOf("jdbc:mariadb://h/db");
+        assertThat(viaMariaDbDriver.driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
+        assertThat(viaMariaDbDriver.name()).isEqualTo("mariadb");
+        assertThat(new MariaDbDialect().forDriverOf("jdbc:mysql://h/db").driverClassName()).isEqualTo("com.mysql.cj.jdbc.Driver");
     }
 }
