@@ -116,7 +116,7 @@ public final class Canopy implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats().build();
         this.typed = new TypedResults(schema);
-        this.writer = new dev.canopy.write.Writer(executor, renderer, java.time.Clock.systemUTC());
+        this.writer = dev.canopy.internal.Factories.writer(executor, renderer, java.time.Clock.systemUTC());
     }
 
     /** Connects to a JDBC URL with a HikariCP pool, serving {@code schema}; the dialect is chosen from the URL. */
@@ -400,7 +400,7 @@ public final class Canopy implements AutoCloseable {
 
     /** The schema API of this database (Sequelize's {@code queryInterface}): tables, columns, indexes, constraints. */
     public SchemaApi schemaApi() {
-        return new SchemaApi(executor, renderer, false);
+        return dev.canopy.internal.Factories.schemaApi(executor, renderer, false);
     }
 
     /** Drops the tables of a schema that exist (Sequelize's {@code drop()}), referencing tables first. */

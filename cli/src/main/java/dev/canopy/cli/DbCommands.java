@@ -112,7 +112,7 @@ final class DbCommands {
         }
     }
 
-    @Command(name = "db:migrate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "db:migrate", header = "Runs the pending migrations of a folder in version order.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Runs the pending migrations of a folder in version order, each in a transaction where the database has",
                     "transactional DDL, under a database lock, and records each in canopy_migrations with its checksum."},
             footer = {"", "Example:", "  canopy db:migrate --url jdbc:postgresql://localhost/app -u app --migrations db/migrations"})
@@ -150,7 +150,7 @@ final class DbCommands {
         }
     }
 
-    @Command(name = "db:migrate:status", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "db:migrate:status", header = "Prints one line per migration: its name, when it was applied or 'pending', and any problem.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"One line per migration: its name, when it was applied or 'pending', and any problem (checksum mismatch,",
                     "failed step, missing from the folder)."})
     static final class MigrateStatus extends MigrationsBase {
@@ -190,7 +190,7 @@ final class DbCommands {
         }
     }
 
-    @Command(name = "db:seed:undo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "db:seed:undo", header = "Undoes the last seeder, or the seeders down to one, or all.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = "Undoes the last seeder (its down), or with --seed the seeders down to and including NAME, or --all.")
     static final class SeedUndo extends SeedersBase {
         @Option(names = {"--seed", "--to"}, paramLabel = "NAME", description = "Undo down to and including this seeder.")
@@ -296,7 +296,7 @@ final class DbCommands {
         }
     }
 
-    @Command(name = "db:sync", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "db:sync", header = "Creates the missing tables of a models file, and with --alter changes existing ones.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Creates the tables of a models file that are missing, in foreign-key order. With --alter, also brings the",
                     "existing tables to the models (columns added, types and nullability changed, foreign keys and unique indexes);",
                     "a column the models no longer have is kept unless --drop-columns is given. --force drops the tables first."},

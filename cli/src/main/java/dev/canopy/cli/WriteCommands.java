@@ -91,7 +91,7 @@ final class WriteCommands {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "create", header = "Inserts one row with the rows nested under it and prints the created graph as JSON.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Inserts one row with the rows nested under it (keyed by association alias) and prints the created",
                     "graph as JSON, with every generated key."},
             footer = {"", "Example:", "  canopy create --url jdbc:h2:file:./target/db --models models.json --model Author \\",
@@ -108,7 +108,7 @@ final class WriteCommands {
         }
     }
 
-    @Command(name = "bulk-create", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "bulk-create", header = "Inserts the rows of a JSON array in batches, in one transaction, and prints the count.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Inserts the rows of a JSON array (each may nest rows) in batches, in one transaction, and prints",
                     "how many rows were inserted."})
     static final class BulkCreate extends Base {
@@ -128,7 +128,7 @@ final class WriteCommands {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "update", header = "Updates the rows a where object matches and prints how many changed.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Updates the rows a where object matches and prints how many changed. An empty where is refused",
                     "unless --all is given."})
     static final class Update extends Base {
@@ -150,7 +150,7 @@ final class WriteCommands {
         }
     }
 
-    @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+    @Command(name = "destroy", header = "Destroys the rows a where object matches and prints how many.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
             description = {"Destroys the rows a where object matches and prints how many: a paranoid model's rows get deletedAt",
                     "set, unless --force. An empty where is refused unless --all is given."})
     static final class Destroy extends Base {

@@ -18,6 +18,8 @@ public final class EntityShape {
     private final int node;
     private final Model model;
     private final boolean[] loaded;
+    /** The column indexes of the attributes read, in the order the attributes list asked for them. */
+    private final int[] order;
     private final String[] aliases;
     private final boolean[] toMany;
     private final Map<String, Integer> aliasIndex = new HashMap<>();
@@ -29,8 +31,11 @@ public final class EntityShape {
         this.node = node;
         this.model = model;
         this.loaded = new boolean[model.columns().size()];
+        this.order = new int[columns.size()];
+        int k = 0;
         for (Column<?> c : columns) {
             loaded[c.index()] = true;
+            order[k++] = c.index();
         }
         this.aliases = aliases.toArray(new String[0]);
         this.toMany = new boolean[aliases.size()];
@@ -55,6 +60,8 @@ public final class EntityShape {
     public int node() { return node; }
 
     int linkCount() { return aliases.length; }
+    /** The column indexes of the attributes read, in the order the query's attributes list gives them. */
+    int[] order() { return order; }
     /** How many columns the model has: where an entity's links start in its slots. */
     int width() { return loaded.length; }
     String alias(int i) { return aliases[i]; }

@@ -72,10 +72,8 @@ public final class HydratedEntity implements Entity {
         Map<String, @Nullable Object> m = new LinkedHashMap<>();
         List<Column<?>> columns = shape.model().columns();
         int width = shape.width();
-        for (int i = 0; i < width; i++) {
-            if (shape.isLoaded(i)) {
-                m.put(columns.get(i).name(), slots[i]);
-            }
+        for (int i : shape.order()) {
+            m.put(columns.get(i).name(), slots[i]);
         }
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             Object link = slots[width + i];

@@ -54,7 +54,11 @@ public final class SchemaApi {
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
 
     /** The schema API of a connection; {@code db.schemaApi()} is the usual way to get one. */
-    public SchemaApi(Executor executor, Renderer renderer, boolean dryRun) {
+    static {
+        dev.canopy.internal.Factories.register((dev.canopy.internal.Factories.SchemaApis) SchemaApi::new);
+    }
+
+    SchemaApi(Executor executor, Renderer renderer, boolean dryRun) {
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.renderer = Objects.requireNonNull(renderer, "renderer is null");
         this.ctx = renderer.context();

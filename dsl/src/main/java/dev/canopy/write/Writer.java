@@ -35,7 +35,11 @@ public final class Writer {
     private final Clock clock;
     private final Inserter.SqlCache insertSql = new Inserter.SqlCache();
 
-    public Writer(Executor executor, Renderer renderer, Clock clock) {
+    static {
+        dev.canopy.internal.Factories.register((dev.canopy.internal.Factories.Writers) Writer::new);
+    }
+
+    Writer(Executor executor, Renderer renderer, Clock clock) {
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.renderer = Objects.requireNonNull(renderer, "renderer is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");

@@ -120,6 +120,19 @@ class QueryValuesTest {
         }
 
         @Test
+        @DisplayName("an order term on a path that is not included fails before any SQL, as a where term does")
+        void orderOnAPathNotIncluded() {
+            Query q = Query.from(POST).order(USER.name.at("author").asc()).limit(2);
+            assertThatThrownBy(() -> Canopy.toSql(q, dev.canopy.Blog.SCHEMA, Dialect.named("h2")))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessageContaining("names the path 'author', which is not included");
+            Query nested = Query.from(USER).include("posts").order(COMMENT.body.at("posts", "comments").desc());
+            assertThatThrownBy(() -> Canopy.toSql(nested, dev.canopy.Blog.SCHEMA, Dialect.named("h2")))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessageContaining("'posts.comments'").hasMessageContaining("included paths: posts");
+        }
+
+        @Test
         @DisplayName("a value of the wrong type is refused when the condition is built")
         void wrongValueType() {
             @SuppressWarnings({"unchecked", "rawtypes"})

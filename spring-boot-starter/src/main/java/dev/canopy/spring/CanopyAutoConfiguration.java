@@ -38,6 +38,9 @@ import org.springframework.context.annotation.Configuration;
  *       each at debug level; with Micrometer, the timer {@code canopy.statements} times each, tagged with its SQL
  *       (the query's shape: values are bind parameters, so the tag has one value per shape).</li>
  *   <li>The {@link Schema} bean, when there is one, is the schema the Canopy works in.</li>
+ *   <li>With {@code canopy.migrations.enabled=true}, the pending migrations of {@code canopy.migrations.location}
+ *       run when the context starts ({@link CanopyMigrations}); the migrator's lock lets several instances start
+ *       together, each migration applied once.</li>
  * </ul>
  * The Canopy does not own the DataSource: closing it (Spring does, at shutdown) leaves the pool to Spring.
  */
@@ -104,5 +107,13 @@ public class CanopyAutoConfiguration {
         MicrometerStatementListener canopyStatementMetrics(MeterRegistry registry) {
             return new MicrometerStatementListener(registry);
         }
+    }
+
+    /** Runs the pending migrations once the Canopy bean exists, before the beans that depend on this one. */
+    @Bean
+    @ConditionalOnBean(Canopy.class)
+    @ConditionalOnProperty(prefix = "canopy.migrations", name = "enabled", havingValue = "true")
+    public CanopyMigrations canopyMigrations(Canopy canopy, CanopyProperties properties) {
+        return CanopyMigrations.run(canopy, properties.getMigrations().getLocation());
     }
 }

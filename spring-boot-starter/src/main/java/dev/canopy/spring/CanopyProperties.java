@@ -30,4 +30,35 @@ public class CanopyProperties {
     public void setMetrics(boolean metrics) {
         this.metrics = metrics;
     }
+
+    private final Migrations migrations = new Migrations();
+
+    /** {@code canopy.migrations.*}: versioned migrations run when the application starts. */
+    public Migrations getMigrations() {
+        return migrations;
+    }
+
+    /** Migrations at start-up; off unless {@code canopy.migrations.enabled=true}. */
+    public static class Migrations {
+        /** Whether pending migrations run when the application starts (the migrator's lock makes several instances safe). */
+        private boolean enabled;
+        /** Where they are: {@code classpath:com.example.migrations} (the default {@code classpath:db.migrations}) or a folder. */
+        private String location = "classpath:db.migrations";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getLocation() {
+            return location;
+        }
+
+        public void setLocation(String location) {
+            this.location = location;
+        }
+    }
 }

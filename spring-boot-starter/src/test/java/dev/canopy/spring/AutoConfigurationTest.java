@@ -54,4 +54,26 @@ class AutoConfigurationTest {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CanopyAutoConfiguration.class))
                 .run(context -> assertThat(context).doesNotHaveBean(Canopy.class));
     }
+
+    @Test
+    @DisplayName("runs the pending migrations at start-up when canopy.migrations.enabled=true, once however often it starts")
+    void migrationsAtStartUp() {
+        ApplicationContextRunner migrating = runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:migrating;DB_CLOSE_DELAY=-1",
+                "canopy.migrations.enabled=true", "canopy.migrations.location=classpath:dev.canopy.spring.migrations");
+        migrating.run(context -> {
+            assertThat(context.getBean(CanopyMigrations.class).report().runs()).extracting(r -> r.name())
+                    .containsExactly("20261201100000-create-notes-archive");
+            Canopy db = context.getBean(Canopy.class);
+            assertThat(new org.springframework.jdbc.core.JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("SELECT \"text\" FROM \"notes_archive\" WHERE \"id\" = 1", String.class)).isEqualTo("migrated at start-up");
+            assertThat(db.dialect().name()).isEqualTo("h2");
+        });
+        migrating.run(context -> assertThat(context.getBean(CanopyMigrations.class).report().runs()).as("already applied").isEmpty());
+    }
+
+    @Test
+    @DisplayName("runs no migration unless asked")
+    void noMigrationsByDefault() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(CanopyMigrations.class));
+    }
 }

@@ -1,0 +1,2 @@
+-- Artist (joined: 1 includes)
+select "t0"."ArtistId", "t0"."Name", "t1"."AlbumId", "t1"."Title", "t1"."ArtistId" from "Artist" "t0" join "Album" "t1" on "t1"."ArtistId" = "t0"."ArtistId" order by "t0"."ArtistId" asc, "t1"."AlbumId" asc

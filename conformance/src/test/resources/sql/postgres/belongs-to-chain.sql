@@ -1,0 +1,3 @@
+-- Track (joined: 2 includes)
+select "t0"."TrackId", "t0"."Name", "t0"."AlbumId", "t0"."MediaTypeId", "t0"."GenreId", "t0"."Composer", "t0"."Milliseconds", "t0"."Bytes", "t0"."UnitPrice", "t1"."AlbumId", "t1"."Title", "t1"."ArtistId", "t2"."ArtistId", "t2"."Name" from "Track" as "t0" left outer join "Album" as "t1" on "t0"."AlbumId" = "t1"."AlbumId" left outer join "Artist" as "t2" on "t1"."ArtistId" = "t2"."ArtistId" where "t0"."TrackId" < ?
+-- binds: [5]

@@ -1,0 +1,3 @@
+-- Artist (joined: 2 includes)
+select t0.ArtistId, t0.Name, t1.AlbumId, t1.Title, t1.ArtistId, t2.TrackId, t2.Name, t2.AlbumId, t2.MediaTypeId, t2.GenreId, t2.Composer, t2.Milliseconds, t2.Bytes, t2.UnitPrice from (select t0.ArtistId as k0 from Artist as t0 left outer join Album as t1 on t1.ArtistId = t0.ArtistId group by t0.ArtistId, t0.Name order by t0.Name asc, t0.ArtistId asc limit ? offset ?) as p join Artist as t0 on t0.ArtistId = p.k0 left outer join Album as t1 on t1.ArtistId = t0.ArtistId left outer join Track as t2 on t2.AlbumId = t1.AlbumId order by t0.Name asc, t0.ArtistId asc, t1.Title desc, t1.AlbumId asc, t2.TrackId asc
+-- binds: [5, 10]
