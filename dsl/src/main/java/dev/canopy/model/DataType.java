@@ -119,4 +119,46 @@ public final class DataType<T> {
             default: return kind.name();
         }
     }
+
+    /**
+     * The Canopy type closest to a JDBC column type, as a driver's metadata describes it (type code, type name, size
+     * and decimal digits), or null when Canopy has none (binary, time of day, arrays). Introspection and
+     * {@code sync(alter)} read live columns through it.
+     */
+    public static @Nullable DataType<?> ofJdbc(int sqlType, String typeName, int size, int digits) {
+        String type = typeName.toUpperCase(java.util.Locale.ROOT);
+        if (type.equals("UUID")) {
+            return UUID_TYPE;
+        }
+        if (type.equals("JSON") || type.equals("JSONB")) {
+            return JSON;
+        }
+        if (type.equals("TIMESTAMP") || type.equals("DATETIME")) {
+            return TIMESTAMP;   // SQLite reports the declared type by name only, with a text JDBC type
+        }
+        switch (sqlType) {
+            case java.sql.Types.TINYINT: case java.sql.Types.SMALLINT: case java.sql.Types.INTEGER:
+                return INTEGER;
+            case java.sql.Types.BIGINT:
+                return BIGINT;
+            case java.sql.Types.DECIMAL: case java.sql.Types.NUMERIC:
+                return size > 0 && digits >= 0 && digits <= size ? decimal(size, digits) : DECIMAL;
+            case java.sql.Types.REAL: case java.sql.Types.FLOAT: case java.sql.Types.DOUBLE:
+                return DECIMAL;
+            case java.sql.Types.CHAR: case java.sql.Types.VARCHAR: case java.sql.Types.NCHAR: case java.sql.Types.NVARCHAR:
+                return size > 0 && size <= 65_535 ? string(size) : TEXT;
+            case java.sql.Types.LONGVARCHAR: case java.sql.Types.LONGNVARCHAR: case java.sql.Types.CLOB: case java.sql.Types.NCLOB:
+                return TEXT;
+            case java.sql.Types.BOOLEAN:
+                return BOOLEAN;
+            case java.sql.Types.BIT:
+                return size <= 1 ? BOOLEAN : null;
+            case java.sql.Types.DATE:
+                return DATE;
+            case java.sql.Types.TIMESTAMP: case java.sql.Types.TIMESTAMP_WITH_TIMEZONE:
+                return TIMESTAMP;
+            default:
+                return null;
+        }
+    }
 }

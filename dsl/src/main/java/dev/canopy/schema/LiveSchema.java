@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,39 +163,9 @@ final class LiveSchema {
         }
     }
 
-    /** The Canopy type closest to a column's JDBC type, or null when Canopy has none (binary, time of day, arrays). */
+    /** The Canopy type closest to a column's JDBC type (see {@link DataType#ofJdbc}). */
     static @Nullable DataType<?> dataType(int sqlType, String typeName, int size, int digits) {
-        String type = typeName.toUpperCase(Locale.ROOT);
-        if (type.equals("UUID")) {
-            return DataType.UUID_TYPE;
-        }
-        if (type.equals("JSON") || type.equals("JSONB")) {
-            return DataType.JSON;
-        }
-        switch (sqlType) {
-            case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER:
-                return DataType.INTEGER;
-            case Types.BIGINT:
-                return DataType.BIGINT;
-            case Types.DECIMAL: case Types.NUMERIC:
-                return size > 0 && digits >= 0 && digits <= size ? DataType.decimal(size, digits) : DataType.DECIMAL;
-            case Types.REAL: case Types.FLOAT: case Types.DOUBLE:
-                return DataType.DECIMAL;
-            case Types.CHAR: case Types.VARCHAR: case Types.NCHAR: case Types.NVARCHAR:
-                return size > 0 && size <= 65_535 ? DataType.string(size) : DataType.TEXT;
-            case Types.LONGVARCHAR: case Types.LONGNVARCHAR: case Types.CLOB: case Types.NCLOB:
-                return DataType.TEXT;
-            case Types.BOOLEAN:
-                return DataType.BOOLEAN;
-            case Types.BIT:
-                return size <= 1 ? DataType.BOOLEAN : null;
-            case Types.DATE:
-                return DataType.DATE;
-            case Types.TIMESTAMP: case Types.TIMESTAMP_WITH_TIMEZONE:
-                return DataType.TIMESTAMP;
-            default:
-                return null;
-        }
+        return DataType.ofJdbc(sqlType, typeName, size, digits);
     }
 
     /** A table name as a metadata pattern: {@code _} and {@code %} are wildcards there. */

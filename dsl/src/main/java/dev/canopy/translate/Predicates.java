@@ -117,26 +117,30 @@ final class Predicates {
 
     /** {@code NOT p} as the negated predicate where SQL has one that means the same. */
     static Condition negate(Condition c) {
-        if (c instanceof Condition.Compare) {
-            Condition.Compare cmp = (Condition.Compare) c;
-            Operator flipped = negated(cmp.operator());
-            if (flipped != null) {
-                return new Condition.Compare(cmp.column(), flipped, cmp.value());
+        return c.accept(new Condition.Visitor<Condition>() {
+            @Override public Condition compare(Condition.Compare cmp) {
+                Operator flipped = negated(cmp.operator());
+                return flipped != null ? new Condition.Compare(cmp.column(), flipped, cmp.value()) : Condition.not(cmp);
             }
-        }
-        if (c instanceof Condition.In) {
-            Condition.In in = (Condition.In) c;
-            return new Condition.In(in.column(), in.values(), !in.negated());
-        }
-        if (c instanceof Condition.Between) {
-            Condition.Between b = (Condition.Between) c;
-            return new Condition.Between(b.column(), b.low(), b.high(), !b.negated());
-        }
-        if (c instanceof Condition.IsNull) {
-            Condition.IsNull n = (Condition.IsNull) c;
-            return new Condition.IsNull(n.column(), !n.negated());
-        }
-        return Condition.not(c);
+            @Override public Condition in(Condition.In in) {
+                return new Condition.In(in.column(), in.values(), !in.negated());
+            }
+            @Override public Condition between(Condition.Between b) {
+                return new Condition.Between(b.column(), b.low(), b.high(), !b.negated());
+            }
+            @Override public Condition isNull(Condition.IsNull n) {
+                return new Condition.IsNull(n.column(), !n.negated());
+            }
+            @Override public Condition junction(Condition.Junction j) {
+                return Condition.not(j);
+            }
+            @Override public Condition not(Condition.Not n) {
+                return n.condition();
+            }
+            @Override public Condition literal(Condition.Literal l) {
+                return Condition.not(l);
+            }
+        });
     }
 
     private static @org.jspecify.annotations.Nullable Operator negated(Operator op) {
