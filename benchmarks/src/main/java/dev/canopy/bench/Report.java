@@ -36,6 +36,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   [--out DIR]                         where RESULTS.md goes (default: ./benchmarks if it exists, else .)
  *   [--baseline FILE]                   a former JSON to compare with (default: DIR/results/before-core-changes.json if present)
  *   [--from-json FILE]                  no run: write the report from an existing JSON
+ *   [--writes-only]                     run only the write benchmarks, into results/jmh-writes.json, and write the
+ *                                       report again from the main run's JSON with that run in its writes section
  * </pre>
  */
 public final class Report {
@@ -73,6 +75,7 @@ public final class Report {
         Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks") : Path.of(".");
         Path baseline = null;
         Path fromJson = null;
+        boolean writesOnly = false;
         StringBuilder command = new StringBuilder("java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -95,9 +98,10 @@ public final class Report {
                 case "--out": out = Path.of(value(args, ++i, a)); command.append(' ').append(args[i]); break;
                 case "--baseline": baseline = Path.of(value(args, ++i, a)); command.append(' ').append(args[i]); break;
                 case "--from-json": fromJson = Path.of(value(args, ++i, a)); command.append(' ').append(args[i]); break;
+                case "--writes-only": writesOnly = true; break;
                 case "-h": case "--help":
                     System.out.println("usage: Report [--quick|--full] [--databases h2,mariadb,postgres] [--include REGEX]"
-                            + " [--param name=v1,v2] [--out DIR] [--baseline FILE] [--from-json FILE]");
+                            + " [--param name=v1,v2] [--out DIR] [--baseline FILE] [--from-json FILE] [--writes-only]");
                     return;
                 default: throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
             }
@@ -107,6 +111,17 @@ public final class Report {
         List<String> notes = new ArrayList<>();
         Path json = out.resolve("results/jmh-result.json");
         Path runInfo = out.resolve("results/run-info.properties");
+        // the write benchmarks run alone go to files of their own, so that the main run's JSON is kept whole
+        Path writesJson = out.resolve("results/jmh-writes.json");
+        Path writesInfo = out.resolve("results/writes-run-info.properties");
+        if (writesOnly) {
+            if (fromJson != null) {
+                throw new IllegalArgumentException("--writes-only runs the write benchmarks; it cannot be used with --from-json");
+            }
+            include = "dev\\.canopy\\.bench\\.WriteBenchmark\\..*";
+            json = writesJson;
+            runInfo = writesInfo;
+        }
         java.util.Properties facts = new java.util.Properties();
         String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
         if (fromJson == null) {
@@ -141,11 +156,22 @@ public final class Report {
             facts.setProperty("profile", profile.description);
             facts.setProperty("loadAtStart", machine.loadAverage());
             facts.setProperty("loadAtEnd", Machine.current().loadAverage());
+            // the machine too: a report written again later (or elsewhere) must name the machine of the run, not its own
+            facts.setProperty("cpu", machine.cpu());
+            facts.setProperty("cores", String.valueOf(machine.cores()));
+            facts.setProperty("memory", machine.memory());
+            facts.setProperty("os", machine.os());
             facts.setProperty("notes", String.join("\n", notes));
             try (java.io.Writer w = Files.newBufferedWriter(runInfo)) {
                 facts.store(w, "The run that made jmh-result.json");
             }
-        } else {
+        }
+        if (writesOnly) {
+            // now the page: from the main run's JSON, as --from-json would, with the writes run beside it
+            fromJson = out.resolve("results/jmh-result.json");
+            facts = new java.util.Properties();
+        }
+        if (fromJson != null) {
             json = fromJson;
             Path sidecar = fromJson.resolveSibling("run-info.properties");
             if (Files.exists(sidecar)) {
@@ -165,16 +191,37 @@ public final class Report {
             notes.addAll(List.of(facts.getProperty("notes").split("\n")));
         }
         String unknown = "not recorded (report written from an existing JSON)";
-        machine = new Machine(machine.cpu(), machine.cores(), machine.memory(), machine.os(), facts.getProperty("loadAtStart", unknown));
+        machine = new Machine(facts.getProperty("cpu", machine.cpu()), Integer.parseInt(facts.getProperty("cores", String.valueOf(machine.cores()))),
+                facts.getProperty("memory", machine.memory()), facts.getProperty("os", machine.os()), facts.getProperty("loadAtStart", unknown));
         String commandText = facts.getProperty("command", command.toString());
         String dateText = facts.getProperty("date", date);
         if (fromJson != null && facts.containsKey("command")) {
             dateText = dateText + " (this page re-written from that run's JSON on " + date + ")";
         }
         String profileText = facts.getProperty("profile", "Report written from " + fromJson + ".");
+        ReportWriter.SeparateRun writesRun = null;
+        if (Files.exists(writesJson)) {
+            java.util.Properties w = new java.util.Properties();
+            if (Files.exists(writesInfo)) {
+                try (java.io.Reader r = Files.newBufferedReader(writesInfo)) {
+                    w.load(r);
+                }
+            }
+            String writesMachine = w.getProperty("cpu", unknown) + ", " + w.getProperty("cores", "?") + " cores, " + w.getProperty("memory", "?");
+            writesRun = new ReportWriter.SeparateRun(RunInfo.read(writesJson), "results/jmh-writes.json", writesMachine, w.getProperty("command", unknown),
+                    w.getProperty("date", unknown), w.getProperty("profile", ""), w.getProperty("loadAtStart", unknown),
+                    w.getProperty("loadAtEnd", unknown));
+        }
+        Path writesNotes = out.resolve("results/writes.md");
+        String writesText = Files.exists(writesNotes) ? Files.readString(writesNotes) : null;
         String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, facts.getProperty("loadAtEnd"),
-                profileText, commandText, dateText, before, baselineText, notes, "results.png"));
+                profileText, commandText, dateText, before, baselineText, notes, "results.png", writesRun, writesText));
         Files.writeString(out.resolve("RESULTS.md"), markdown);
+        if (writesOnly) {
+            // the chart draws the read scenarios of the main run, which this run did not touch
+            System.out.println("Wrote " + out.resolve("RESULTS.md") + " (the chart is unchanged)");
+            return;
+        }
         chart(run, out.resolve("results.png"));
         System.out.println("Wrote " + out.resolve("RESULTS.md") + " and " + out.resolve("results.png"));
     }

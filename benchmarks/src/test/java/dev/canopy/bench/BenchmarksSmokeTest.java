@@ -20,12 +20,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Keeps the benchmarks from rotting: CI runs every benchmark once, in this JVM, on a tiny dataset, and checks that
- * each produced a result and that each contestant's graph was checked equal to hand-written JDBC's. Timings are
- * never judged here.
+ * each produced a result and that each contestant's graph (for writes: the rows it wrote) was checked equal to
+ * hand-written JDBC's. Timings are never judged here.
  */
 class BenchmarksSmokeTest {
     private static final List<Class<?>> BENCHMARKS = List.of(HydrationBenchmark.class, EndToEndBenchmark.class,
-            PlanningBenchmark.class, CartesianBenchmark.class);
+            PlanningBenchmark.class, CartesianBenchmark.class, WriteBenchmark.class);
 
     @Test
     @DisplayName("every benchmark runs once on a tiny dataset, and every contestant's graph equals hand-written JDBC's")
@@ -41,6 +41,8 @@ class BenchmarksSmokeTest {
                 .param("users", "12")
                 .param("postsPerUser", "3")
                 .param("commentsPerPost", "2")
+                .param("rows", "200")
+                .param("authors", "20")
                 .param("db", "h2")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
@@ -66,7 +68,7 @@ class BenchmarksSmokeTest {
         for (String benchmark : expected) {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String scenario = benchmark.contains("Hydration") ? "hydration" : benchmark.contains("EndToEnd") ? "end-to-end/h2"
-                    : benchmark.contains("Planning") ? "planning" : "cartesian";
+                    : benchmark.contains("Planning") ? "planning" : benchmark.contains("Write") ? "writes/h2" : "cartesian";
             assertThat(checks).as("the equality check of " + benchmark).contains(scenario + "/" + method);
         }
     }

@@ -117,6 +117,27 @@ public enum BenchDatabase {
         }
     }
 
+    /**
+     * Runs statements on the benchmark database (created on a server if missing), each in its own auto-commit: how
+     * the write benchmarks make and empty their own tables, which leave the read dataset alone.
+     */
+    public void execute(java.util.List<String> statements) {
+        if (!isReachable()) {
+            throw new IllegalStateException(id() + " is not reachable on " + host + ":" + port
+                    + "; start it, or leave it out of -p db=...");
+        }
+        try {
+            createDatabase();
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run " + statements + " on the " + id() + " benchmark database: " + e.getMessage(), e);
+        }
+    }
+
     private void createDatabase() throws SQLException {
         if (adminUrl == null) {
             return;

@@ -15,6 +15,10 @@ public final class Contestants {
     public static final String JOOQ_MULTISET = "jooqMultiset";
     public static final String MYBATIS = "mybatisNestedResultMap";
     public static final String HIBERNATE = "hibernateJoinFetch";
+    public static final String BULK_JDBC = "bulkJdbcBatch";
+    public static final String BULK_CANOPY = "bulkCanopy";
+    public static final String NESTED_JDBC = "nestedJdbcBatch";
+    public static final String NESTED_CANOPY = "nestedCanopy";
 
     /** The graph-loading contestants, in report order. */
     public static final List<String> GRAPH = List.of(JDBC, CANOPY, CANOPY_TYPED, CANOPY_MAPPED, JOOQ, JOOQ_MULTISET, MYBATIS, HIBERNATE);
@@ -34,7 +38,11 @@ public final class Contestants {
             Map.entry("toSqlCachedFreshValue", "cached: db.toSql(query value composed anew per call)"),
             Map.entry("singleJoin", "single join (separate(false) on both)"),
             Map.entry("separateQueries", "separate queries (separate() on both)"),
-            Map.entry("auto", "auto (planner's default)"));
+            Map.entry("auto", "auto (planner's default)"),
+            Map.entry(BULK_JDBC, "bulk: hand-written JDBC batch"),
+            Map.entry(BULK_CANOPY, "bulk: Canopy `bulkCreate`"),
+            Map.entry(NESTED_JDBC, "nested: hand-written JDBC batches (authors with generated keys, then books)"),
+            Map.entry(NESTED_CANOPY, "nested: Canopy `bulkCreate` with nested books"));
 
     public static String label(String method) {
         return LABELS.getOrDefault(method, method);
@@ -47,7 +55,7 @@ public final class Contestants {
             return i;
         }
         List<String> others = List.of("composeQuery", "planAndRenderFirstTime", "toSqlCached", "toSqlCachedFreshValue", "singleJoin", "auto",
-                "separateQueries");
+                "separateQueries", BULK_JDBC, BULK_CANOPY, NESTED_JDBC, NESTED_CANOPY);
         int j = others.indexOf(method);
         return j >= 0 ? 100 + j : 1000;
     }
