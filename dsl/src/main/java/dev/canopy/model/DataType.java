@@ -110,7 +110,7 @@ public final class DataType<T> {
                 && ((DataType<?>) o).scale == scale;
     }
 
-    @Override public int hashCode() { return Objects.hash(kind, length, scale); }
+    @Override public int hashCode() { return (kind.hashCode() * 31 + length) * 31 + scale; }
 
     @Override public String toString() {
         switch (kind) {
