@@ -488,6 +488,48 @@ public final class Canopy implements AutoCloseable {
     }
 
     /**
+     * Updates the rows {@code where} matches and returns them as stored, with every attribute (Sequelize's
+     * {@code update(values, { where, returning: true })}). On every database: in one transaction, the keys of the
+     * matching rows are read, exactly those rows are updated, and they are read back; so the rows returned are the rows
+     * changed, even when the update changes the columns the where names.
+     *
+     * @throws QueryException for a model without a primary key
+     */
+    public List<Entity> updateReturning(Model model, dev.canopy.write.Values values, Condition where) {
+        Objects.requireNonNull(where, "where is null");
+        List<Column<?>> pk = model.primaryKey();
+        if (pk.isEmpty()) {
+            throw new QueryException(model.name() + " has no primary key; updateReturning finds the rows it changed by key");
+        }
+        return transaction(() -> {
+            List<Entity> matched = findAll(Query.from(model).attributes(pk.toArray(new Column<?>[0])).where(where));
+            if (matched.isEmpty()) {
+                return List.<Entity>of();
+            }
+            List<Condition> byKey = new ArrayList<>(matched.size());
+            for (Entity e : matched) {
+                Object[] key = new Object[pk.size()];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = e.get(pk.get(i));
+                }
+                byKey.add(keyCondition(model, key));
+            }
+            Condition keys = Condition.or(byKey);
+            update(model, values, where.and(keys));
+            return findAll(Query.from(model).where(keys).order(orderByKey(pk)));
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static dev.canopy.query.Order[] orderByKey(List<Column<?>> pk) {
+        dev.canopy.query.Order[] order = new dev.canopy.query.Order[pk.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = ((Column) pk.get(i)).asc();
+        }
+        return order;
+    }
+
+    /**
      * Updates one entity by key and returns it as stored. With a version attribute the update applies only if the row
      * still has the entity's version.
      *

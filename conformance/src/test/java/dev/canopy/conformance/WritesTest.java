@@ -381,6 +381,25 @@ class WritesTest {
 
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    @DisplayName("updateReturning gives back exactly the rows it changed, as stored, even when it changes the column its where names")
+    void updateReturningGivesTheRowsChanged(TestDatabase kind) {
+        withStore(kind, "w_update_ret", (db, statements) -> {
+            db.create(ITEM, Values.of(ITEM.label, "a").and(ITEM.qty, 1));
+            db.create(ITEM, Values.of(ITEM.label, "b").and(ITEM.qty, 1));
+            db.create(ITEM, Values.of(ITEM.label, "c").and(ITEM.qty, 2));
+
+            List<Entity> changed = db.updateReturning(ITEM, Values.of(ITEM.qty, 7), ITEM.qty.eq(1));
+
+            assertThat(changed).extracting(e -> e.get(ITEM.label)).containsExactly("a", "b");
+            assertThat(changed).allSatisfy(e -> assertThat(e.get(ITEM.qty)).isEqualTo(7));
+            assertThat(changed).allSatisfy(e -> assertThat(e.get("updatedAt")).isNotNull());
+            assertThat(db.findAll(Query.from(ITEM).where(ITEM.qty.eq(7)))).hasSize(2);
+            assertThat(db.updateReturning(ITEM, Values.of(ITEM.qty, 9), ITEM.label.eq("nobody"))).isEmpty();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
     @DisplayName("paranoid: destroy sets deletedAt, reads and optional includes leave the row out, restore brings it back, force deletes")
     void paranoidDestroyRestoreForce(TestDatabase kind) {
         withStore(kind, "w_paranoid", (db, statements) -> {
