@@ -9,6 +9,8 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Differential property tests: random include trees over Chinook (depth up to four, siblings, required / optional,
@@ -19,7 +21,8 @@ import net.jqwik.api.ShrinkingMode;
  * <p>Each case is a seed; {@link GeneratedQuery#generate} turns it into a query, so a failure names its seed and a
  * regression test is one line ({@link #regressions}). The normal run tries 40 seeds per database
  * ({@code jqwik.tries.default} in {@code junit-platform.properties}); a longer run:
- * {@code mvn -B verify -pl conformance -am -Dtest=IncludeTreePropertiesTest -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=2000}.
+ * {@code mvn -B verify -pl conformance -am -Dtest=IncludeTreePropertiesTest -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=1000 -Dcanopy.property.deep=true}
+ * (per-parent limits below the first level too, which are slow on H2 and MariaDB).
  */
 class IncludeTreePropertiesTest {
     private static final Map<TestDatabase, ReferenceChinook> REFERENCES = new EnumMap<>(TestDatabase.class);
@@ -51,6 +54,28 @@ class IncludeTreePropertiesTest {
             int to = q.limit == null ? all.size() : Math.min(all.size(), from + q.limit);
             assertThat(got).as("the page of %s on %s is a slice of the unpaged answer", q, kind)
                     .containsExactlyElementsOf(all.subList(from, to));
+        }
+    }
+
+    /**
+     * Seeds worth keeping, run on every database (their queries as the normal run generates them, see
+     * {@code canopy.property.deep} in {@link GeneratedQuery}).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    void regressions(TestDatabase kind) {
+        for (long seed : new long[] {8275302L, 263L}) {
+            check(kind, seed);
+        }
+    }
+
+    /** Prints the query of a seed ({@code -Dcanopy.property.print=SEED}) without running it. */
+    @org.junit.jupiter.api.Test
+    void printSeed() {
+        Long seed = Long.getLong("canopy.property.print");
+        org.junit.jupiter.api.Assumptions.assumeTrue(seed != null, "no -Dcanopy.property.print=SEED");
+        for (TestDatabase kind : TestDatabase.values()) {
+            System.err.println(kind + " " + GeneratedQuery.generate(seed, reference(kind)));
         }
     }
 

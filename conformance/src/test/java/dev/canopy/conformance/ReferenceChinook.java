@@ -110,6 +110,10 @@ final class ReferenceChinook {
         memo.clear();
     }
 
+    TestDatabase kind() {
+        return kind;
+    }
+
     List<Row> rows(Model m) {
         return tables.get(m.tableName());
     }
