@@ -1,0 +1,101 @@
+package dev.canopy.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.Canopy;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential property tests: random include trees over Chinook (depth up to four, siblings, required / optional,
+ * wheres with every operator, order on root columns and to-one paths, attribute subsets, limit / offset, separate
+ * includes with order and a per-parent limit) give on every database the answer of {@link ReferenceChinook}, an
+ * in-memory evaluator of Sequelize's semantics; and a page is the slice of the unpaged answer.
+ *
+ * <p>Each case is a seed; {@link GeneratedQuery#generate} turns it into a query, so a failure names its seed and a
+ * regression test is one line ({@link #regressions}). The normal run tries 40 seeds per database
+ * ({@code jqwik.tries.default} in {@code junit-platform.properties}); a longer run:
+ * {@code mvn -B verify -pl conformance -am -Dtest=IncludeTreePropertiesTest -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=1000 -Dcanopy.property.deep=true}
+ * (per-parent limits below the first level too, which are slow on H2 and MariaDB).
+ */
+class IncludeTreePropertiesTest {
+    private static final Map<TestDatabase, ReferenceChinook> REFERENCES = new EnumMap<>(TestDatabase.class);
+
+    static ReferenceChinook reference(TestDatabase kind) {
+        synchronized (REFERENCES) {
+            return REFERENCES.computeIfAbsent(kind, k -> ReferenceChinook.load(k, ChinookFixture.chinook(k)));
+        }
+    }
+
+    /** Canopy's answer equals the reference answer, and its page is the slice of its unpaged answer. */
+    static void check(TestDatabase kind, long seed) {
+        Canopy db = ChinookFixture.chinook(kind);
+        ReferenceChinook ref = reference(kind);
+        ref.forget();
+        GeneratedQuery q = GeneratedQuery.generate(seed, ref);
+        long t0 = System.nanoTime();
+        List<String> got = q.canonical(db.findAll(q.canopy()));
+        long t1 = System.nanoTime();
+        List<String> expected = q.expected(ref);
+        if (Boolean.getBoolean("canopy.property.timing")) {
+            System.err.printf("%s seed %d: canopy %d ms, reference %d ms, %d roots%n", kind, seed,
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, got.size());
+        }
+        assertThat(got).as("%s on %s", q, kind).containsExactlyElementsOf(expected);
+        if (q.limit != null || q.offset != null) {
+            List<String> all = q.canonical(db.findAll(q.unpaged().canopy()));
+            int from = q.offset == null ? 0 : Math.min(q.offset, all.size());
+            int to = q.limit == null ? all.size() : Math.min(all.size(), from + q.limit);
+            assertThat(got).as("the page of %s on %s is a slice of the unpaged answer", q, kind)
+                    .containsExactlyElementsOf(all.subList(from, to));
+        }
+    }
+
+    /**
+     * Seeds worth keeping, run on every database (their queries as the normal run generates them, see
+     * {@code canopy.property.deep} in {@link GeneratedQuery}).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.canopy.conformance.TestDatabase#all")
+    void regressions(TestDatabase kind) {
+        for (long seed : new long[] {8275302L, 263L}) {
+            check(kind, seed);
+        }
+    }
+
+    /** Prints the query of a seed ({@code -Dcanopy.property.print=SEED}) without running it. */
+    @org.junit.jupiter.api.Test
+    void printSeed() {
+        Long seed = Long.getLong("canopy.property.print");
+        org.junit.jupiter.api.Assumptions.assumeTrue(seed != null, "no -Dcanopy.property.print=SEED");
+        for (TestDatabase kind : TestDatabase.values()) {
+            System.err.println(kind + " " + GeneratedQuery.generate(seed, reference(kind)));
+        }
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void h2(@ForAll long seed) {
+        check(TestDatabase.H2, seed);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void sqlite(@ForAll long seed) {
+        check(TestDatabase.SQLITE, seed);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void mariadb(@ForAll long seed) {
+        check(TestDatabase.MARIADB, seed);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void postgres(@ForAll long seed) {
+        check(TestDatabase.POSTGRES, seed);
+    }
+}
