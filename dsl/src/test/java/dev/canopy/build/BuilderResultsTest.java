@@ -3,17 +3,8 @@ package dev.canopy.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,26 +44,9 @@ class BuilderResultsTest {
     }
 
     private List<String> compile(String body) throws IOException {
-        Path src = dir.resolve("probe/Probe.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, "package probe;\n"
+        return Javac.errors(dir, "package probe;\n"
                 + "import static dev.canopy.Blog.USER;\nimport static dev.canopy.Blog.POST;\n"
                 + "import dev.canopy.query.Query;\nimport dev.canopy.query.Condition;\n"
-                + "class Probe { " + body + " }\n");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classpath = System.getProperty("java.class.path");
-        List<String> options = List.of("-d", dir.resolve("out").toString(), "-classpath", classpath, "-processorpath", classpath,
-                "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-Xplugin:ErrorProne");
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(src.toFile())).call();
-        }
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(d.getMessage(Locale.ROOT));
-            }
-        }
-        return errors;
+                + "class Probe { " + body + " }\n", true);
     }
 }

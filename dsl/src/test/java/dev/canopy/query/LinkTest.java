@@ -9,17 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.canopy.Blog;
 import dev.canopy.error.QueryException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,22 +49,7 @@ public class LinkTest {
     }
 
     private List<String> compile(String expression) throws IOException {
-        Path src = dir.resolve("probe/Probe.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, "package probe;\nimport static dev.canopy.query.LinkTest.*;\n"
-                + "class Probe { Object f() { return " + expression + "; } }\n");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", dir.resolve("out").toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none");
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(src.toFile())).call();
-        }
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(d.getMessage(Locale.ROOT));
-            }
-        }
-        return errors;
+        return dev.canopy.build.Javac.errors(dir, "package probe;\nimport static dev.canopy.query.LinkTest.*;\n"
+                + "class Probe { Object f() { return " + expression + "; } }\n", false);
     }
 }
