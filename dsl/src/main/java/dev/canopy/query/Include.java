@@ -114,7 +114,8 @@ public final class Include {
                 separate, order, limit);
     }
 
-    /** Reads only these attributes of the included model (and its primary key); {@code attributes()} reads the key alone. */
+    /** Reads only these attributes of the included model (and its primary key); name the key alone to read only it ({@code attributes()}
+     * without columns is the getter). */
     public Include attributes(Column<?>... columns) {
         Attributes chosen = columns.length == 0 ? Attributes.KEY : Attributes.only(List.of(columns));
         if (association != null) {

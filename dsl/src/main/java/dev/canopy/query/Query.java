@@ -66,7 +66,8 @@ public final class Query {
         return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout);
     }
 
-    /** Reads only these attributes of the root (and its primary key); {@code attributes()} reads the key alone. */
+    /** Reads only these attributes of the root (and its primary key); name the key alone to read only it ({@code attributes()}
+     * without columns is the getter). */
     public Query attributes(Column<?>... columns) {
         Attributes chosen = Attributes.only(List.of(columns));
         chosen.check("the query", root);

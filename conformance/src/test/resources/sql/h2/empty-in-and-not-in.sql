@@ -1,0 +1,2 @@
+-- Artist (joined: 0 includes)
+select "t0"."ArtistId", "t0"."Name" from "Artist" "t0" where (false or true)

@@ -1,3 +1,0 @@
--- User (joined: 2 includes)
-select "t0"."id", "t0"."name", "t0"."email", "t0"."organizationId", "t0"."mentorId", "t1"."id", "t1"."title", "t1"."authorId", "t1"."publishedOn", "t1"."score", "t2"."id", "t2"."label" from (select "t0"."id" "k0" from "Users" "t0" left outer join "Posts" "t1" on "t1"."authorId" = "t0"."id" group by "t0"."id", "t0"."name" order by "t0"."name" asc, "t0"."id" asc offset ? rows fetch next ? rows only) "p" join "Users" "t0" on "t0"."id" = "p"."k0" left outer join "Posts" "t1" on "t1"."authorId" = "t0"."id" left outer join "PostTags" "j1" on "j1"."postId" = "t1"."id" left outer join "Tags" "t2" on "j1"."tagId" = "t2"."id" order by "t0"."name" asc, "t0"."id" asc, "t1"."title" desc, "t1"."id" asc, "t2"."id" asc
--- binds: [10, 5]

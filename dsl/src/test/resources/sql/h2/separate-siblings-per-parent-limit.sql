@@ -1,5 +1,0 @@
--- User (joined: 2 includes)
-select "t0"."id", "t0"."name", "t0"."email", "t0"."organizationId", "t0"."mentorId", "t1"."id", "t1"."title", "t1"."authorId", "t1"."publishedOn", "t1"."score", "t2"."id", "t2"."body", "t2"."postId", "t2"."userId" from "Users" "t0" left outer join "Posts" "t1" on "t1"."authorId" = "t0"."id" left outer join "Comments" "t2" on "t2"."postId" = "t1"."id" order by "t0"."id" asc, "t1"."id" asc, "t2"."id" asc
--- posts.tags (separate, per batch of parent keys)
-select "j0"."postId", "t0"."id", "t0"."label" from (select "j0"."postId" "k0", "t0"."id" "k1", row_number() over (partition by "j0"."postId" order by "t0"."label" asc, "t0"."id" asc) "rn" from "Tags" "t0" join "PostTags" "j0" on "j0"."tagId" = "t0"."id" where "j0"."postId" in (cast(? as int)) group by "j0"."postId", "t0"."id", "t0"."label") "p" join "Tags" "t0" on ("t0"."id" = "p"."k1" and "p"."rn" > 0 and "p"."rn" <= 2) join "PostTags" "j0" on ("j0"."tagId" = "t0"."id" and "j0"."postId" = "p"."k0") where "j0"."postId" in (cast(? as int)) order by "t0"."label" asc, "t0"."id" asc
--- binds: [null, null]
