@@ -76,6 +76,9 @@ public final class Column<T> implements Operand<T> {
 
     /** This column, part of the primary key (several columns may be: a composite key, in declaration order). */
     public Column<T> primaryKey() {
+        if (getter != null) {
+            throw new dev.canopy.error.SchemaException("Column " + this + " has a getter; a primary key is read as stored, without one");
+        }
         return model.replace(this, copy(false, defaultValue, true, autoIncrement, unique, index));
     }
 
