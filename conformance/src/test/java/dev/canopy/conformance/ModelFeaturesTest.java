@@ -88,7 +88,7 @@ class ModelFeaturesTest {
             .defaultScope(Query.from(POST).where(POST.published.eq(true)))
             .scope("admins", Query.from(MEMBER).where(MEMBER.role.eq("admin")))
             .scope("users", Query.from(MEMBER).where(MEMBER.role.eq("user")))
-            .scope(MEMBER, "minLevel", args -> Query.from(MEMBER).where(MEMBER.level.gte((Integer) args.get(0))))
+            .scope(MEMBER, "minLevel", args -> Query.from(MEMBER).where(MEMBER.level.ge((Integer) args.get(0))))
             .scope("withPosts", Query.from(MEMBER).include("posts", p -> p.order(POST.title.desc())))
             .scope("byFirst", Query.from(MEMBER).order(MEMBER.first.asc()).limit(2))
             .build();

@@ -44,6 +44,9 @@ public class Model {
     private final Map<String, Column<?>> columns = new LinkedHashMap<>();
     private final Map<String, VirtualAttribute<?>> virtuals = new LinkedHashMap<>();
     private final Map<String, ModelValidator> validators = new LinkedHashMap<>();
+    /** Read on every row a write checks: a view, not a copy (nothing is added once the model is sealed). */
+    private final Map<String, ModelValidator> validatorsView = Collections.unmodifiableMap(validators);
+    private volatile List<VirtualAttribute<?>> virtualList = List.of();
     private volatile boolean sealed;
     private List<Column<?>> columnList = List.of();
     private List<Column<?>> primaryKey = List.of();
@@ -114,6 +117,7 @@ public class Model {
         }
         VirtualAttribute<T> v = new VirtualAttribute<>(this, attribute, type, compute, List.of(dependsOn));
         virtuals.put(attribute, v);
+        virtualList = List.copyOf(virtuals.values());
         return v;
     }
 
@@ -132,7 +136,7 @@ public class Model {
 
     /** The virtual attributes, in declaration order. */
     public final List<VirtualAttribute<?>> virtualAttributes() {
-        return List.copyOf(virtuals.values());
+        return virtualList;
     }
 
     /** The virtual attribute with a name, or null. */
@@ -142,7 +146,7 @@ public class Model {
 
     /** The model-level validators by name, in declaration order. */
     public final Map<String, ModelValidator> validators() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(validators));
+        return validatorsView;
     }
 
     <T> Column<T> replace(Column<T> old, Column<T> replacement) {

@@ -25,6 +25,7 @@ public final class VirtualAttribute<T> {
     private final Class<T> type;
     private final Function<? super RowView, ? extends @Nullable T> compute;
     private final List<Column<?>> dependsOn;
+    private volatile @Nullable List<Column<?>> resolved;
 
     VirtualAttribute(Model model, String name, Class<T> type, Function<? super RowView, ? extends @Nullable T> compute, List<Column<?>> dependsOn) {
         this.model = model;
@@ -40,11 +41,19 @@ public final class VirtualAttribute<T> {
 
     /** The attributes it is computed from, by name (columns are values that change while a model is declared). */
     public List<Column<?>> dependsOn() {
+        List<Column<?>> done = resolved;
+        if (done != null) {
+            return done;
+        }
         List<Column<?>> out = new java.util.ArrayList<>(dependsOn.size());
         for (Column<?> c : dependsOn) {
             out.add(model.column(c.name()));
         }
-        return List.copyOf(out);
+        out = List.copyOf(out);
+        if (model.isSealed()) {
+            resolved = out;     // the columns are final now; a race resolves the same list twice, harmlessly
+        }
+        return out;
     }
 
     /** Its value for a row of its model. */

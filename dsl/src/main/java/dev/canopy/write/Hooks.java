@@ -106,6 +106,9 @@ public final class Hooks {
 
     /** The values after each beforeCreate hook of their model, nested rows (but links) through their own models' hooks. */
     Values beforeCreate(Schema schema, Model model, Values values) {
+        if (isEmpty()) {
+            return values;
+        }
         Values v = values;
         for (UnaryOperator<Values> h : this.<UnaryOperator<Values>>of(On.BEFORE_CREATE, model)) {
             v = Objects.requireNonNull(h.apply(v), "a beforeCreate hook of " + model.name() + " returned null");
