@@ -303,17 +303,15 @@ class HostileValuesTest {
     @EnumSource(TestDatabase.class)
     @DisplayName("every hostile value is stored and read back unchanged, through binds only")
     void valuesRoundTrip(TestDatabase kind) {
-        try (TestDatabase.Handle h = kind.open("hostile_store"); Canopy db = recording(h, new CopyOnWriteArrayList<>())) {
-            List<StatementEvent> events = new CopyOnWriteArrayList<>();
-            try (Canopy watched = recording(h, events)) {
-                Map<Integer, String> rows = seed(watched, kind);
-                Map<Integer, String> read = new LinkedHashMap<>();
-                for (Entity e : db.findAll(Query.from(NOTE).order(NOTE.id.asc()))) {
-                    read.put(e.get(NOTE.id), e.get(NOTE.body));
-                }
-                assertThat(read).isEqualTo(rows);
-                assertNoValueInSql(events, rows.values());
+        List<StatementEvent> events = new CopyOnWriteArrayList<>();
+        try (TestDatabase.Handle h = kind.open("hostile_store"); Canopy db = recording(h, events)) {
+            Map<Integer, String> rows = seed(db, kind);
+            Map<Integer, String> read = new LinkedHashMap<>();
+            for (Entity e : db.findAll(Query.from(NOTE).order(NOTE.id.asc()))) {
+                read.put(e.get(NOTE.id), e.get(NOTE.body));
             }
+            assertThat(read).isEqualTo(rows);
+            assertNoValueInSql(events, rows.values());
         }
     }
 
@@ -442,7 +440,7 @@ class HostileValuesTest {
         }
     }
 
-    /** Unused values-list sanity: every name is distinct and the big value is 100 KB. */
+    /** The list itself: distinct values, with a NUL and one over 100 KB. */
     @org.junit.jupiter.api.Test
     @DisplayName("the hostile values hold a 100 KB string and a NUL")
     void theValuesAreHostile() {
