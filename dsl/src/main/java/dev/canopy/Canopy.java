@@ -698,14 +698,12 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
+    /** The cached plan of {@code query}, planned once however many threads ask for it together. */
     private Prepared prepare(Query query) {
-        Prepared p = plans.getIfPresent(query);
-        if (p == null) {
-            Plan plan = planner.plan(bind(query));
-            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(query));
-            plans.put(query, p);
-        }
-        return p;
+        return plans.get(query, q -> {
+            Plan plan = planner.plan(bind(q));
+            return Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(q));
+        });
     }
 
     /** The query resolved in this Canopy's schema; a Canopy without one runs queries without includes only. */
