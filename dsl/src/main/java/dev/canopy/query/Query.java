@@ -200,14 +200,41 @@ public final class Query {
     }
 
     private static List<Include> bind(Schema schema, Model parent, List<Include> includes) {
+        return bind(schema, parent, includes, List.of(parent));
+    }
+
+    /**
+     * Binds the includes of {@code parent}: each by alias or by value resolves to its association, each by model
+     * ({@link Include#of(Model)}) to the one association leading there; then each {@link Include#all()} adds the
+     * parent's associations not included yet, in the schema's order, and {@code nested()} recurses into them, except
+     * into a model already on {@code path} (the models from the root down to {@code parent}), where a cycle would begin.
+     */
+    private static List<Include> bind(Schema schema, Model parent, List<Include> includes, List<Model> path) {
         List<Include> out = List.empty();
+        List<Include> all = List.empty();
         for (Include inc : includes) {
-            Association a = inc.hasAssociation() ? schema.resolve(inc.association()) : schema.association(parent, inc.alias());
+            if (inc.isAll()) {
+                all = all.append(inc);
+                continue;
+            }
+            Model byModel = inc.byModel();
+            Association a = inc.hasAssociation() ? schema.resolve(inc.association())
+                    : byModel != null ? schema.associationTo(parent, byModel) : schema.association(parent, inc.alias());
             if (a.source() != parent) {
                 throw new QueryException(a + " starts at " + a.source().name() + ", not at " + parent.name());
             }
             inc.check(a);
-            out = out.append(inc.bound(a, bind(schema, a.target(), inc.includeList())));
+            Include bound = inc.bound(a, bind(schema, a.target(), inc.includeList(), path.append(a.target())));
+            out = Include.addChild(parent, "the include of " + parent.name(), out, bound);
+        }
+        for (Include every : all) {
+            for (Association a : schema.associationsOf(parent)) {
+                if (out.exists(i -> i.alias().equals(a.alias())) || every.isAllNested() && path.contains(a.target())) {
+                    continue;
+                }
+                List<Include> below = every.isAllNested() ? List.of(every) : List.empty();
+                out = out.append(every.expandedFor(a).bound(a, bind(schema, a.target(), below, path.append(a.target()))));
+            }
         }
         return out;
     }
