@@ -80,7 +80,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                     }
                 }
             }
-            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link, dialect);
+            readers[n.index()] = new NodeReader(plan, n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link, dialect);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type(), dialect) : null;
         rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);
@@ -370,7 +370,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         /** Scratch for reading a composite key before deciding whether it is the previous row's. */
         private final Object[] keyParts;
 
-        NodeReader(PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
+        NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
             this.link = link;
             this.toMany = n.isToMany();
@@ -381,7 +381,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             modelIndex = new int[cols.size()];
             values = new ValueReader[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
-                slots[i] = n.firstSlot() + i;
+                slots[i] = plan.slot(n, i);
                 modelIndex[i] = cols.get(i).index();
                 values[i] = ValueReader.of(cols.get(i).type(), dialect);
             }

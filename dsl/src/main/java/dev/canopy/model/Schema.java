@@ -121,8 +121,8 @@ public final class Schema {
             throw new AssociationNotFoundException(target.name() + " is not associated to " + source.name() + "; " + hasText(source));
         }
         if (found.size() > 1) {
-            throw new AssociationNotFoundException(target.name() + " is associated to " + source.name() + " more than once; name the alias: "
-                    + found.stream().map(Association::alias).collect(Collectors.joining(", ")));
+            throw new dev.canopy.error.AmbiguousAssociationException(source.name(), target.name(),
+                    found.stream().map(Association::alias).collect(Collectors.toList()));
         }
         return found.get(0);
     }

@@ -219,7 +219,7 @@ public final class Query {
         }
         checkSealed(root);
         Query q = withScopes(schema);
-        return new Query(root, q.where, q.attributes, bind(schema, root, q.includes, io.vavr.collection.HashSet.empty()), q.order, q.limit,
+        return new Query(root, q.where, q.attributes, bind(schema, root, q.includes, io.vavr.collection.HashSet.empty(), List.of(root)), q.order, q.limit,
                 q.offset, q.paranoid, q.timeout, List.empty(), q.unscoped);
     }
 
@@ -292,25 +292,50 @@ public final class Query {
     }
 
     /**
-     * The includes resolved in {@code schema}, each with its model's default scope merged in (unless it is unscoped, or
-     * that model's default scope is already being applied above it: {@code scoped} holds the models on the path).
+     * Binds the includes of {@code parent}: each by alias or by value resolves to its association, each by model
+     * ({@link Include#of(Model)}) to the one association leading there; then each {@link Include#all()} adds the
+     * parent's associations not included yet, in the schema's order, and {@code nested()} recurses into them, except
+     * into a model already on {@code path} (the models from the root down to {@code parent}), where a cycle would begin.
+     * Each include gets its model's default scope merged in (unless it is unscoped, or that model's default scope is
+     * already being applied above it: {@code scoped} holds those models).
      */
-    private static List<Include> bind(Schema schema, Model parent, List<Include> includes, io.vavr.collection.Set<Model> scoped) {
+    private static List<Include> bind(Schema schema, Model parent, List<Include> includes, io.vavr.collection.Set<Model> scoped,
+                                      List<Model> path) {
         List<Include> out = List.empty();
+        List<Include> all = List.empty();
         for (Include declared : includes) {
-            Association a = declared.hasAssociation() ? schema.resolve(declared.association()) : schema.association(parent, declared.alias());
+            if (declared.isAll()) {
+                all = all.append(declared);
+                continue;
+            }
+            Model byModel = declared.byModel();
+            Association a = declared.hasAssociation() ? schema.resolve(declared.association())
+                    : byModel != null ? schema.associationTo(parent, byModel) : schema.association(parent, declared.alias());
             if (a.source() != parent) {
                 throw new QueryException(a + " starts at " + a.source().name() + ", not at " + parent.name());
             }
-            Include inc = declared;
-            Query scope = declared.isUnscoped() || scoped.contains(a.target()) ? null : schema.defaultScope(a.target());
-            if (scope != null) {
-                inc = declared.withDefaultScope(scope);
+            out = Include.addChild(parent, "the include of " + parent.name(), out, bindOne(schema, declared, a, List.empty(), scoped, path));
+        }
+        for (Include every : all) {
+            for (Association a : schema.associationsOf(parent)) {
+                if (out.exists(i -> i.alias().equals(a.alias())) || every.isAllNested() && path.contains(a.target())) {
+                    continue;
+                }
+                List<Include> below = every.isAllNested() ? List.of(every) : List.empty();
+                out = out.append(bindOne(schema, every.expandedFor(a), a, below, scoped, path));
             }
-            inc.check(a);
-            out = out.append(inc.bound(a, bind(schema, a.target(), inc.includeList(), scope == null ? scoped : scoped.add(a.target()))));
         }
         return out;
+    }
+
+    /** One include bound to {@code a}, with its default scope merged in and its children ({@code extra} after its own) bound. */
+    private static Include bindOne(Schema schema, Include declared, Association a, List<Include> extra,
+                                   io.vavr.collection.Set<Model> scoped, List<Model> path) {
+        Query scope = declared.isUnscoped() || scoped.contains(a.target()) ? null : schema.defaultScope(a.target());
+        Include inc = scope == null ? declared : declared.withDefaultScope(scope);
+        inc.check(a);
+        return inc.bound(a, bind(schema, a.target(), inc.includeList().appendAll(extra),
+                scope == null ? scoped : scoped.add(a.target()), path.append(a.target())));
     }
 
     public Model root() { return root; }
