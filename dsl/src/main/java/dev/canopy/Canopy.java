@@ -29,6 +29,7 @@ import dev.canopy.sql.SqlStatement;
 import dev.canopy.schema.SchemaApi;
 import dev.canopy.schema.SchemaDdl;
 import dev.canopy.typed.EntityMapper;
+import dev.canopy.typed.TypedReader;
 import dev.canopy.typed.TypedResults;
 import dev.canopy.schema.SchemaSync;
 import dev.canopy.schema.SyncOptions;
@@ -217,8 +218,13 @@ public final class Canopy implements AutoCloseable {
      */
     public <T> List<T> findAll(Query query, Class<T> type) {
         Prepared p = prepare(query);
-        EntityMapper<T> mapper = typed.mapper(p.plan(), type);
-        return mapper.mapAll(run(p));
+        TypedReader reader = typed.reader(p.plan(), type, executor.dialect());
+        if (reader == null) {
+            return typed.mapper(p.plan(), type).mapAll(run(p));
+        }
+        TypedReader.Rows rows = executor.query(p.sql(), reader, p.timeout());
+        fetchSeparate(p, reader, rows);
+        return rows.build();
     }
 
     /** The first root the query finds as a {@code T} (see {@link #findAll(Query, Class)}), or null. */
@@ -232,8 +238,15 @@ public final class Canopy implements AutoCloseable {
      * the mapping is checked before the query runs. Close the stream.
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
-        EntityMapper<T> mapper = typed.mapper(prepare(query).plan(), type);
-        return stream(query).map(e -> mapper.map((HydratedEntity) e));
+        Prepared p = prepare(query);
+        TypedReader reader = typed.reader(p.plan(), type, executor.dialect());
+        if (reader == null) {
+            EntityMapper<T> mapper = typed.mapper(p.plan(), type);
+            return stream(query).map(e -> mapper.map((HydratedEntity) e));
+        }
+        int chunk = reader.fetches().isEmpty() ? 1 : STREAM_CHUNK;
+        return executor.stream(p.sql(), rs -> new TypedCursor<T>(rs, reader, chunk, rows -> fetchSeparate(p, reader, rows), executor,
+                p.sql()), p.timeout());
     }
 
     /**
@@ -276,6 +289,25 @@ public final class Canopy implements AutoCloseable {
                 Hydration children = executor.query(sql, hydrator, prepared.timeout());
                 Hydration.stitch(f, parents, children);
                 fetchSeparate(prepared, f.plan(), children);
+            }
+        }
+    }
+
+    /** {@link #fetchSeparate(Prepared, Plan, Hydration)} for the separate includes a direct typed reader maps. */
+    private void fetchSeparate(Prepared prepared, TypedReader reader, TypedReader.Rows rows) {
+        for (TypedReader.FetchLink f : reader.fetches()) {
+            Map<Object, List<TypedReader.Shell>> parents = rows.parentsByKey(f);
+            if (parents.isEmpty()) {
+                continue;
+            }
+            List<Object> keys = new ArrayList<>(parents.keySet());
+            int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
+            for (int from = 0; from < keys.size(); from += batch) {
+                List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
+                SqlStatement sql = renderer.render(f.fetch().plan().statement(slice));
+                TypedReader.Rows children = executor.query(sql, f.reader(), prepared.timeout());
+                rows.stitch(f, parents, children);
+                fetchSeparate(prepared, f.reader(), children);
             }
         }
     }
