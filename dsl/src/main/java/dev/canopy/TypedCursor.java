@@ -70,7 +70,7 @@ final class TypedCursor<T> implements Executor.Cursor<T> {
             executor.onConnectionOf(rs, () -> completeChunk.accept(r));
             ready.addAll(r.<T>build());
         }
-        pass = reader.pass();
+        pass = pass.next();
     }
 
     @Override

@@ -26,6 +26,12 @@ final class FrozenList extends AbstractList<Object> implements RandomAccess {
         return items[index];
     }
 
+    /** A copy of the elements, without the iterator {@link java.util.AbstractCollection#toArray()} would make. */
+    @Override
+    public Object[] toArray() {
+        return java.util.Arrays.copyOf(items, size);
+    }
+
     @Override
     public int size() {
         return size;

@@ -3,6 +3,7 @@ package dev.canopy.typed;
 import dev.canopy.dialect.Dialect;
 import dev.canopy.error.MappingException;
 import dev.canopy.exec.ResultReader;
+import dev.canopy.hydrate.IntBoxes;
 import dev.canopy.hydrate.ValueReader;
 import dev.canopy.model.Column;
 import dev.canopy.model.DataType;
@@ -221,7 +222,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                 Spec s = specs.get(c);
                 if (!s.isLink()) {
                     Column<?> col = Objects.requireNonNull(s.column());
-                    columnReads[c] = new ColumnRead(ValueReader.of(col.type(), dialect), slotOf(col), s.conversion(), s.optional(), s.label());
+                    columnReads[c] = new ColumnRead(col, ValueReader.of(col.type(), dialect), slotOf(col), s.conversion(), s.optional(), s.label());
                 }
             }
         }
@@ -320,7 +321,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         }
 
         /** The object of the current row: constructed at once (immediate), or a shell to fill. */
-        Object make(ResultSet rs, long key) throws SQLException {
+        Object make(ResultSet rs, long key, IntBoxes boxes) throws SQLException {
             if (immediate) {
                 return Makers.invoke(Objects.requireNonNull(maker), rs, mapper);
             }
@@ -328,7 +329,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             for (int c = 0; c < args.length; c++) {
                 ColumnRead r = columnReads[c];
                 if (r != null) {
-                    args[c] = r.read(rs);
+                    args[c] = r.read(rs, boxes);
                 }
             }
             Object[] fetchKeys = null;
@@ -349,8 +350,16 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
     }
 
     /** One attribute argument of a shell: read, converted, wrapped as the component asks (as {@link Part#column}). */
-    private record ColumnRead(ValueReader reader, int slot, Conversion conversion, boolean optional, String label) {
-        @Nullable Object read(ResultSet rs) throws SQLException {
+    private record ColumnRead(ValueReader reader, int slot, Conversion conversion, boolean optional, String label, boolean plainInt) {
+        ColumnRead(Column<?> col, ValueReader reader, int slot, Conversion conversion, boolean optional, String label) {
+            this(reader, slot, conversion, optional, label, col.type().kind() == DataType.Kind.INTEGER && conversion == Conversion.IDENTITY && !optional);
+        }
+
+        @Nullable Object read(ResultSet rs, IntBoxes boxes) throws SQLException {
+            if (plainInt) {
+                int v = rs.getInt(slot);
+                return v == 0 && rs.wasNull() ? null : boxes.box(v);
+            }
             return Makers.column(reader, slot, conversion, optional, label, rs);
         }
     }
@@ -416,6 +425,14 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         Children(boolean many, boolean numeric) {
             this.many = many;
             this.numeric = numeric;
+        }
+
+        /** Makes room for {@code capacity} children (the size of the previous sibling's list: lists come alike). */
+        void open(int capacity) {
+            if (items.length == 0) {
+                items = new Object[capacity];
+                keys = numeric ? new long[capacity] : null;
+            }
         }
 
         void add(Object item, long key) {
@@ -541,9 +558,22 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         private final long[] lastLongKey = new long[nodes.length];
         private final Object[] lastParent = new Object[nodes.length];
         private final Object[] lastItem = new Object[nodes.length];
+        /** Per node, the children list opened last, whose size the next one starts with. */
+        private final @Nullable Children[] lastOpened = new Children[nodes.length];
+        private final IntBoxes boxes;
+
+        Pass() {
+            this(new IntBoxes());
+        }
+
+        /** A new pass over the following rows of the same result set (a stream's next roots). */
+        public Pass next() {
+            return new Pass(boxes);
+        }
 
         @SuppressWarnings("unchecked")
-        Pass() {
+        private Pass(IntBoxes boxes) {
+            this.boxes = boxes;
             byNode = new List[nodes.length];
             for (int i = 0; i < byNode.length; i++) {
                 byNode[i] = recorded[i] ? new ArrayList<>() : null;
@@ -602,7 +632,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         private Object numericRoot(Node n, long key, ResultSet rs) throws SQLException {
             if (rootIndex == null) {
                 if (out.isEmpty() || key > rootKeys[out.size() - 1]) {
-                    Object e = n.make(rs, key);
+                    Object e = n.make(rs, key, boxes);
                     addRoot(e, key, null);
                     return e;
                 }
@@ -614,7 +644,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             Long boxed = Long.valueOf(key);
             Object e = rootIndex.get(boxed);
             if (e == null) {
-                e = n.make(rs, key);
+                e = n.make(rs, key, boxes);
                 rootIndex.put(boxed, e);
                 addRoot(e, key, null);
             }
@@ -660,7 +690,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                     return null;
                 }
                 if (parent == null) {
-                    e = n.make(rs, 0);
+                    e = n.make(rs, 0, boxes);
                     addRoot(e, 0, part);
                 } else {
                     e = attachNew(i, n, parent.children[n.link], rs, 0);
@@ -673,7 +703,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             if (parent == null) {
                 e = roots.get(key);
                 if (e == null) {
-                    e = n.make(rs, 0);
+                    e = n.make(rs, 0, boxes);
                     roots.put(key, e);
                     addRoot(e, 0, part);
                 }
@@ -705,7 +735,12 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         }
 
         private Object attachNew(int i, Node n, Children ch, ResultSet rs, long key) throws SQLException {
-            Object e = n.make(rs, key);
+            if (ch.size == 0 && ch.many) {
+                Children prev = lastOpened[i];
+                ch.open(prev == null ? 4 : Math.min(64, Math.max(1, prev.size)));
+                lastOpened[i] = ch;
+            }
+            Object e = n.make(rs, key, boxes);
             ch.add(e, key);
             record(i, e);
             return e;
