@@ -146,6 +146,10 @@ public final class Report {
                     .resultFormat(ResultFormatType.JSON)
                     .result(json.toString())
                     .param("db", reachable.toArray(new String[0]));
+            // Chinook runs on every database asked for and reachable, and on SQLite (a file: always there)
+            List<String> chinook = new ArrayList<>(reachable);
+            chinook.add("sqlite");
+            options.param("chinookDb", chinook.toArray(new String[0]));
             for (Map.Entry<String, String[]> p : params.entrySet()) {
                 options.param(p.getKey(), p.getValue());
             }
