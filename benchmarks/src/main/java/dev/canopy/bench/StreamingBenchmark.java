@@ -115,8 +115,8 @@ public class StreamingBenchmark {
             }
             s.execute("delete from stream_child");
             s.execute("delete from stream_parent");
-            s.execute("insert into stream_parent select x, 'parent ' || x from system_range(1, 1000)");
-            s.execute("insert into stream_child select x, mod(x, 1000) + 1, 'child ' || x from system_range(1, " + rows + ")");
+            s.execute("insert into stream_parent select \"X\", 'parent ' || \"X\" from system_range(1, 1000)");
+            s.execute("insert into stream_child select \"X\", mod(\"X\", 1000) + 1, 'child ' || \"X\" from system_range(1, " + rows + ")");
         }
     }
 
