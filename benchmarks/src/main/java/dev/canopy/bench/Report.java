@@ -189,7 +189,12 @@ public final class Report {
             baseline = out.resolve("results/before-core-changes.json");
         }
         RunInfo before = baseline == null ? null : RunInfo.read(baseline);
-        Path baselineNotes = out.resolve("results/core-changes.md");
+        // the notes of a baseline sit beside it, named like it (before-speed.json: before-speed.md); the first baseline's are core-changes.md
+        Path baselineNotes = baseline == null ? out.resolve("results/core-changes.md")
+                : baseline.resolveSibling(baseline.getFileName().toString().replaceFirst("\\.json$", ".md"));
+        if (!Files.exists(baselineNotes)) {
+            baselineNotes = out.resolve("results/core-changes.md");
+        }
         String baselineText = Files.exists(baselineNotes) ? Files.readString(baselineNotes) : null;
         if (fromJson != null && !facts.getProperty("notes", "").isEmpty()) {
             notes.addAll(List.of(facts.getProperty("notes").split("\n")));
