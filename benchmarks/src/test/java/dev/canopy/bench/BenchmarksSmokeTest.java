@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 class BenchmarksSmokeTest {
     private static final List<Class<?>> BENCHMARKS = List.of(HydrationBenchmark.class, EndToEndBenchmark.class,
-            PlanningBenchmark.class, CartesianBenchmark.class, WriteBenchmark.class);
+            PlanningBenchmark.class, CartesianBenchmark.class, WriteBenchmark.class, ChinookBenchmark.class, StreamingBenchmark.class);
 
     @Test
     @DisplayName("every benchmark runs once on a tiny dataset, and every contestant's graph equals hand-written JDBC's")
@@ -44,6 +44,7 @@ class BenchmarksSmokeTest {
                 .param("rows", "200")
                 .param("authors", "20")
                 .param("db", "h2")
+                .param("chinookDb", "h2")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
