@@ -69,7 +69,8 @@ class BenchmarksSmokeTest {
         for (String benchmark : expected) {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String scenario = benchmark.contains("Hydration") ? "hydration" : benchmark.contains("EndToEnd") ? "end-to-end/h2"
-                    : benchmark.contains("Planning") ? "planning" : benchmark.contains("Write") ? "writes/h2" : "cartesian";
+                    : benchmark.contains("Planning") ? "planning" : benchmark.contains("Write") ? "writes/h2"
+                    : benchmark.contains("Chinook") ? "chinook/h2" : benchmark.contains("Streaming") ? "streaming" : "cartesian";
             assertThat(checks).as("the equality check of " + benchmark).contains(scenario + "/" + method);
         }
     }
