@@ -78,6 +78,8 @@ public final class Canopy implements AutoCloseable {
     private final Cache<Query, Prepared> plans;
     private final TypedResults typed;
     private final dev.canopy.write.Writer writer;
+    /** The hooks this Canopy runs around its writes and reads (Sequelize's hooks). */
+    private final dev.canopy.write.Hooks hooks;
     /** Parent keys per separate query: large enough to amortise a round trip, small enough for every driver. */
     private static final int BATCH_SIZE = 1000;
 
@@ -105,11 +107,13 @@ public final class Canopy implements AutoCloseable {
     private final @Nullable Duration queryTimeout;
 
     private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool) {
-        this(executor, schema, ownedPool, null);
+        this(executor, schema, ownedPool, null, dev.canopy.write.Hooks.none());
     }
 
-    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool, @Nullable Duration queryTimeout) {
+    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool, @Nullable Duration queryTimeout,
+                   dev.canopy.write.Hooks hooks) {
         this.queryTimeout = queryTimeout;
+        this.hooks = hooks;
         this.executor = executor;
         this.renderer = new Renderer(executor.dialect());
         this.planner = new Planner(executor.dialect().capabilities());
@@ -167,7 +171,16 @@ public final class Canopy implements AutoCloseable {
      * not own the pool; close the Canopy that does. Use it for a second set of associations over the same models.
      */
     public Canopy withSchema(Schema schema) {
-        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null, queryTimeout);
+        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null, queryTimeout, hooks);
+    }
+
+    /**
+     * This connection with {@code more} hooks run after its own (see {@link dev.canopy.write.Hooks}): the same pool,
+     * schema and transactions, so a hook that writes through either Canopy joins the write that called it. The view
+     * does not own the pool; close the Canopy that does.
+     */
+    public Canopy withHooks(dev.canopy.write.Hooks more) {
+        return new Canopy(executor, schema, null, queryTimeout, hooks.and(Objects.requireNonNull(more, "hooks is null")));
     }
 
     /** The schema this Canopy serves, or null when it was opened without one. */
@@ -193,7 +206,20 @@ public final class Canopy implements AutoCloseable {
 
     /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
     public List<Entity> findAll(Query query) {
+        Query q = writer.beforeFind(hooks, query);
+        List<HydratedEntity> found = run(prepare(q));
+        writer.afterFind(hooks, q.root(), found);
+        return Collections.unmodifiableList(found);
+    }
+
+    /** What a write reads back: no find hooks (Sequelize's create does not run them). */
+    private List<Entity> read(Query query) {
         return Collections.unmodifiableList(run(prepare(query)));
+    }
+
+    private <T> List<T> read(Query query, Class<T> type) {
+        Prepared p = prepare(query);
+        return typed.mapper(p.plan(), type).mapAll(run(p));
     }
 
     private List<HydratedEntity> run(Prepared p) {
@@ -217,14 +243,19 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.MappingException before any SQL runs, listing every component that does not match
      */
     public <T> List<T> findAll(Query query, Class<T> type) {
-        Prepared p = prepare(query);
-        TypedReader reader = typed.reader(p.plan(), type, executor.dialect());
-        if (reader == null) {
-            return typed.mapper(p.plan(), type).mapAll(run(p));
+        Query q = writer.beforeFind(hooks, query);
+        Prepared p = prepare(q);
+        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
+        if (reader != null) {
+            // no afterFind hook wants the entities: the records are read from the rows directly
+            TypedReader.Rows rows = executor.query(p.sql(), reader, p.timeout());
+            fetchSeparate(p, reader, rows);
+            return rows.build();
         }
-        TypedReader.Rows rows = executor.query(p.sql(), reader, p.timeout());
-        fetchSeparate(p, reader, rows);
-        return rows.build();
+        EntityMapper<T> mapper = typed.mapper(p.plan(), type);
+        List<HydratedEntity> found = run(p);
+        writer.afterFind(hooks, q.root(), found);
+        return mapper.mapAll(found);
     }
 
     /** The first root the query finds as a {@code T} (see {@link #findAll(Query, Class)}), or null. */
@@ -239,7 +270,7 @@ public final class Canopy implements AutoCloseable {
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
         Prepared p = prepare(query);
-        TypedReader reader = typed.reader(p.plan(), type, executor.dialect());
+        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
         if (reader == null) {
             EntityMapper<T> mapper = typed.mapper(p.plan(), type);
             return stream(query).map(e -> mapper.map((HydratedEntity) e));
@@ -487,12 +518,24 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.InvalidValuesException before any SQL, for an unknown attribute or alias or a wrong type
      */
     public Entity create(Model model, dev.canopy.write.Values values) {
-        return transaction(() -> findAll(writer.create(schemaOf(model), model, values)).get(0));
+        return transaction(() -> {
+            Schema s = schemaOf(model);
+            Entity created = read(writer.create(s, model, writer.beforeCreate(hooks, s, model, values))).get(0);
+            writer.afterCreate(hooks, model, created);
+            return created;
+        });
     }
 
     /** {@link #create(Model, dev.canopy.write.Values)}, returned as a record or Kotlin class (see {@link #findAll(Query, Class)}). */
     public <T> T create(Model model, dev.canopy.write.Values values, Class<T> type) {
-        return transaction(() -> findAll(writer.create(schemaOf(model), model, values), type).get(0));
+        return transaction(() -> {
+            Schema s = schemaOf(model);
+            Query written = writer.create(s, model, writer.beforeCreate(hooks, s, model, values));
+            if (!hooks.isEmpty()) {
+                writer.afterCreate(hooks, model, read(written).get(0));
+            }
+            return read(written, type).get(0);
+        });
     }
 
     /** Inserts many rows, nested rows included, in batches under the dialect's bind limit, in one transaction; the rows inserted. */
@@ -502,7 +545,11 @@ public final class Canopy implements AutoCloseable {
 
     /** {@link #bulkCreate(Model, List)} skipping or updating rows whose key exists; returns what the database counted. */
     public int bulkCreate(Model model, List<dev.canopy.write.Values> rows, dev.canopy.write.BulkOptions options) {
-        return transaction(() -> writer.bulkCreate(schemaOf(model), model, rows, options));
+        return transaction(() -> {
+            int n = writer.bulkCreate(schemaOf(model), model, writer.beforeBulkCreate(hooks, model, rows), options);
+            writer.afterBulkCreate(hooks, model, n);
+            return n;
+        });
     }
 
     /**
@@ -512,7 +559,12 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.UnscopedWriteException without a condition: every row is {@link dev.canopy.write.Where#all()}
      */
     public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.@Nullable Where where) {
-        return transaction(() -> writer.update(schemaOf(model), model, values, where));
+        return transaction(() -> {
+            dev.canopy.write.Values v = where == null ? values : writer.beforeBulkUpdate(hooks, model, values, where);
+            int n = writer.update(schemaOf(model), model, v, scoped(model, where));
+            writer.afterBulkUpdate(hooks, model, n);
+            return n;
+        });
     }
 
     public int update(Model model, dev.canopy.write.Values values, @Nullable Condition where) {
@@ -534,7 +586,7 @@ public final class Canopy implements AutoCloseable {
             throw new QueryException(model.name() + " has no primary key; updateReturning finds the rows it changed by key");
         }
         return transaction(() -> {
-            List<Entity> matched = findAll(Query.from(model).attributes(pk.toArray(new Column<?>[0])).where(where));
+            List<Entity> matched = read(Query.from(model).attributes(pk.toArray(new Column<?>[0])).where(where));
             if (matched.isEmpty()) {
                 return List.<Entity>of();
             }
@@ -548,7 +600,7 @@ public final class Canopy implements AutoCloseable {
             }
             Condition keys = Condition.or(byKey);
             update(model, values, where.and(keys));
-            return findAll(Query.from(model).where(keys).order(orderByKey(pk)));
+            return read(Query.from(model).unscoped().where(keys).order(orderByKey(pk)));
         });
     }
 
@@ -568,12 +620,38 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.StaleRowException naming the row, when it changed or went since the entity was read
      */
     public Entity update(Entity entity, dev.canopy.write.Values values) {
-        return transaction(() -> findAll(writer.update(schemaOf(entity.model()), entity, values)).get(0));
+        return transaction(() -> {
+            dev.canopy.write.Values v = writer.beforeUpdate(hooks, entity, values);
+            Entity stored = read(writer.update(schemaOf(entity.model()), entity, v)).get(0);
+            writer.afterUpdate(hooks, stored);
+            return stored;
+        });
     }
 
     /** Destroys the rows {@code where} matches: sets {@code deletedAt} on a paranoid model, unless {@code where.force()}; the rows changed. */
     public int destroy(Model model, dev.canopy.write.@Nullable Where where) {
-        return transaction(() -> writer.destroy(model, where));
+        return transaction(() -> {
+            if (where != null) {
+                writer.beforeBulkDestroy(hooks, model, where);
+            }
+            int n = writer.destroy(model, scoped(model, where));
+            writer.afterBulkDestroy(hooks, model, n);
+            return n;
+        });
+    }
+
+    /**
+     * Destroys one entity's row by its primary key (Sequelize's {@code instance.destroy()}): soft for a paranoid model,
+     * running the {@code beforeDestroy} and {@code afterDestroy} hooks; whether a row was destroyed.
+     */
+    public boolean destroy(Entity entity) {
+        Objects.requireNonNull(entity, "entity is null");
+        return transaction(() -> {
+            writer.beforeDestroy(hooks, entity);
+            int n = writer.destroy(entity.model(), dev.canopy.write.Where.of(dev.canopy.write.Writer.keyOf(entity)));
+            writer.afterDestroy(hooks, entity);
+            return n > 0;
+        });
     }
 
     public int destroy(Model model, @Nullable Condition where) {
@@ -590,7 +668,7 @@ public final class Canopy implements AutoCloseable {
      * statement per dialect ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}); returns the row.
      */
     public Entity upsert(Model model, dev.canopy.write.Values values, String... conflictAttributes) {
-        return transaction(() -> findAll(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
+        return transaction(() -> read(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
     }
 
     /** {@code column = column + by} on the rows {@code where} matches; the rows changed. */
@@ -654,14 +732,12 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
+    /** The cached plan of {@code query}, planned once however many threads ask for it together. */
     private Prepared prepare(Query query) {
-        Prepared p = plans.getIfPresent(query);
-        if (p == null) {
-            Plan plan = planner.plan(bind(query));
-            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(query));
-            plans.put(query, p);
-        }
-        return p;
+        return plans.get(query, q -> {
+            Plan plan = planner.plan(bind(q));
+            return Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(q));
+        });
     }
 
     /** The query resolved in this Canopy's schema; a Canopy without one runs queries without includes only. */
@@ -670,6 +746,18 @@ public final class Canopy implements AutoCloseable {
             return query;
         }
         return query.bind(requireSchema(query));
+    }
+
+    /**
+     * The where of a bulk update or destroy with the model's default scope's where added (Sequelize applies the default
+     * scope to {@code Model.update} and {@code Model.destroy}), unless {@code where.unscoped()}.
+     */
+    private dev.canopy.write.@Nullable Where scoped(Model model, dev.canopy.write.@Nullable Where where) {
+        if (where == null || where.isUnscoped() || schema == null) {
+            return where;
+        }
+        Condition scope = schema.defaultScopeWhere(model);
+        return scope == null ? where : where.and(scope);
     }
 
     private Schema requireSchema(Query query) {
@@ -728,6 +816,7 @@ public final class Canopy implements AutoCloseable {
         private @Nullable Schema schema;
         private int poolSize = 4;
         private @Nullable Duration queryTimeout;
+        private dev.canopy.write.Hooks hooks = dev.canopy.write.Hooks.none();
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder(String url) {
@@ -799,6 +888,12 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
+        /** Hooks run around this Canopy's writes and reads (see {@link dev.canopy.write.Hooks}); adds to hooks given before. */
+        public Builder hooks(dev.canopy.write.Hooks hooks) {
+            this.hooks = this.hooks.and(Objects.requireNonNull(hooks, "hooks is null"));
+            return this;
+        }
+
         /** A data-source property for the driver; overrides the dialect's recommended defaults. */
         public Builder property(String key, String value) {
             properties.put(key, value);
@@ -836,7 +931,7 @@ public final class Canopy implements AutoCloseable {
                         throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
                     }
                 }
-                return new Canopy(new Executor(pool, chosen, listener), schema, pool, queryTimeout);
+                return new Canopy(new Executor(pool, chosen, listener), schema, pool, queryTimeout, hooks);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

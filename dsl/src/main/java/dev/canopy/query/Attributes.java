@@ -40,6 +40,29 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
         return new Attributes(List.of(), list, false);
     }
 
+    /**
+     * {@code over} merged over {@code base}, as Sequelize merges the attributes of scopes: all of either side is the
+     * other side; two lists are united; exclusions are united and always stay (an excluded attribute is left out of a
+     * list too); the key alone and a list is the list.
+     */
+    static Attributes merge(Attributes base, Attributes over) {
+        if (base.isAll()) {
+            return over;
+        }
+        if (over.isAll()) {
+            return base;
+        }
+        List<Column<?>> excluded = new ArrayList<>(base.excluded);
+        excluded.addAll(over.excluded);
+        List<Column<?>> only = new ArrayList<>(base.only);
+        only.addAll(over.only);
+        if (only.isEmpty()) {
+            return base.keyOnly || over.keyOnly ? KEY : new Attributes(List.of(), excluded, false);
+        }
+        only.removeAll(excluded);
+        return only.isEmpty() ? KEY : new Attributes(only, List.of(), false);
+    }
+
     public boolean isAll() {
         return only.isEmpty() && excluded.isEmpty() && !keyOnly;
     }

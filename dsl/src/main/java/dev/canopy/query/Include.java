@@ -37,12 +37,21 @@ public final class Include {
     private final @Nullable Boolean separate;
     private final List<Order> order;
     private final @Nullable Integer limit;
+    /** Without the included model's default scope: asked for ({@link #unscoped()}), or already merged in (bound). */
+    private final boolean unscoped;
     /** The hash, computed on first use: includes are hashed with the query that holds them. */
     private int hash;
 
     private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
                     @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
                     List<Order> order, @Nullable Integer limit) {
+        this(association, alias, required, right, where, attributes, includes, separate, order, limit, false);
+    }
+
+    private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
+                    @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
+                    List<Order> order, @Nullable Integer limit, boolean unscoped) {
+        this.unscoped = unscoped;
         this.association = association;
         this.alias = alias;
         this.required = required;
@@ -75,7 +84,7 @@ public final class Include {
 
     /** This include with its association resolved in a schema and its children replaced; for {@link Query#bind}. */
     Include bound(Association resolved, List<Include> children) {
-        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit);
+        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit, unscoped);
     }
 
     /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
@@ -88,7 +97,7 @@ public final class Include {
      * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
      */
     public Include required(boolean on) {
-        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, unscoped);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -98,7 +107,7 @@ public final class Include {
 
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
-        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, unscoped);
     }
 
     /**
@@ -111,7 +120,7 @@ public final class Include {
             checkWhere(alias, association.target(), condition);
         }
         return new Include(association, alias, required, right, where == null ? condition : where.and(condition), attributes, includes,
-                separate, order, limit);
+                separate, order, limit, unscoped);
     }
 
     /** Reads only these attributes of the included model (and its primary key); name the key alone to read only it ({@code attributes()}
@@ -121,7 +130,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, unscoped);
     }
 
     /** Reads every attribute but these. */
@@ -130,7 +139,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, unscoped);
     }
 
     /** Nests an include of this node's model, by alias. */
@@ -156,7 +165,7 @@ public final class Include {
     public Include include(Include child) {
         return new Include(association, alias, required, right, where, attributes,
                 addChild(association == null ? null : association.target(), "include '" + alias + "'", includes, child),
-                separate, order, limit);
+                separate, order, limit, unscoped);
     }
 
     /**
@@ -179,7 +188,7 @@ public final class Include {
         if (!on && limit != null) {
             throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, unscoped);
     }
 
     /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
@@ -188,7 +197,7 @@ public final class Include {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, unscoped);
     }
 
     /**
@@ -205,7 +214,54 @@ public final class Include {
         if (Boolean.FALSE.equals(separate)) {
             throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, true, order, n);
+        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, unscoped);
+    }
+
+    /** This include without its model's default scope (Sequelize's {@code include: [{ model: Child.unscoped() }]}). */
+    public Include unscoped() {
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true);
+    }
+
+    /** Whether the included model's default scope is left out (asked for, or already merged in). */
+    public boolean isUnscoped() {
+        return unscoped;
+    }
+
+    /**
+     * This include with its model's default scope under it: the scope's where added with AND (a where from a default
+     * scope alone does not make the include required: the scope filters the children, it does not drop their parent),
+     * attributes and nested includes merged as scopes merge, the scope's order when the include has none. A scope's
+     * limit and offset do not apply to includes.
+     */
+    Include withDefaultScope(Query scope) {
+        Condition w = where;
+        Boolean req = required;
+        if (scope.where() != null) {
+            if (req == null && where == null && !right) {
+                req = false;
+            }
+            w = where == null ? scope.where() : scope.where().and(where);
+        }
+        return new Include(association, alias, req, right, w, Attributes.merge(scope.attributes(), attributes),
+                merge(List.ofAll(scope.includes()), includes), separate, order.isEmpty() ? List.ofAll(scope.order()) : order, limit, true);
+    }
+
+    /** {@code over} merged over {@code base} by alias, recursively (see {@link Query#scope}). */
+    static List<Include> merge(List<Include> base, List<Include> over) {
+        List<Include> out = base;
+        for (Include o : over) {
+            int i = out.indexWhere(b -> b.alias.equals(o.alias));
+            out = i < 0 ? out.append(o) : out.update(i, out.get(i).merge(o));
+        }
+        return out;
+    }
+
+    private Include merge(Include o) {
+        Condition w = where == null ? o.where : o.where == null ? where : where.and(o.where);
+        return new Include(association != null ? association : o.association, alias, o.required != null ? o.required : required,
+                right || o.right, w, Attributes.merge(attributes, o.attributes), merge(includes, o.includes),
+                o.separate != null ? o.separate : separate, o.order.isEmpty() ? order : o.order, o.limit != null ? o.limit : limit,
+                unscoped || o.unscoped);
     }
 
     /**
@@ -310,14 +366,14 @@ public final class Include {
         Include i = (Include) o;
         return hashCode() == i.hashCode() && alias.equals(i.alias) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
-                && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit);
+                && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit) && unscoped == i.unscoped;
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit);
+            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, unscoped);
             hash = h;
         }
         return h;

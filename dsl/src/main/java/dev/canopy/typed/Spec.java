@@ -22,6 +22,9 @@ record Spec(@Nullable Column<?> column, Conversion conversion, boolean optional,
 
     static final Spec NONE = new Spec(null, Conversion.IDENTITY, false, "", -1, false, null, Object.class);
 
+    /** A component only an entity can feed (a virtual attribute): the type is mapped from entities. */
+    static final Spec FROM_ENTITY = new Spec(null, Conversion.IDENTITY, false, "", Integer.MAX_VALUE, false, null, Object.class);
+
     static Spec column(Column<?> column, Conversion conversion, boolean optional, String label) {
         return new Spec(column, conversion, optional, label, -1, false, null, Object.class);
     }

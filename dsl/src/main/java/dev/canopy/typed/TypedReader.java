@@ -101,7 +101,8 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
 
     private static boolean takesEntities(EntityMapper<?> m) {
         for (Spec s : m.specs()) {
-            if (s.isLink() && (s.child() == null || takesEntities(s.child()))) {
+            if (s.isLink() && (s.child() == null || takesEntities(s.child()))
+                    || s.column() != null && s.column().getter() != null) {
                 return true;
             }
         }
