@@ -29,6 +29,7 @@ import dev.canopy.sql.SqlStatement;
 import dev.canopy.schema.SchemaApi;
 import dev.canopy.schema.SchemaDdl;
 import dev.canopy.typed.EntityMapper;
+import dev.canopy.typed.TypedReader;
 import dev.canopy.typed.TypedResults;
 import dev.canopy.schema.SchemaSync;
 import dev.canopy.schema.SyncOptions;
@@ -250,6 +251,15 @@ public final class Canopy implements AutoCloseable {
     public <T> List<T> findAll(Query query, Class<T> type) {
         Query q = writer.beforeFind(hooks, query);
         Prepared p = prepare(q);
+        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
+        if (reader != null) {
+            // no afterFind hook wants the entities: the records are read from the rows directly
+            return executor.reading(() -> {
+                TypedReader.Rows rows = executor.query(p.sql(), reader, p.timeout());
+                fetchSeparate(p, reader, rows);
+                return rows.build();
+            });
+        }
         EntityMapper<T> mapper = typed.mapper(p.plan(), type);
         List<HydratedEntity> found = run(p);
         writer.afterFind(hooks, q.root(), found);
@@ -267,8 +277,15 @@ public final class Canopy implements AutoCloseable {
      * the mapping is checked before the query runs. Close the stream.
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
-        EntityMapper<T> mapper = typed.mapper(prepare(query).plan(), type);
-        return stream(query).map(e -> mapper.map((HydratedEntity) e));
+        Prepared p = prepare(query);
+        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
+        if (reader == null) {
+            EntityMapper<T> mapper = typed.mapper(p.plan(), type);
+            return stream(query).map(e -> mapper.map((HydratedEntity) e));
+        }
+        int chunk = reader.fetches().isEmpty() ? 1 : STREAM_CHUNK;
+        return executor.stream(p.sql(), rs -> new TypedCursor<T>(rs, reader, chunk, rows -> fetchSeparate(p, reader, rows), executor,
+                p.sql()), p.timeout(), true);
     }
 
     /**
@@ -382,6 +399,25 @@ public final class Canopy implements AutoCloseable {
 
         @Override public int hashCode() {
             return System.identityHashCode(model);
+        }
+    }
+
+    /** {@link #fetchSeparate(Prepared, Plan, Hydration)} for the separate includes a direct typed reader maps. */
+    private void fetchSeparate(Prepared prepared, TypedReader reader, TypedReader.Rows rows) {
+        for (TypedReader.FetchLink f : reader.fetches()) {
+            Map<Object, List<TypedReader.Shell>> parents = rows.parentsByKey(f);
+            if (parents.isEmpty()) {
+                continue;
+            }
+            List<Object> keys = new ArrayList<>(parents.keySet());
+            int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
+            for (int from = 0; from < keys.size(); from += batch) {
+                List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
+                SqlStatement sql = renderer.render(f.fetch().plan().statement(slice));
+                TypedReader.Rows children = executor.query(sql, f.reader(), prepared.timeout());
+                rows.stitch(f, parents, children);
+                fetchSeparate(prepared, f.reader(), children);
+            }
         }
     }
 

@@ -72,7 +72,7 @@ final class RootCursor implements Executor.Cursor<Entity> {
             executor.onConnectionOf(rs, () -> completeChunk.accept(h));
             ready.addAll(h.roots());
         }
-        pass = hydrator.pass();
+        pass = pass.next();
     }
 
     @Override

@@ -146,6 +146,10 @@ public final class Report {
                     .resultFormat(ResultFormatType.JSON)
                     .result(json.toString())
                     .param("db", reachable.toArray(new String[0]));
+            // Chinook runs on every database asked for and reachable, and on SQLite (a file: always there)
+            List<String> chinook = new ArrayList<>(reachable);
+            chinook.add("sqlite");
+            options.param("chinookDb", chinook.toArray(new String[0]));
             for (Map.Entry<String, String[]> p : params.entrySet()) {
                 options.param(p.getKey(), p.getValue());
             }
@@ -185,7 +189,12 @@ public final class Report {
             baseline = out.resolve("results/before-core-changes.json");
         }
         RunInfo before = baseline == null ? null : RunInfo.read(baseline);
-        Path baselineNotes = out.resolve("results/core-changes.md");
+        // the notes of a baseline sit beside it, named like it (before-speed.json: before-speed.md); the first baseline's are core-changes.md
+        Path baselineNotes = baseline == null ? out.resolve("results/core-changes.md")
+                : baseline.resolveSibling(baseline.getFileName().toString().replaceFirst("\\.json$", ".md"));
+        if (!Files.exists(baselineNotes)) {
+            baselineNotes = out.resolve("results/core-changes.md");
+        }
         String baselineText = Files.exists(baselineNotes) ? Files.readString(baselineNotes) : null;
         if (fromJson != null && !facts.getProperty("notes", "").isEmpty()) {
             notes.addAll(List.of(facts.getProperty("notes").split("\n")));

@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 class BenchmarksSmokeTest {
     private static final List<Class<?>> BENCHMARKS = List.of(HydrationBenchmark.class, EndToEndBenchmark.class,
-            PlanningBenchmark.class, CartesianBenchmark.class, WriteBenchmark.class);
+            PlanningBenchmark.class, CartesianBenchmark.class, WriteBenchmark.class, ChinookBenchmark.class, StreamingBenchmark.class);
 
     @Test
     @DisplayName("every benchmark runs once on a tiny dataset, and every contestant's graph equals hand-written JDBC's")
@@ -44,6 +44,7 @@ class BenchmarksSmokeTest {
                 .param("rows", "200")
                 .param("authors", "20")
                 .param("db", "h2")
+                .param("chinookDb", "h2")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
@@ -68,7 +69,8 @@ class BenchmarksSmokeTest {
         for (String benchmark : expected) {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String scenario = benchmark.contains("Hydration") ? "hydration" : benchmark.contains("EndToEnd") ? "end-to-end/h2"
-                    : benchmark.contains("Planning") ? "planning" : benchmark.contains("Write") ? "writes/h2" : "cartesian";
+                    : benchmark.contains("Planning") ? "planning" : benchmark.contains("Write") ? "writes/h2"
+                    : benchmark.contains("Chinook") ? "chinook/h2" : benchmark.contains("Streaming") ? "streaming" : "cartesian";
             assertThat(checks).as("the equality check of " + benchmark).contains(scenario + "/" + method);
         }
     }

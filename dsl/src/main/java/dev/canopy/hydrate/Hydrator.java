@@ -134,9 +134,16 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final HydratedEntity[] lastEntity = new HydratedEntity[readers.length];
         /** Entities holding identity maps of their children, to drop when the pass ends. */
         private final List<HydratedEntity> indexed = new ArrayList<>();
+        /** The int values boxed so far, reused when met again (shared by the passes of one stream). */
+        private final IntBoxes boxes;
+
+        Pass() {
+            this(new IntBoxes());
+        }
 
         @SuppressWarnings("unchecked")
-        Pass() {
+        private Pass(IntBoxes boxes) {
+            this.boxes = boxes;
             byNode = new List[readers.length];
             for (int i = 0; i < byNode.length; i++) {
                 byNode[i] = i == 0 ? out : recorded[i] ? new ArrayList<>() : null;
@@ -146,6 +153,11 @@ public final class Hydrator implements ResultReader<Hydration> {
         /** How many roots this pass has made. */
         public int rootCount() {
             return out.size();
+        }
+
+        /** A new pass over the following rows of the same result set (a stream's next roots). */
+        public Pass next() {
+            return new Pass(boxes);
         }
 
         /** Whether the current row starts a root other than the last row's. */
@@ -197,7 +209,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         private HydratedEntity numericRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
             if (rootIndex == null) {
                 if (out.isEmpty() || key > r.longKeyOf(out.get(out.size() - 1))) {
-                    HydratedEntity e = r.create(rs, key);
+                    HydratedEntity e = r.create(rs, key, boxes);
                     addRoot(e, null);
                     return e;
                 }
@@ -209,7 +221,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             Long boxed = Long.valueOf(key);
             HydratedEntity e = rootIndex.get(boxed);
             if (e == null) {
-                e = r.create(rs, key);
+                e = r.create(rs, key, boxes);
                 rootIndex.put(boxed, e);
                 addRoot(e, null);
             }
@@ -255,7 +267,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                 if (r.keyed() ? !orphanRow : (!orphanRow && r.allNull(rs))) {
                     return null;
                 }
-                e = r.create(rs);
+                e = r.create(rs, boxes);
                 if (i == 0) {
                     addRoot(e, part);
                 } else {
@@ -270,7 +282,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (i == 0) {
                 e = roots.get(key);
                 if (e == null) {
-                    e = r.create(rs);
+                    e = r.create(rs, boxes);
                     roots.put(key, e);
                     addRoot(e, part);
                 }
@@ -309,14 +321,14 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs) throws SQLException {
-            HydratedEntity e = r.create(rs);
+            HydratedEntity e = r.create(rs, boxes);
             r.attach(parent, e);
             record(i, e);
             return e;
         }
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key) throws SQLException {
-            HydratedEntity e = r.create(rs, key);
+            HydratedEntity e = r.create(rs, key, boxes);
             r.attach(parent, e);
             record(i, e);
             return e;
@@ -367,8 +379,8 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final int keyOffset;
         /** Values, then links: the size of an entity's slots. */
         private final int size;
-        /** Scratch for reading a composite key before deciding whether it is the previous row's. */
-        private final Object[] keyParts;
+        /** Per column, whether it is an INTEGER (read as an int and boxed through the pass's {@link IntBoxes}). */
+        private final boolean[] ints;
 
         NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
@@ -391,7 +403,10 @@ public final class Hydrator implements ResultReader<Hydration> {
                 keySlots[k] = slots[n.keyOffsets()[k]];
                 keyReaders[k] = values[n.keyOffsets()[k]];
             }
-            keyParts = new Object[keySlots.length];
+            ints = new boolean[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                ints[i] = cols.get(i).type().kind() == DataType.Kind.INTEGER;
+            }
             DataType.Kind kind = keySlots.length == 1 ? cols.get(n.keyOffsets()[0]).type().kind() : null;
             this.numeric = kind == DataType.Kind.INTEGER || kind == DataType.Kind.BIGINT;
             this.intKey = kind == DataType.Kind.INTEGER;
@@ -425,6 +440,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (keySlots.length == 0) {
                 return null;
             }
+            Object[] keyParts = new Object[keySlots.length];
             boolean any = false;
             boolean same = previous instanceof List && ((List<?>) previous).size() == keyParts.length;
             for (int k = 0; k < keyParts.length; k++) {
@@ -435,7 +451,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (!any) {
                 return null;
             }
-            return same ? previous : Arrays.asList(keyParts.clone());
+            return same ? previous : Arrays.asList(keyParts);
         }
 
         boolean allNull(ResultSet rs) throws SQLException {
@@ -447,25 +463,34 @@ public final class Hydrator implements ResultReader<Hydration> {
             return true;
         }
 
-        HydratedEntity create(ResultSet rs) throws SQLException {
+        HydratedEntity create(ResultSet rs, IntBoxes boxes) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
-                v[modelIndex[i]] = values[i].read(rs, slots[i]);
+                v[modelIndex[i]] = read(i, rs, boxes);
             }
             return new HydratedEntity(shape, v);
         }
 
         /** An entity of the current row whose single numeric key was already read. */
-        HydratedEntity create(ResultSet rs, long key) throws SQLException {
+        HydratedEntity create(ResultSet rs, long key, IntBoxes boxes) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
-                v[modelIndex[i]] = i == keyOffset ? boxKey(key) : values[i].read(rs, slots[i]);
+                v[modelIndex[i]] = i == keyOffset ? boxKey(key, boxes) : read(i, rs, boxes);
             }
             return new HydratedEntity(shape, v);
         }
 
-        private Object boxKey(long key) {
-            return intKey ? (Object) Integer.valueOf((int) key) : (Object) Long.valueOf(key);
+        /** Column {@code i}'s value: an int through the pass's boxes, anything else through its value reader. */
+        private @Nullable Object read(int i, ResultSet rs, IntBoxes boxes) throws SQLException {
+            if (ints[i]) {
+                int v = rs.getInt(slots[i]);
+                return v == 0 && rs.wasNull() ? null : boxes.box(v);
+            }
+            return values[i].read(rs, slots[i]);
+        }
+
+        private Object boxKey(long key, IntBoxes boxes) {
+            return intKey ? (Object) boxes.box((int) key) : (Object) Long.valueOf(key);
         }
 
         void attach(HydratedEntity parentEntity, HydratedEntity child) {

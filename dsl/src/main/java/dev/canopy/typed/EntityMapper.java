@@ -19,11 +19,51 @@ public final class EntityMapper<T> {
     /** The constructor as {@code (Object[]) Object}. */
     private final MethodHandle constructor;
     private final Part[] parts;
+    /** The node this mapper was compiled for, and what each component reads: for {@link TypedReader}. */
+    private final NodeShape shape;
+    private final List<Spec> specs;
 
-    EntityMapper(Class<T> type, MethodHandle constructor, Part[] parts) {
+    /** The constructor with its own parameter types. */
+    private final MethodHandle direct;
+
+    EntityMapper(Class<T> type, MethodHandle constructor, MethodHandle direct, Part[] parts, NodeShape shape, List<Spec> specs) {
         this.type = type;
         this.constructor = constructor;
+        this.direct = direct;
         this.parts = parts;
+        this.shape = shape;
+        this.specs = specs;
+    }
+
+    NodeShape shape() {
+        return shape;
+    }
+
+    List<Spec> specs() {
+        return specs;
+    }
+
+    /** The constructor as {@code (Object[]) Object}. */
+    MethodHandle spreadConstructor() {
+        return constructor;
+    }
+
+    /** The constructor with its own parameter types. */
+    MethodHandle directConstructor() {
+        return direct;
+    }
+
+    /** Builds a {@code T} from its arguments in constructor order (the direct reader's shells). */
+    T construct(Object[] args) {
+        Object made;
+        try {
+            made = (Object) constructor.invokeExact(args);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw failed(e);
+        }
+        return type.cast(made);
     }
 
     /** The type this mapper makes. */
@@ -57,7 +97,7 @@ public final class EntityMapper<T> {
         return Collections.unmodifiableList(out);
     }
 
-    private MappingException failed(Throwable cause) {
+    MappingException failed(Throwable cause) {
         if (cause instanceof MappingException) {
             return (MappingException) cause;
         }

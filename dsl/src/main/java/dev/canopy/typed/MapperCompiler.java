@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MapperCompiler {
     private final List<String> problems = new ArrayList<>();
+    /** What the last component compiled reads, for the direct reader ({@link TypedReader}). */
+    private Spec lastSpec = Spec.NONE;
     /** The schema the query was bound to, for naming associations it left out; null when unknown. */
     private final dev.canopy.model.@org.jspecify.annotations.Nullable Schema schema;
 
@@ -54,17 +56,28 @@ final class MapperCompiler {
         }
         int before = problems.size();
         List<Part> parts = new ArrayList<>();
+        List<Spec> specs = new ArrayList<>();
         for (Target.Component c : target.components()) {
             Part p = component(shape, target, c, path + "." + c.name());
             if (p != null) {
                 parts.add(p);
+                specs.add(lastSpec.withParam(c.raw()));
             }
         }
         if (problems.size() > before) {
             return null;
         }
         MethodHandle constructor = constructor(target, path);
-        return constructor == null ? null : new EntityMapper<>(type, constructor, parts.toArray(new Part[0]));
+        return constructor == null ? null : new EntityMapper<>(type, constructor, direct(target), parts.toArray(new Part[0]), shape, List.copyOf(specs));
+    }
+
+    /** The constructor with its own parameter types (made accessible by {@link #constructor}). */
+    private static MethodHandle direct(Target target) {
+        try {
+            return MethodHandles.lookup().unreflectConstructor(target.constructor());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private @Nullable MethodHandle constructor(Target target, String path) {
@@ -161,6 +174,7 @@ final class MapperCompiler {
             problems.add(label + ": " + what + " may be null, " + notNullable(target, c, wanted));
             return null;
         }
+        lastSpec = Spec.column(col, conversion, optional, label);
         return Part.column(col.index(), conversion, optional, label, shape.model().columns().get(col.index()));
     }
 
@@ -180,6 +194,7 @@ final class MapperCompiler {
                     + Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE));
             return null;
         }
+        lastSpec = Spec.FROM_ENTITY;
         return Part.virtual(v, conversion, optional, label);
     }
 
@@ -205,9 +220,11 @@ final class MapperCompiler {
                 return null;
             }
             if (element == dev.canopy.result.Entity.class) {
+                lastSpec = Spec.link(link, true, null, false);
                 return Part.many(link, null);
             }
             EntityMapper<?> child = node(shape.child(link), element, path + "[]");
+            lastSpec = Spec.link(link, true, child, false);
             return child == null ? null : Part.many(link, child);
         }
         if (list) {
@@ -228,9 +245,11 @@ final class MapperCompiler {
             return null;
         }
         if (element == dev.canopy.result.Entity.class) {
+            lastSpec = Spec.link(link, false, null, optional);
             return Part.one(link, null, optional);
         }
         EntityMapper<?> child = node(shape.child(link), element, path);
+        lastSpec = Spec.link(link, false, child, optional);
         return child == null ? null : Part.one(link, child, optional);
     }
 

@@ -22,6 +22,14 @@ final class NodeShape {
         this.node = plan.nodes().get(node);
     }
 
+    Plan plan() {
+        return plan;
+    }
+
+    PlanNode node() {
+        return node;
+    }
+
     Model model() {
         return node.model();
     }

@@ -8,6 +8,7 @@ import dev.canopy.model.Schema;
 import dev.canopy.plan.Plan;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,26 @@ public final class TypedResults implements EntityMapping {
             m = raced != null ? raced : m;
         }
         return (EntityMapper<T>) m;
+    }
+
+    /** The direct readers by plan (weakly) and type; an absent value is a type that must be mapped from entities. */
+    private final Cache<Plan, Map<Class<?>, Optional<TypedReader>>> readers = Caffeine.newBuilder().weakKeys().build();
+
+    /**
+     * The reader of a plan's rows straight into {@code type} ({@link TypedReader}), compiled once per plan and type;
+     * null when the type takes {@code Entity} objects somewhere, so that its results must be mapped from entities.
+     *
+     * @throws dev.canopy.error.MappingException listing every component that does not match the plan
+     */
+    public @Nullable TypedReader reader(Plan plan, Class<?> type, dev.canopy.dialect.@Nullable Dialect dialect) {
+        Map<Class<?>, Optional<TypedReader>> byType = readers.get(plan, p -> new ConcurrentHashMap<>());
+        Optional<TypedReader> r = byType.get(type);
+        if (r == null) {
+            r = Optional.ofNullable(TypedReader.compile(plan, mapper(plan, type), dialect));
+            Optional<TypedReader> raced = byType.putIfAbsent(type, r);
+            r = raced != null ? raced : r;
+        }
+        return r.orElse(null);
     }
 
     @Override

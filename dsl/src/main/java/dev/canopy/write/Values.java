@@ -33,15 +33,69 @@ public final class Values {
     /** The rows nested under one alias, and whether they were given as one row (a to-one) or a list. */
     record Nested(List<Values> rows, boolean single) {}
 
-    private final Map<String, @Nullable Object> attributes;
-    /** The model of each attribute given as a {@link Column}, to check that it belongs to the model written. */
-    private final Map<String, Model> owners;
+    /**
+     * The attributes and their owners once made: by {@link #of(Map)}, or on first read from the chain of {@code and}
+     * calls. {@code and} costs one object, not a copy of every map: a row of n values built value by value costs n
+     * objects instead of n copies of growing maps, and the maps are made once, when the row is written.
+     */
+    private volatile @Nullable Attrs made;
+    /** The values this one adds to (null for the first), with the attribute it adds; unused once {@link #made} is set. */
+    private final @Nullable Values previous;
+    private final @Nullable String attribute;
+    private final @Nullable Object value;
+    private final @Nullable Model owner;
     private final Map<String, Nested> nested;
 
+    /** The attributes by name, in the order given, and the model of each given as a {@link Column}. */
+    private record Attrs(Map<String, @Nullable Object> attributes, Map<String, Model> owners) {}
+
     private Values(Map<String, @Nullable Object> attributes, Map<String, Model> owners, Map<String, Nested> nested) {
-        this.attributes = attributes;
-        this.owners = owners;
+        this.made = new Attrs(attributes, owners);
+        this.previous = null;
+        this.attribute = null;
+        this.value = null;
+        this.owner = null;
         this.nested = nested;
+    }
+
+    private Values(Values previous, String attribute, @Nullable Object value, @Nullable Model owner, Map<String, Nested> nested) {
+        this.previous = previous;
+        this.attribute = attribute;
+        this.value = value;
+        this.owner = owner;
+        this.nested = nested;
+    }
+
+    /** The maps, made on first use by replaying the {@code and} calls from the nearest values that has them. */
+    private Attrs made() {
+        Attrs m = made;
+        if (m != null) {
+            return m;
+        }
+        java.util.ArrayDeque<Values> chain = new java.util.ArrayDeque<>();
+        Values v = this;
+        Attrs base = null;
+        while (v != null) {
+            base = v.made;
+            if (base != null) {
+                break;
+            }
+            chain.push(v);
+            v = v.previous;
+        }
+        Map<String, @Nullable Object> a = base == null ? new LinkedHashMap<>() : new LinkedHashMap<>(base.attributes());
+        Map<String, Model> o = base == null ? new LinkedHashMap<>() : new LinkedHashMap<>(base.owners());
+        for (Values step : chain) {
+            a.put(step.attribute, step.value);
+            if (step.owner != null) {
+                o.put(step.attribute, step.owner);
+            } else {
+                o.remove(step.attribute);
+            }
+        }
+        m = new Attrs(Collections.unmodifiableMap(a), Collections.unmodifiableMap(o));
+        made = m;
+        return m;
     }
 
     /** No values: every column gets its default. */
@@ -123,15 +177,7 @@ public final class Values {
     }
 
     private Values put(String attribute, @Nullable Object value, @Nullable Model owner) {
-        Map<String, @Nullable Object> a = new LinkedHashMap<>(attributes);
-        a.put(attribute, value);
-        Map<String, Model> o = new LinkedHashMap<>(owners);
-        if (owner != null) {
-            o.put(attribute, owner);
-        } else {
-            o.remove(attribute);
-        }
-        return new Values(Collections.unmodifiableMap(a), Collections.unmodifiableMap(o), nested);
+        return new Values(this, attribute, value, owner, nested);
     }
 
     /** These values with rows nested under a to-many alias (hasMany, belongsToMany). */
@@ -151,12 +197,13 @@ public final class Values {
     private Values nest(String alias, Nested rows) {
         Map<String, Nested> n = new LinkedHashMap<>(nested);
         n.put(alias, rows);
-        return new Values(attributes, owners, Collections.unmodifiableMap(n));
+        Attrs m = made();
+        return new Values(m.attributes(), m.owners(), Collections.unmodifiableMap(n));
     }
 
     /** The values by attribute name, in the order given (null values included). */
     public Map<String, @Nullable Object> attributes() {
-        return attributes;
+        return made().attributes();
     }
 
     /** The nested rows by alias. */
@@ -171,25 +218,25 @@ public final class Values {
     }
 
     @Nullable Model ownerOf(String attribute) {
-        return owners.get(attribute);
+        return made().owners().get(attribute);
     }
 
     /** Whether no attribute and no nested row is given. */
     public boolean isEmpty() {
-        return attributes.isEmpty() && nested.isEmpty();
+        return attributes().isEmpty() && nested.isEmpty();
     }
 
     @Override public boolean equals(@Nullable Object o) {
-        return o instanceof Values && ((Values) o).attributes.equals(attributes) && ((Values) o).nested.equals(nested);
+        return o instanceof Values && ((Values) o).attributes().equals(attributes()) && ((Values) o).nested.equals(nested);
     }
 
     @Override public int hashCode() {
-        return Objects.hash(attributes, nested);
+        return Objects.hash(attributes(), nested);
     }
 
     /** {@code Values{name=x, books=[Values{title=a}]}}; shows the values: do not log it where values are secret. */
     @Override public String toString() {
-        Map<String, Object> all = new LinkedHashMap<>(attributes);
+        Map<String, Object> all = new LinkedHashMap<>(attributes());
         nested.forEach((k, v) -> all.put(k, v.single() ? v.rows().get(0) : v.rows()));
         return "Values" + all;
     }

@@ -16,7 +16,7 @@ import dev.canopy.model.Column;
 import dev.canopy.plan.Plan;
 import dev.canopy.plan.PlanNode;
 import dev.canopy.query.Query;
-import dev.canopy.typed.EntityMapper;
+import dev.canopy.typed.TypedReader;
 import dev.canopy.typed.TypedResults;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +36,7 @@ public final class CanopyContestant {
     private final Plan plan = new dev.canopy.plan.Planner().plan(query.bind(BlogModels.SCHEMA));
     private final TypedResults typed = new TypedResults(BlogModels.SCHEMA);
     private final Hydrator hydrator = new Hydrator(plan, typed);
-    private final EntityMapper<UserView> mapper = typed.mapper(plan, UserView.class);
+    private final TypedReader reader = java.util.Objects.requireNonNull(typed.reader(plan, UserView.class, null));
 
     /** The query every Canopy contestant runs. */
     public Query query() {
@@ -48,9 +48,9 @@ public final class CanopyContestant {
         return java.util.Collections.unmodifiableList(hydrator.read(rs).value().roots());
     }
 
-    /** Hydration alone into the view records, by Canopy's typed results (the mapper compiled once for the plan). */
+    /** Hydration alone into the view records, by Canopy's typed results (the reader compiled once for the plan and type). */
     public List<UserView> hydrateTyped(ResultSet rs) throws SQLException {
-        return mapper.mapAll(hydrator.read(rs).value().roots());
+        return reader.read(rs).value().build();
     }
 
     /** End to end: plan (cached), render (cached), execute, hydrate. */

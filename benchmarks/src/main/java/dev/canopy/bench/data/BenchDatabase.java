@@ -25,7 +25,10 @@ public enum BenchDatabase {
     MARIADB("jdbc:mariadb://127.0.0.1:3306/canopy_bench?allowMultiQueries=true", "jdbc:mariadb://127.0.0.1:3306/test", "root", "", SQLDialect.MARIADB,
             "127.0.0.1", 3306),
     POSTGRES("jdbc:postgresql://127.0.0.1:5432/canopy_bench", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", SQLDialect.POSTGRES,
-            "127.0.0.1", 5432);
+            "127.0.0.1", 5432),
+    /** A file in the temporary directory (the Chinook scenario only). */
+    SQLITE("jdbc:sqlite:" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "canopy_bench.sqlite"), null, "", "", SQLDialect.SQLITE,
+            null, 0);
 
     /** The database the benchmarks create and fill on a server. */
     public static final String DATABASE = "canopy_bench";
@@ -54,7 +57,8 @@ public enum BenchDatabase {
             case "h2": return H2;
             case "mariadb": case "mysql": return MARIADB;
             case "postgres": case "postgresql": case "pg": return POSTGRES;
-            default: throw new IllegalArgumentException("Unknown database '" + name + "'; use h2, mariadb or postgres");
+            case "sqlite": return SQLITE;
+            default: throw new IllegalArgumentException("Unknown database '" + name + "'; use h2, mariadb, postgres or sqlite");
         }
     }
 
@@ -85,7 +89,14 @@ public enum BenchDatabase {
 
     /** A small pool, shared by every contestant of a benchmark so that each pays the same for a connection. */
     public HikariDataSource pool() {
+        return pool(null);
+    }
+
+    private HikariDataSource pool(String initSql) {
         HikariConfig config = new HikariConfig();
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
@@ -93,6 +104,29 @@ public enum BenchDatabase {
         config.setMinimumIdle(1);
         config.setPoolName("bench-" + id());
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Loads the Chinook sample database (its own quoted PascalCase tables, beside the blog's) unless it is there.
+     * On MariaDB the pool's sessions use {@code ANSI_QUOTES}, so that the hand-written SQL can quote as everyone else.
+     */
+    public void prepareChinook() {
+        if (!isReachable()) {
+            throw new IllegalStateException(id() + " is not reachable on " + host + ":" + port + "; start it, or leave it out");
+        }
+        try {
+            createDatabase();
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                dev.canopy.chinook.ChinookData.load(c);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare Chinook on " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #pool()}, whose MariaDB sessions read double quotes as identifier quotes (as the other databases do). */
+    public HikariDataSource chinookPool() {
+        return pool(this == MARIADB ? "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')" : null);
     }
 
     /**
