@@ -35,7 +35,8 @@ final class Paging {
         this.where = where;
         Spec spec = layout.spec();
         this.limit = spec.limit() == null ? null
-                : param(spec.limit(), spec.via() == null ? Shape.LIMIT : spec.slots() == null ? -1 : spec.includeSlot(spec.path()));
+                : spec.via() == null || layout.partition() == null ? param(spec.limit(), spec.via() == null ? Shape.LIMIT
+                : spec.slots() == null ? -1 : spec.includeSlot(spec.path())) : null;
         this.offset = spec.offset() == null ? null : param(spec.offset(), Shape.OFFSET);
     }
 
@@ -98,10 +99,11 @@ final class Paging {
         pageFields.add(DSL.rowNumber().over(DSL.partitionBy(partition).orderBy(ordering.rootSortFields())).as(DSL.name("rn")));
         page.addSelect(pageFields);
         Field<Integer> rn = DSL.field(DSL.name("p", "rn"), Integer.class);
-        // A separate include has no offset: its window is 0 < rn <= limit, the limit a bind like any value.
+        // A separate include has no offset: its window is 0 < rn <= limit, the limit inline (H2 reads a window bounded
+        // by a parameter far slower), so a per-parent limit's number is part of the query's shape (see Shape).
         org.jooq.Condition window = rn.gt(DSL.inline(0));
-        if (limit != null) {
-            window = window.and(rn.le(limit));
+        if (layout.spec().limit() != null) {
+            window = window.and(rn.le(DSL.inline(layout.spec().limit())));
         }
         org.jooq.Condition toParent = partition.eq(DSL.field(DSL.name("p", "k0")));
         Table<?> paged = page.asTable(DSL.name("p")).join(layout.bareRootTable()).on(onRoot.and(window)

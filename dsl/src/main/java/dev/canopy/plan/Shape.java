@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>What is shape and what is a value.</b> Everything that changes the SQL text is shape: the root model, the
  * attributes, the include tree (alias, join kind, separate, attributes, order, whether it has a per-parent limit), the
- * order array, paranoid, whether a limit and an offset are given, and each condition's structure: its variant, column
+ * order array, paranoid, whether a limit and an offset are given, a per-parent limit's number (inline in its
+ * {@code ROW_NUMBER()} window: H2 reads a window bounded by a parameter far slower), and each condition's structure: its variant, column
  * reference ({@code $path$} references are identifiers, not values), operator and negation. So {@code eq(null)} (an
  * {@code IS NULL}) and {@code eq(7)} are two shapes, as are an empty {@code isIn} (rendered {@code FALSE}) and a
  * non-empty one, and an {@code isIn} list's length wherever it is rendered one bind per value ({@link Conditions#inShape}:
  * lists bound as arrays count only their arrays). What remains is a value: compared values, BETWEEN bounds, the
- * elements of an {@code isIn} list, limit, offset and a per-parent limit, which jOOQ renders as bind parameters on
+ * elements of an {@code isIn} list, limit and offset, which jOOQ renders as bind parameters on
  * every dialect. The statement timeout is neither: it is read from the query at each run.
  *
  * <p><b>The order of values</b> is fixed here and only here: slot 0 is the query's limit and slot 1 its offset (null
@@ -120,7 +121,7 @@ public final class Shape {
                 key.add(i.separateOption() == null ? Tag.NONE : i.separateOption());
                 key.add(i.attributes());
                 key.add(i.order());
-                key.add(i.limit() != null);
+                key.add(i.limit() == null ? Tag.NONE : i.limit());   // rendered inline in the ROW_NUMBER window
                 if (includeSlots != null) {
                     includeSlots.put(path, values.size());
                 }

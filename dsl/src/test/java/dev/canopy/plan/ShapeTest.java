@@ -37,7 +37,7 @@ class ShapeTest {
         return Query.from(USER).where(Condition.and(USER.id.gt(v), USER.name.startsWith(text), USER.id.between(v, v + 10),
                         Condition.not(USER.email.iLike("%" + text)), POST.score.at("posts").le(BigDecimal.valueOf(v))))
                 .include("posts", p -> p.where(POST.publishedOn.ge(LocalDate.of(2020, 1, 1).plusDays(v)).or(POST.title.contains(text)))
-                        .include("comments", c -> c.separate().limit(v + 1).where(COMMENT.userId.isIn(v, v + 1, v + 2))))
+                        .include("comments", c -> c.separate().limit(3).where(COMMENT.userId.isIn(v, v + 1, v + 2))))
                 .order(USER.name.asc()).limit(v + 5).offset(v * 2);
     }
 
