@@ -22,6 +22,9 @@ import dev.canopy.model.Schema;
 import dev.canopy.plan.Plan;
 import dev.canopy.plan.PlanNode;
 import dev.canopy.plan.Planner;
+import dev.canopy.plan.Shape;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Query;
 import dev.canopy.render.Renderer;
@@ -67,8 +70,10 @@ import org.jspecify.annotations.Nullable;
  * a data source handed to {@link #using} stays the caller's.
  */
 public final class Canopy implements AutoCloseable {
-    /** Plans kept per Canopy; the least used go first when it is full. */
+    /** Plans kept per Canopy, one per query shape; the least used go first when it is full. */
     private static final long PLAN_CACHE_SIZE = 2048;
+    /** Rendered SQL kept per separate include and number of parent keys in a batch (the full batch and the last). */
+    private static final int FETCH_TEMPLATES = 16;
 
     private final Executor executor;
     private final Renderer renderer;
@@ -77,7 +82,10 @@ public final class Canopy implements AutoCloseable {
     private final @Nullable HikariDataSource ownedPool;
     /** The pools of the read replicas this Canopy made, closed with it. */
     private final List<HikariDataSource> ownedReplicaPools;
-    private final Cache<Query, Prepared> plans;
+    /** Keyed by {@link Shape#key()}, or by {@link ByValue} for a query whose SQL depends on its values. */
+    private final Cache<Object, Prepared> plans;
+    private final StatsCounter planStats = new ConcurrentStatsCounter();
+    private final boolean arrays;
     private final TypedResults typed;
     private final dev.canopy.write.Writer writer;
     /** The hooks this Canopy runs around its writes and reads (Sequelize's hooks). */
@@ -86,22 +94,84 @@ public final class Canopy implements AutoCloseable {
     private static final int BATCH_SIZE = 1000;
 
     /**
-     * A query bound, planned, rendered and compiled for hydration, ready to run again; with a hydrator for every
-     * separate include's plan below it, made once with it.
+     * A query shape bound, planned, rendered and compiled for hydration, ready to run again with the values of any
+     * query of that shape; with a hydrator for every separate include's plan below it, made once with it, and the SQL
+     * of each separate include rendered once per number of parent keys in a batch.
+     *
+     * @param query   the query it was planned from (its values are the plan's)
+     * @param sql     the main statement's template; null when the SQL depends on the values ({@code byShape} false)
+     * @param plain   the main statement with {@code query}'s values, for a prepared that is not {@code byShape}
+     * @param byShape whether every statement runs from templates, so any query of the shape can use this
      */
-    private record Prepared(Plan plan, SqlStatement sql, Hydrator hydrator, Map<Plan, Hydrator> fetchHydrators,
-                            @Nullable Duration timeout) {
-        static Prepared of(Plan plan, SqlStatement sql, TypedResults typed, Dialect dialect, @Nullable Duration timeout) {
-            Map<Plan, Hydrator> fetches = new IdentityHashMap<>();
-            collect(plan, typed, dialect, fetches);
-            return new Prepared(plan, sql, new Hydrator(plan, typed, dialect), Collections.unmodifiableMap(fetches), timeout);
-        }
-
+    private record Prepared(Query query, Plan plan, @Nullable SqlTemplate sql, SqlStatement plain, Hydrator hydrator,
+                            Map<Plan, Hydrator> fetchHydrators, Map<Plan, Map<Integer, SqlTemplate>> fetchSql, boolean byShape) {
         private static void collect(Plan plan, TypedResults typed, Dialect dialect, Map<Plan, Hydrator> into) {
             for (Fetch f : plan.fetches()) {
                 into.put(f.plan(), new Hydrator(f.plan(), typed, dialect));
                 collect(f.plan(), typed, dialect, into);
             }
+        }
+    }
+
+    /** The key of a query whose SQL depends on its values: the query itself. */
+    private record ByValue(Query query) {}
+
+    /**
+     * One run of a prepared query: the values of the query run, the statement with them, its timeout, and (made only
+     * if a separate include's SQL cannot come from a template) the query's own plan.
+     */
+    private final class Execution {
+        final Prepared prepared;
+        final Query query;
+        final @Nullable Object[] values;
+        final SqlStatement sql;
+        final @Nullable Duration timeout;
+        private @Nullable Plan own;
+
+        Execution(Prepared prepared, Query query, @Nullable Object[] values) {
+            this.prepared = prepared;
+            this.query = query;
+            this.values = values;
+            this.sql = prepared.sql() == null ? prepared.plain() : prepared.sql().bind(values, List.of());
+            this.timeout = timeout(query);
+        }
+
+        Plan plan() {
+            return prepared.plan();
+        }
+
+        /** The statement of the separate include {@code f} (reached by {@code route} from the root) for one batch of keys. */
+        SqlStatement fetchSql(Fetch f, int[] route, List<Object> keys) {
+            if (!prepared.byShape()) {
+                return renderer.render(f.plan().statement(keys));
+            }
+            Map<Integer, SqlTemplate> byCount = prepared.fetchSql().get(f.plan());
+            SqlTemplate t = byCount.get(keys.size());
+            if (t == null) {
+                Plan.Keyed k = f.plan().keyedStatement(keys);
+                t = SqlTemplate.of(renderer.renderParams(k.statement()), f.plan().binds(), k.keyParams(), prepared.query() == query
+                        ? values : Shape.of(prepared.query(), arrays).values(), keys);
+                if (t == null) {
+                    // This batch's SQL holds values (past the dialect's bind limit jOOQ inlines them): render it from a
+                    // plan of this very query.
+                    return renderer.render(ownFetch(route).statement(keys));
+                }
+                if (byCount.size() < FETCH_TEMPLATES) {
+                    byCount.putIfAbsent(keys.size(), t);
+                }
+            }
+            return t.bind(values, keys);
+        }
+
+        private Plan ownFetch(int[] route) {
+            if (own == null) {
+                own = planner.plan(bind(query));
+            }
+            Plan p = own;
+            for (int i : route) {
+                p = p.fetches().get(i).plan();
+            }
+            return p;
         }
     }
 
@@ -122,7 +192,8 @@ public final class Canopy implements AutoCloseable {
         this.planner = new Planner(executor.dialect().capabilities());
         this.schema = schema;
         this.ownedPool = ownedPool;
-        this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats().build();
+        this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats(() -> planStats).build();
+        this.arrays = executor.dialect().supports(dev.canopy.dialect.Capability.ARRAY_BIND);
         this.typed = new TypedResults(schema);
         this.writer = dev.canopy.internal.Factories.writer(executor, renderer, java.time.Clock.systemUTC());
     }
@@ -193,7 +264,7 @@ public final class Canopy implements AutoCloseable {
 
     /** How the plan cache is doing: hits, misses, evictions and size. */
     public PlanCacheStats planCacheStats() {
-        CacheStats s = plans.stats();
+        CacheStats s = planStats.snapshot();
         return new PlanCacheStats(s.hitCount(), s.missCount(), s.evictionCount(), plans.estimatedSize());
     }
 
@@ -221,15 +292,15 @@ public final class Canopy implements AutoCloseable {
     }
 
     private <T> List<T> read(Query query, Class<T> type) {
-        Prepared p = prepare(query);
-        return typed.mapper(p.plan(), type).mapAll(run(p));
+        Execution e = prepare(query);
+        return typed.mapper(e.plan(), type).mapAll(run(e));
     }
 
     /** Runs a prepared query and its separate includes, on one read replica when there are some (see {@link Builder#readReplicas}). */
-    private List<HydratedEntity> run(Prepared p) {
+    private List<HydratedEntity> run(Execution e) {
         return executor.reading(() -> {
-            Hydration h = executor.query(p.sql(), p.hydrator(), p.timeout());
-            fetchSeparate(p, p.plan(), h);
+            Hydration h = executor.query(e.sql, e.prepared.hydrator(), e.timeout);
+            fetchSeparate(e, e.plan(), new int[0], h);
             return h.roots();
         });
     }
@@ -250,18 +321,18 @@ public final class Canopy implements AutoCloseable {
      */
     public <T> List<T> findAll(Query query, Class<T> type) {
         Query q = writer.beforeFind(hooks, query);
-        Prepared p = prepare(q);
-        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
+        Execution e = prepare(q);
+        TypedReader reader = hooks.isEmpty() ? typed.reader(e.plan(), type, executor.dialect()) : null;
         if (reader != null) {
             // no afterFind hook wants the entities: the records are read from the rows directly
             return executor.reading(() -> {
-                TypedReader.Rows rows = executor.query(p.sql(), reader, p.timeout());
-                fetchSeparate(p, reader, rows);
+                TypedReader.Rows rows = executor.query(e.sql, reader, e.timeout);
+                fetchSeparate(e, e.plan(), new int[0], reader, rows);
                 return rows.build();
             });
         }
-        EntityMapper<T> mapper = typed.mapper(p.plan(), type);
-        List<HydratedEntity> found = run(p);
+        EntityMapper<T> mapper = typed.mapper(e.plan(), type);
+        List<HydratedEntity> found = run(e);
         writer.afterFind(hooks, q.root(), found);
         return mapper.mapAll(found);
     }
@@ -277,15 +348,15 @@ public final class Canopy implements AutoCloseable {
      * the mapping is checked before the query runs. Close the stream.
      */
     public <T> java.util.stream.Stream<T> stream(Query query, Class<T> type) {
-        Prepared p = prepare(query);
-        TypedReader reader = hooks.isEmpty() ? typed.reader(p.plan(), type, executor.dialect()) : null;
+        Execution e = prepare(query);
+        TypedReader reader = hooks.isEmpty() ? typed.reader(e.plan(), type, executor.dialect()) : null;
         if (reader == null) {
-            EntityMapper<T> mapper = typed.mapper(p.plan(), type);
-            return stream(query).map(e -> mapper.map((HydratedEntity) e));
+            EntityMapper<T> mapper = typed.mapper(e.plan(), type);
+            return stream(query).map(x -> mapper.map((HydratedEntity) x));
         }
         int chunk = reader.fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(p.sql(), rs -> new TypedCursor<T>(rs, reader, chunk, rows -> fetchSeparate(p, reader, rows), executor,
-                p.sql()), p.timeout(), true);
+        return executor.stream(e.sql, rs -> new TypedCursor<T>(rs, reader, chunk, rows -> fetchSeparate(e, e.plan(), new int[0], reader, rows),
+                executor, e.sql), e.timeout, true);
     }
 
     /**
@@ -299,10 +370,10 @@ public final class Canopy implements AutoCloseable {
      * Separate includes are loaded per chunk of {@value #STREAM_CHUNK} roots.
      */
     public java.util.stream.Stream<Entity> stream(Query query) {
-        Prepared p = prepare(query);
-        int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p, p.plan(), h), executor,
-                p.sql()), p.timeout(), true);
+        Execution e = prepare(query);
+        int chunk = e.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
+        return executor.stream(e.sql, rs -> new RootCursor(rs, e.prepared.hydrator(), chunk, h -> fetchSeparate(e, e.plan(), new int[0], h),
+                executor, e.sql), e.timeout, true);
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */
@@ -313,21 +384,24 @@ public final class Canopy implements AutoCloseable {
      * the dialect's bind-parameter limit, and the children are stitched under their parents, then their own separate
      * includes are loaded the same way.
      */
-    private void fetchSeparate(Prepared prepared, Plan plan, Hydration hydration) {
-        for (Fetch f : plan.fetches()) {
+    private void fetchSeparate(Execution execution, Plan plan, int[] route, Hydration hydration) {
+        for (int fi = 0; fi < plan.fetches().size(); fi++) {
+            Fetch f = plan.fetches().get(fi);
+            int[] next = Arrays.copyOf(route, route.length + 1);
+            next[route.length] = fi;
             Map<Object, List<HydratedEntity>> parents = Hydration.parentsByKey(hydration.entities(f.parentNode()), f);
             if (parents.isEmpty()) {
                 continue;
             }
             List<Object> keys = new ArrayList<>(parents.keySet());
             int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
-            Hydrator hydrator = prepared.fetchHydrators().get(f.plan());
+            Hydrator hydrator = execution.prepared.fetchHydrators().get(f.plan());
             for (int from = 0; from < keys.size(); from += batch) {
                 List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
-                SqlStatement sql = renderer.render(f.plan().statement(slice));
-                Hydration children = executor.query(sql, hydrator, prepared.timeout());
+                SqlStatement sql = execution.fetchSql(f, next, slice);
+                Hydration children = executor.query(sql, hydrator, execution.timeout);
                 Hydration.stitch(f, parents, children);
-                fetchSeparate(prepared, f.plan(), children);
+                fetchSeparate(execution, f.plan(), next, children);
             }
         }
     }
@@ -402,21 +476,26 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
-    /** {@link #fetchSeparate(Prepared, Plan, Hydration)} for the separate includes a direct typed reader maps. */
-    private void fetchSeparate(Prepared prepared, TypedReader reader, TypedReader.Rows rows) {
+    /**
+     * {@link #fetchSeparate(Execution, Plan, int[], Hydration)} for the separate includes a direct typed reader maps
+     * ({@code reader} reads the rows of {@code plan}, reached by {@code route} from the root).
+     */
+    private void fetchSeparate(Execution execution, Plan plan, int[] route, TypedReader reader, TypedReader.Rows rows) {
         for (TypedReader.FetchLink f : reader.fetches()) {
             Map<Object, List<TypedReader.Shell>> parents = rows.parentsByKey(f);
             if (parents.isEmpty()) {
                 continue;
             }
+            int[] next = Arrays.copyOf(route, route.length + 1);
+            next[route.length] = plan.fetches().indexOf(f.fetch());
             List<Object> keys = new ArrayList<>(parents.keySet());
             int batch = Math.max(1, Math.min(BATCH_SIZE, dialect().maxBindParameters() - 64));
             for (int from = 0; from < keys.size(); from += batch) {
                 List<Object> slice = keys.subList(from, Math.min(keys.size(), from + batch));
-                SqlStatement sql = renderer.render(f.fetch().plan().statement(slice));
-                TypedReader.Rows children = executor.query(sql, f.reader(), prepared.timeout());
+                SqlStatement sql = execution.fetchSql(f.fetch(), next, slice);
+                TypedReader.Rows children = executor.query(sql, f.reader(), execution.timeout);
                 rows.stitch(f, parents, children);
-                fetchSeparate(prepared, f.reader(), children);
+                fetchSeparate(execution, f.fetch().plan(), next, f.reader(), children);
             }
         }
     }
@@ -466,7 +545,7 @@ public final class Canopy implements AutoCloseable {
 
     /** The SQL and binds this connection runs for a query. */
     public SqlStatement toSql(Query query) {
-        return prepare(query).sql();
+        return prepare(query).sql;
     }
 
     /**
@@ -816,12 +895,67 @@ public final class Canopy implements AutoCloseable {
         ownedReplicaPools.forEach(HikariDataSource::close);
     }
 
-    /** The cached plan of {@code query}, planned once however many threads ask for it together. */
-    private Prepared prepare(Query query) {
-        return plans.get(query, q -> {
-            Plan plan = planner.plan(bind(q));
-            return Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(q));
-        });
+    /**
+     * The query ready to run: a plan of its shape from the cache, run with its values, or (on a miss) a plan made now
+     * and kept for every query of that shape. A query whose SQL depends on its values (see {@link SqlTemplate#of}) is
+     * kept by value instead. Each call counts once in {@link #planCacheStats()}: a hit when no planning was needed.
+     */
+    private Execution prepare(Query query) {
+        Shape shape = Shape.of(query, arrays);
+        Prepared p = plans.asMap().get(shape.key());
+        if (p != null && !p.byShape() && !p.query().equals(query)) {
+            p = plans.asMap().get(new ByValue(query));
+            if (p == null) {
+                planStats.recordMisses(1);
+                p = prepared(query, shape.values(), false);
+                plans.put(new ByValue(query), p);
+                return new Execution(p, query, shape.values());
+            }
+        }
+        if (p != null) {
+            planStats.recordHits(1);
+            return new Execution(p, query, shape.values());
+        }
+        planStats.recordMisses(1);
+        p = prepared(query, shape.values(), true);
+        plans.put(shape.key(), p);
+        return new Execution(p, query, shape.values());
+    }
+
+    /**
+     * Plans, renders and compiles a query; by shape (templates for every statement) when {@code byShape} is asked and
+     * every statement allows it, checked here with a batch of one parent key for each separate include.
+     */
+    private Prepared prepared(Query query, @Nullable Object[] values, boolean byShape) {
+        Plan plan = planner.plan(bind(query));
+        Map<Plan, Hydrator> hydrators = new IdentityHashMap<>();
+        Prepared.collect(plan, typed, executor.dialect(), hydrators);
+        Renderer.Rendered main = renderer.renderParams(plan.statement());
+        SqlTemplate sql = byShape ? SqlTemplate.of(main, plan.binds(), List.of(), values, List.of()) : null;
+        Map<Plan, Map<Integer, SqlTemplate>> fetchSql = new IdentityHashMap<>();
+        boolean shaped = sql != null && fetchTemplates(plan, values, fetchSql);
+        SqlStatement plain = shaped ? sql.bind(values, List.of()) : renderer.render(plan.statement());
+        return new Prepared(query, plan, shaped ? sql : null, plain, new Hydrator(plan, typed, executor.dialect()),
+                Collections.unmodifiableMap(hydrators), Collections.unmodifiableMap(fetchSql), shaped);
+    }
+
+    /** A template for one parent key of every separate include below {@code plan}; false when one cannot have one. */
+    private boolean fetchTemplates(Plan plan, @Nullable Object[] values, Map<Plan, Map<Integer, SqlTemplate>> into) {
+        for (Fetch f : plan.fetches()) {
+            List<@Nullable Object> one = Collections.singletonList(null);
+            Plan.Keyed k = f.plan().keyedStatement(one);
+            SqlTemplate t = SqlTemplate.of(renderer.renderParams(k.statement()), f.plan().binds(), k.keyParams(), values, one);
+            if (t == null) {
+                return false;
+            }
+            Map<Integer, SqlTemplate> byCount = new java.util.concurrent.ConcurrentHashMap<>();
+            byCount.put(1, t);
+            into.put(f.plan(), byCount);
+            if (!fetchTemplates(f.plan(), values, into)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The query resolved in this Canopy's schema; a Canopy without one runs queries without includes only. */

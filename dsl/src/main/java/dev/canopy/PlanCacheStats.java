@@ -1,10 +1,12 @@
 package dev.canopy;
 
 /**
- * How a {@link Canopy}'s plan cache is doing. Plans are kept per query value, at most 2,048, the least used evicted
- * first; a service whose queries repeat should see a hit rate close to 1.
+ * How a {@link Canopy}'s plan cache is doing. Plans are kept per query shape (the query with its values as slots, so
+ * {@code where id = 7} and {@code where id = 8} share one), at most 2,048, the least used evicted first; a service
+ * whose queries repeat in shape should see a hit rate close to 1. Each run of a query counts once: a hit when it
+ * needed no planning.
  *
- * @param hits      lookups that found a plan
+ * @param hits      lookups that found a plan for the query's shape
  * @param misses    lookups that planned anew
  * @param evictions plans dropped to stay within the bound
  * @param size      plans held now (an estimate while other threads work)

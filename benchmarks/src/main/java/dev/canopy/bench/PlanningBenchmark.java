@@ -32,7 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       query value: a plan-cache lookup, so {@code Query.hashCode} and {@code equals} over the include tree
  *       (the query value is reused from call to call, as a constant would be);</li>
  *   <li>{@code toSqlCachedFreshValue}: the same lookup with the query value built anew on each call, as code that
- *       composes its query per request does: composition, hashing and the lookup.</li>
+ *       composes its query per request does: composition, hashing and the lookup;</li>
+ *   <li>{@code toSqlSameShapeOtherValue}: the query with {@code where id = ?}, a different id on each call, from 4,096
+ *       query values built beforehand (more than the plan cache holds, so a cache keyed by value would miss): a
+ *       cache keyed by shape finds one plan and renders nothing, it only reads the values into the binds;</li>
+ *   <li>{@code toSqlSameShapeFreshValue}: the same with the query composed anew on each call, with an id never
+ *       used before: composition, shape key, lookup and binds;</li>
+ *   <li>{@code firstTimeOnNewCanopy}: a new {@code Canopy} (no connection is opened) and its first {@code toSql}: what
+ *       a cache miss costs inside Canopy, planning, rendering and making the SQL template, plus making the instance,
+ *       which {@code newCanopyOnly} measures alone.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -43,8 +51,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class PlanningBenchmark {
     private final Dialect dialect = new H2Dialect();
+    private static final int SHAPES = 4096;
     private Canopy db;
     private Query equalQuery;
+    private Query[] otherValues;
+    private int next;
+    private final JdbcDataSource dataSource = new JdbcDataSource();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -65,6 +77,27 @@ public class PlanningBenchmark {
             throw new IllegalStateException("a fresh equal query renders other SQL");
         }
         Verification.passed("planning", "toSqlCachedFreshValue");
+        otherValues = new Query[SHAPES];
+        for (int i = 0; i < SHAPES; i++) {
+            otherValues[i] = withId(i);
+        }
+        for (int i : new int[] {0, 1, 4095}) {
+            SqlStatement fresh = Canopy.toSql(withId(i), BlogModels.SCHEMA, dialect);
+            if (!db.toSql(otherValues[i]).equals(fresh) || !fresh.binds().contains(i)) {
+                throw new IllegalStateException("a query of a cached shape renders other SQL or binds than a fresh plan: " + fresh);
+            }
+        }
+        Verification.passed("planning", "toSqlSameShapeOtherValue");
+        Verification.passed("planning", "toSqlSameShapeFreshValue");
+        if (!firstTimeOnNewCanopy().equals(Canopy.toSql(withId(7), BlogModels.SCHEMA, dialect))) {
+            throw new IllegalStateException("a new Canopy renders other SQL");
+        }
+        Verification.passed("planning", "firstTimeOnNewCanopy");
+        Verification.passed("planning", "newCanopyOnly");
+    }
+
+    private static Query withId(int id) {
+        return BlogModels.usersWithPostsCommentsAuthors().where(BlogModels.USER.id.eq(id));
     }
 
     @TearDown(Level.Trial)
@@ -90,5 +123,29 @@ public class PlanningBenchmark {
     @Benchmark
     public SqlStatement toSqlCachedFreshValue() {
         return db.toSql(BlogModels.usersWithPostsCommentsAuthors());
+    }
+
+    @Benchmark
+    public SqlStatement toSqlSameShapeOtherValue() {
+        return db.toSql(otherValues[next++ & (SHAPES - 1)]);
+    }
+
+    @Benchmark
+    public SqlStatement toSqlSameShapeFreshValue() {
+        return db.toSql(withId(SHAPES + next++));
+    }
+
+    @Benchmark
+    public SqlStatement firstTimeOnNewCanopy() {
+        try (Canopy fresh = Canopy.using(dataSource, dialect, BlogModels.SCHEMA)) {
+            return fresh.toSql(withId(7));
+        }
+    }
+
+    @Benchmark
+    public Canopy newCanopyOnly() {
+        try (Canopy fresh = Canopy.using(dataSource, dialect, BlogModels.SCHEMA)) {
+            return fresh;
+        }
     }
 }

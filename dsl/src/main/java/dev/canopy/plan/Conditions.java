@@ -6,11 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Canopy conditions into jOOQ conditions. Every value becomes a bind parameter typed like its column;
  * {@code ILIKE} is left to jOOQ, which renders it natively or as {@code lower(a) LIKE lower(b)} per dialect.
+ *
+ * <p>Given {@link BindSlots}, each parameter is recorded with the slot of the value it binds, counting from
+ * {@code base} in the walk {@link Shape} defines (one slot per comparison and per {@code isIn} list, two per BETWEEN),
+ * so SQL rendered once per query shape can be run with another query's values. One instance converts one condition.
  */
 public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
@@ -25,10 +31,50 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
 
     private final Function<ColumnRef<?>, Field<Object>> fields;
     private final boolean arrays;
+    private final @Nullable BindSlots slots;
+    /** The slot of the next value met. */
+    private int next;
 
     public Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
+        this(fields, arrays, null, 0);
+    }
+
+    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays, @Nullable BindSlots slots, int base) {
         this.fields = fields;
         this.arrays = arrays;
+        this.slots = slots;
+        this.next = base;
+    }
+
+    /**
+     * How an {@code isIn} list of {@code size} values shapes the SQL: 0 when empty (a literal), the negated number of
+     * arrays when bound as arrays (its length is then no part of the SQL), else its length (one bind per value).
+     */
+    static int inShape(int size, boolean arrays) {
+        if (size == 0) {
+            return 0;
+        }
+        if (arrays && size > ARRAY_THRESHOLD) {
+            return -((size + ARRAY_CHUNK - 1) / ARRAY_CHUNK);
+        }
+        return size;
+    }
+
+    /** The bind parameter of one value, recorded with its slot. */
+    private Param<Object> bind(Object value, Field<Object> f, int slot) {
+        Param<Object> p = DSL.val(value, f);
+        if (slots != null) {
+            slots.add(p, new BindSource.Value(slot, p.getDataType()));
+        }
+        return p;
+    }
+
+    private Param<String> text(String value, int slot) {
+        Param<String> p = DSL.val(value);
+        if (slots != null) {
+            slots.add(p, new BindSource.Value(slot, p.getDataType()));
+        }
+        return p;
     }
 
     public org.jooq.Condition toJooq(Condition c) {
@@ -37,16 +83,21 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
 
     @Override
     public org.jooq.Condition in(Condition.In in) {
+        int slot = next++;
         if (in.values().isEmpty()) {
             return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
         }
         Field<Object> f = fields.apply(in.column());
-        if (arrays && in.values().size() > ARRAY_THRESHOLD) {
-            return arrayBind(in, f);
+        if (inShape(in.values().size(), arrays) < 0) {
+            return arrayBind(in, f, slot);
         }
         List<Field<Object>> vals = new ArrayList<>(in.values().size());
         for (Object v : in.values()) {
-            vals.add(DSL.val(v, f));
+            Param<Object> p = DSL.val(v, f);
+            if (slots != null) {
+                slots.add(p, new BindSource.Element(slot, vals.size(), p.getDataType()));
+            }
+            vals.add(p);
         }
         if (vals.size() <= IN_CHUNK) {
             return in.negated() ? f.notIn(vals) : f.in(vals);
@@ -62,8 +113,11 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     @Override
     public org.jooq.Condition between(Condition.Between b) {
         Field<Object> f = fields.apply(b.column());
-        return b.negated() ? f.notBetween(DSL.val(b.low(), f), DSL.val(b.high(), f))
-                : f.between(DSL.val(b.low(), f), DSL.val(b.high(), f));
+        int slot = next;
+        next += 2;
+        Param<Object> low = bind(b.low(), f, slot);
+        Param<Object> high = bind(b.high(), f, slot + 1);
+        return b.negated() ? f.notBetween(low, high) : f.between(low, high);
     }
 
     @Override
@@ -96,25 +150,26 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     public org.jooq.Condition compare(Condition.Compare c) {
         Field<Object> f = fields.apply(c.column());
         Object v = c.value();
+        int slot = next++;
         switch (c.operator()) {
-            case EQ: return f.eq(DSL.val(v, f));
-            case NE: return f.ne(DSL.val(v, f));
-            case GT: return f.gt(DSL.val(v, f));
-            case GE: return f.ge(DSL.val(v, f));
-            case LT: return f.lt(DSL.val(v, f));
-            case LE: return f.le(DSL.val(v, f));
+            case EQ: return f.eq(bind(v, f, slot));
+            case NE: return f.ne(bind(v, f, slot));
+            case GT: return f.gt(bind(v, f, slot));
+            case GE: return f.ge(bind(v, f, slot));
+            case LT: return f.lt(bind(v, f, slot));
+            case LE: return f.le(bind(v, f, slot));
             default: break;
         }
         Field<String> text = (Field<String>) (Field<?>) f;
-        String s = (String) v;
+        Param<String> s = text((String) boundValue(c.operator(), v), slot);
         switch (c.operator()) {
-            case LIKE: return text.like(DSL.val(pattern(s))).escape(ESCAPE);
-            case NOT_LIKE: return text.notLike(DSL.val(pattern(s))).escape(ESCAPE);
-            case ILIKE: return text.likeIgnoreCase(DSL.val(pattern(s))).escape(ESCAPE);
-            case NOT_ILIKE: return text.notLikeIgnoreCase(DSL.val(pattern(s))).escape(ESCAPE);
-            case STARTS_WITH: return text.startsWith(DSL.val(s));
-            case ENDS_WITH: return text.endsWith(DSL.val(s));
-            case CONTAINS: return text.contains(DSL.val(s));
+            case LIKE: return text.like(s).escape(ESCAPE);
+            case NOT_LIKE: return text.notLike(s).escape(ESCAPE);
+            case ILIKE: return text.likeIgnoreCase(s).escape(ESCAPE);
+            case NOT_ILIKE: return text.notLikeIgnoreCase(s).escape(ESCAPE);
+            case STARTS_WITH: return text.startsWith(s);
+            case ENDS_WITH: return text.endsWith(s);
+            case CONTAINS: return text.contains(s);
             default: throw new IllegalStateException("unhandled operator " + c.operator());
         }
     }
@@ -126,8 +181,21 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     static final char ESCAPE = '\\';
 
     /**
-     * The pattern as bound: a backslash that ends it (an escape with nothing to escape) stands for itself, as on
+     * The value a compared value is bound as, here and in {@link Shape} (which fills a cached plan's slots with it): a
+     * like pattern's backslash that ends it (an escape with nothing to escape) stands for itself, as on
      * MariaDB, instead of matching nothing (H2) or failing (PostgreSQL, SQLite).
+     */
+    static @Nullable Object boundValue(dev.canopy.query.Operator op, @Nullable Object v) {
+        switch (op) {
+            case LIKE: case NOT_LIKE: case ILIKE: case NOT_ILIKE:
+                return v instanceof String ? pattern((String) v) : v;
+            default:
+                return v;
+        }
+    }
+
+    /**
+     * The pattern as bound (see {@link #boundValue}): a trailing lone backslash doubled.
      */
     static String pattern(String s) {
         int trailing = 0;
@@ -142,18 +210,28 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
      * would expand {@code f.eq(any(array))} on H2 into one {@code or f = ?} per value, and its cast to an array type
      * caps the array at H2's cardinality limit.
      */
-    private static org.jooq.Condition arrayBind(Condition.In in, Field<Object> f) {
+    private org.jooq.Condition arrayBind(Condition.In in, Field<Object> f, int slot) {
         java.util.List<Object> values = in.values();
         java.util.List<org.jooq.Condition> parts = new java.util.ArrayList<>();
+        Class<?> component = in.column().column().type().javaType();
         for (int from = 0; from < values.size(); from += ARRAY_CHUNK) {
-            java.util.List<Object> chunk = values.subList(from, Math.min(values.size(), from + ARRAY_CHUNK));
-            Object[] array = (Object[]) java.lang.reflect.Array.newInstance(in.column().column().type().javaType(), chunk.size());
-            for (int i = 0; i < array.length; i++) {
-                array[i] = chunk.get(i);
+            Object[] array = array(component, values, from);
+            if (slots != null) {
+                slots.addArray(array, new BindSource.ArrayChunk(slot, from, component));
             }
             org.jooq.Condition any = DSL.condition("{0} = any({1})", f, DSL.field("?", Object.class, new Object[] {array}));
             parts.add(in.negated() ? DSL.not(any) : any);
         }
         return in.negated() ? DSL.and(parts) : DSL.or(parts);
+    }
+
+    /** The values from {@code from}, at most {@link #ARRAY_CHUNK} of them, as an array of the column's Java type. */
+    static Object[] array(Class<?> component, List<?> values, int from) {
+        int to = Math.min(values.size(), from + ARRAY_CHUNK);
+        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(component, to - from);
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(from + i);
+        }
+        return array;
     }
 }

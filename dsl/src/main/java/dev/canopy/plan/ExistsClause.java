@@ -16,16 +16,19 @@ import org.jooq.impl.DSL;
  * built; the conditions it returns are kept in the layout and never change.
  */
 final class ExistsClause {
+    private final Spec spec;
     private final boolean paranoid;
     private final boolean arrays;
     private int count;
 
-    ExistsClause(boolean paranoid, boolean arrays) {
-        this.paranoid = paranoid;
+    ExistsClause(Spec spec, boolean arrays) {
+        this.spec = spec;
+        this.paranoid = spec.paranoid();
         this.arrays = arrays;
     }
 
-    org.jooq.Condition of(Name parentAlias, Include child) {
+    /** The EXISTS of {@code child}, the include at {@code path} from the query's root (where its values' slots are found). */
+    org.jooq.Condition of(Name parentAlias, Include child, String path) {
         Association a = child.association();
         Association.Keys k = a.keys();
         Name e = DSL.name("e" + (++count));
@@ -43,14 +46,15 @@ final class ExistsClause {
             sub.addConditions(Fields.of(e, k.target()).eq(Fields.of(parentAlias, k.source())));
         }
         if (child.where() != null) {
-            sub.addConditions(new Conditions(ref -> Fields.of(e, ref.column()), arrays).toJooq(child.where()));
+            int base = spec.slots() == null ? 0 : spec.includeSlot(path) + 1;
+            sub.addConditions(spec.conditions(ref -> Fields.of(e, ref.column()), arrays, base).toJooq(child.where()));
         }
         if (paranoid && target.options().isParanoid()) {
             sub.addConditions(Fields.of(e, target.column("deletedAt")).isNull());
         }
         for (Include grandchild : child.includes()) {
             if (grandchild.isRequired()) {
-                sub.addConditions(of(e, grandchild));
+                sub.addConditions(of(e, grandchild, path + "." + grandchild.alias()));
             }
         }
         return DSL.exists(sub);

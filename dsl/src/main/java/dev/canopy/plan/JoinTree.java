@@ -21,9 +21,16 @@ import org.jooq.impl.DSL;
  */
 final class JoinTree {
     private final Layout layout;
+    /** Each node's ON-clause additions, made once: their bind parameters are the plan's, recorded with their slots. */
+    private final java.util.List<org.jooq.Condition> own;
 
     JoinTree(Layout layout) {
         this.layout = layout;
+        java.util.List<org.jooq.Condition> conds = new java.util.ArrayList<>();
+        for (PlanNode n : layout.nodes()) {
+            conds.add(n.index() == 0 ? DSL.noCondition() : ownCondition(n));
+        }
+        this.own = java.util.List.copyOf(conds);
     }
 
     /** Every joined include attached to {@code base}. */
@@ -61,7 +68,7 @@ final class JoinTree {
         // row whose target is missing or fails the include's where gives a null child, which hydration skips. SQLite
         // builds a nested join in full before joining it (seconds where the flat form takes milliseconds).
         boolean nest = c.join() != JoinKind.INNER && (btm || !c.children().isEmpty()) && (c.join() == JoinKind.RIGHT || subtreeFilters(c));
-        org.jooq.Condition own = ownCondition(c);
+        org.jooq.Condition own = this.own.get(c.index());
         Table<?> table = Fields.table(c.model().tableName(), c.alias());
         if (btm) {
             Name j = DSL.name(c.junction());
@@ -102,7 +109,9 @@ final class JoinTree {
         org.jooq.Condition own = DSL.noCondition();
         Include inc = c.include();
         if (inc.where() != null) {
-            own = own.and(new Conditions(ref -> layout.field(c, ref.column()), layout.arrays()).toJooq(inc.where()));
+            Spec spec = layout.spec();
+            int base = spec.slots() == null ? 0 : spec.includeSlot(spec.pathOf(c.path())) + 1;
+            own = own.and(spec.conditions(ref -> layout.field(c, ref.column()), layout.arrays(), base).toJooq(inc.where()));
         }
         if (layout.spec().paranoid() && c.model().options().isParanoid()) {
             own = own.and(layout.field(c, c.model().column("deletedAt")).isNull());

@@ -114,11 +114,6 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         return field(n, ref.column());
     }
 
-    /** Conditions over this layout's nodes, referenced by path. */
-    Conditions conditions() {
-        return new Conditions(this::resolve, arrays);
-    }
-
     private String includedPaths() {
         List<String> paths = nodes.stream().filter(n -> n.index() > 0).map(PlanNode::pathText).collect(Collectors.toList());
         return paths.isEmpty() ? "(none)" : String.join(", ", paths);

@@ -52,7 +52,7 @@ final class LayoutBuilder {
     LayoutBuilder(Spec spec, boolean arrays) {
         this.spec = spec;
         this.arrays = arrays;
-        this.existsClause = new ExistsClause(spec.paranoid(), arrays);
+        this.existsClause = new ExistsClause(spec, arrays);
         if (spec.where() != null) {
             spec.where().forEachColumn(ref -> referenced.add(String.join(".", ref.path())));
         }
@@ -128,10 +128,12 @@ final class LayoutBuilder {
             }
             if (separate) {
                 links.add(new PlanNode.Link(child.alias(), true, -1, fetches.size()));
+                String childAt = spec.pathOf(childPath);
                 fetches.add(new Fetch(index, links.size() - 1, child.association().keys().source(),
-                        Planner.layoutPlan(Spec.separate(child, spec.paranoid()), arrays)));
+                        Planner.layoutPlan(Spec.separate(child, spec.paranoid(), childAt, spec.slots()), arrays,
+                                spec.slots() == null ? new BindSlots() : spec.slots().binds())));
                 if (child.isRequired()) {
-                    exists.computeIfAbsent(index, k -> new ArrayList<>()).add(existsClause.of(DSL.name(alias), child));
+                    exists.computeIfAbsent(index, k -> new ArrayList<>()).add(existsClause.of(DSL.name(alias), child, childAt));
                 }
             } else {
                 links.add(new PlanNode.Link(child.alias(), toMany, nodes.size(), -1));

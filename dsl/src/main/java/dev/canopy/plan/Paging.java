@@ -4,6 +4,7 @@ import dev.canopy.model.Column;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.SelectQuery;
 import org.jooq.Table;
@@ -23,12 +24,29 @@ final class Paging {
     private final JoinTree joins;
     private final Ordering ordering;
     private final org.jooq.@org.jspecify.annotations.Nullable Condition where;
+    /** The limit and offset as bind parameters, made once and recorded with their slots ({@link Shape}). */
+    private final org.jooq.@org.jspecify.annotations.Nullable Param<Integer> limit;
+    private final org.jooq.@org.jspecify.annotations.Nullable Param<Integer> offset;
 
     Paging(Layout layout, JoinTree joins, Ordering ordering, org.jooq.@org.jspecify.annotations.Nullable Condition where) {
         this.layout = layout;
         this.joins = joins;
         this.ordering = ordering;
         this.where = where;
+        Spec spec = layout.spec();
+        this.limit = spec.limit() == null ? null
+                : spec.via() == null || layout.partition() == null ? param(spec.limit(), spec.via() == null ? Shape.LIMIT
+                : spec.slots() == null ? -1 : spec.includeSlot(spec.path())) : null;
+        this.offset = spec.offset() == null ? null : param(spec.offset(), Shape.OFFSET);
+    }
+
+    private Param<Integer> param(int value, int slot) {
+        Param<Integer> p = DSL.val(value);
+        Spec.Slots slots = layout.spec().slots();
+        if (slots != null) {
+            slots.binds().add(p, new BindSource.Value(slot, p.getDataType()));
+        }
+        return p;
     }
 
     /** Whether the statement must page its roots in a derived table rather than with a plain LIMIT. */
@@ -72,20 +90,20 @@ final class Paging {
         for (int i = keyFrom; i < keys.size(); i++) {
             onRoot = onRoot.and(keys.get(i).eq(DSL.field(DSL.name("p", "k" + i))));
         }
-        Spec spec = layout.spec();
         if (partition == null) {
             page.addSelect(pageFields);
             page.addOrderBy(ordering.rootSortFields());
-            limit(page, spec);
+            limit(page);
             return page.asTable(DSL.name("p")).join(layout.bareRootTable()).on(onRoot);
         }
         pageFields.add(DSL.rowNumber().over(DSL.partitionBy(partition).orderBy(ordering.rootSortFields())).as(DSL.name("rn")));
         page.addSelect(pageFields);
         Field<Integer> rn = DSL.field(DSL.name("p", "rn"), Integer.class);
-        int first = spec.offset() == null ? 0 : spec.offset();
-        org.jooq.Condition window = rn.gt(DSL.inline(first));
-        if (spec.limit() != null) {
-            window = window.and(rn.le(DSL.inline(first + spec.limit())));
+        // A separate include has no offset: its window is 0 < rn <= limit, the limit inline (H2 reads a window bounded
+        // by a parameter far slower), so a per-parent limit's number is part of the query's shape (see Shape).
+        org.jooq.Condition window = rn.gt(DSL.inline(0));
+        if (layout.spec().limit() != null) {
+            window = window.and(rn.le(DSL.inline(layout.spec().limit())));
         }
         org.jooq.Condition toParent = partition.eq(DSL.field(DSL.name("p", "k0")));
         Table<?> paged = page.asTable(DSL.name("p")).join(layout.bareRootTable()).on(onRoot.and(window)
@@ -93,13 +111,14 @@ final class Paging {
         return layout.withJunction(paged, layout.junction() == null ? DSL.noCondition() : toParent);
     }
 
-    static void limit(SelectQuery<Record> s, Spec spec) {
-        if (spec.limit() != null && spec.offset() != null) {
-            s.addLimit(spec.offset(), spec.limit());
-        } else if (spec.limit() != null) {
-            s.addLimit(spec.limit());
-        } else if (spec.offset() != null) {
-            s.addOffset(spec.offset());
+    /** LIMIT and OFFSET as binds: jOOQ renders them as parameters on every dialect, so they are values, not shape. */
+    void limit(SelectQuery<Record> s) {
+        if (limit != null && offset != null) {
+            s.addLimit(offset, limit);
+        } else if (limit != null) {
+            s.addLimit(limit);
+        } else if (offset != null) {
+            s.addOffset(offset);
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.canopy.plan;
 import dev.canopy.error.QueryException;
 import dev.canopy.model.Column;
 import dev.canopy.query.Include;
+import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Param;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +28,11 @@ public final class Plan {
     private final List<Fetch> fetches;
     /** Per node, the result column of each of its columns; null when they follow each other from the node's first slot. */
     private final int @Nullable [][] slots;
+    private final BindSlots binds;
 
-    Plan(StatementShape shape) {
+    Plan(StatementShape shape, BindSlots binds) {
         this.shape = shape;
+        this.binds = binds;
         this.nodes = shape.layout().nodes();
         this.fetches = shape.layout().fetches();
         this.slots = null;
@@ -40,6 +44,7 @@ public final class Plan {
         this.nodes = List.copyOf(nodes);
         this.fetches = List.of();
         this.slots = slots;
+        this.binds = BindSlots.none();
     }
 
     /** The 1-based result column that holds column {@code i} of {@code node} (see {@link PlanNode#columns()}). */
@@ -55,15 +60,36 @@ public final class Plan {
         if (isKeyed()) {
             throw new QueryException("a separate include's plan needs its parents' keys: use statement(keys)");
         }
-        return shape.select(null);
+        return shape.select(null, null);
     }
+
+    /**
+     * The bind parameters this plan (and its separate plans) made for the query's values, each with the slot of the
+     * value it binds: what lets SQL rendered from this plan run with another query of the same {@link Shape}.
+     */
+    public BindSlots binds() {
+        return binds;
+    }
+
+    /** A separate include's statement for one batch of parent keys, with the keys' bind parameters in key order. */
+    public Keyed keyedStatement(List<?> parentKeys) {
+        if (!isKeyed()) {
+            throw new QueryException("a query's plan takes no parent keys: use statement()");
+        }
+        List<Param<?>> keys = new ArrayList<>(parentKeys.size());
+        Select<?> s = java.util.Objects.requireNonNull(shape).select(parentKeys, keys);
+        return new Keyed(s, List.copyOf(keys));
+    }
+
+    /** A keyed statement and the bind parameters of its parent keys. */
+    public record Keyed(Select<?> statement, List<Param<?>> keyParams) {}
 
     /** The statement of a separate include's plan for one batch of parent keys. */
     public Select<?> statement(List<?> parentKeys) {
         if (!isKeyed()) {
             throw new QueryException("a query's plan takes no parent keys: use statement()");
         }
-        return java.util.Objects.requireNonNull(shape).select(parentKeys);
+        return java.util.Objects.requireNonNull(shape).select(parentKeys, null);
     }
 
     /** Whether this plan loads a separate include (result column 1 holds the parent key). */

@@ -56,7 +56,10 @@ public final class Planner {
         for (Include i : query.includes()) {
             checkCapabilities(i);
         }
-        return layoutPlan(Spec.of(query), arrays);
+        BindSlots binds = new BindSlots();
+        Plan plan = layoutPlan(Spec.of(query, new Spec.Slots(binds, Shape.includeSlots(query))), arrays, binds);
+        binds.freeze();
+        return plan;
     }
 
     private void checkCapabilities(Include include) {
@@ -76,12 +79,12 @@ public final class Planner {
     /** The statement that counts the distinct roots of a bound query, whatever its includes, limit and offset. */
     public Select<?> planCount(Query query) {
         checkBound(query);
-        return new StatementShape(new LayoutBuilder(Spec.of(query.unpaged()), arrays).build()).count();
+        return new StatementShape(new LayoutBuilder(Spec.of(query.unpaged(), null), arrays).build()).count();
     }
 
-    static Plan layoutPlan(Spec spec, boolean arrays) {
+    static Plan layoutPlan(Spec spec, boolean arrays, BindSlots binds) {
         Layout layout = new LayoutBuilder(spec, arrays).build();
-        return new Plan(new StatementShape(layout));
+        return new Plan(new StatementShape(layout), binds);
     }
 
     private static void checkBound(Query query) {

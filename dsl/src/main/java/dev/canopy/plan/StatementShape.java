@@ -2,6 +2,8 @@ package dev.canopy.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectQuery;
@@ -40,7 +42,7 @@ final class StatementShape {
         PlanNode root = layout.root();
         List<org.jooq.Condition> conds = new ArrayList<>();
         if (spec.where() != null) {
-            conds.add(layout.conditions().toJooq(spec.where()));
+            conds.add(spec.conditions(layout::resolve, layout.arrays(), spec.whereBase()).toJooq(spec.where()));
         }
         if (spec.paranoid() && root.model().options().isParanoid()) {
             conds.add(layout.field(root, root.model().column("deletedAt")).isNull());
@@ -53,16 +55,30 @@ final class StatementShape {
         return layout;
     }
 
-    /** The statement; for a separate include's plan, restricted to the given parent keys. */
-    Select<?> select(@Nullable List<?> parentKeys) {
-        org.jooq.Condition keyed = parentKeys == null ? DSL.noCondition() : layout.partition().in(parentKeys);
+    /**
+     * The statement; for a separate include's plan, restricted to the given parent keys, whose bind parameters are
+     * added to {@code keyParams} in key order when it is given.
+     */
+    Select<?> select(@Nullable List<?> parentKeys, @Nullable List<Param<?>> keyParams) {
+        org.jooq.Condition keyed = DSL.noCondition();
+        if (parentKeys != null) {
+            Field<Object> partition = layout.partition();
+            List<Param<Object>> params = new ArrayList<>(parentKeys.size());
+            for (Object k : parentKeys) {
+                params.add(DSL.val(k, partition));
+            }
+            if (keyParams != null) {
+                keyParams.addAll(params);
+            }
+            keyed = partition.in(params);
+        }
         SelectQuery<Record> s = Planner.NEUTRAL.selectQuery();
         s.addSelect(layout.select());
         if (paging.needsPageTable()) {
             s.addFrom(joins.from(paging.pageJoin(keyed)));
         } else {
             s.addFrom(from);
-            Paging.limit(s, layout.spec());
+            paging.limit(s);
         }
         if (where != null) {
             s.addConditions(where);

@@ -51,6 +51,27 @@ public final class Renderer {
         return ctx;
     }
 
+    /**
+     * The SQL of a statement tree and every parameter in it, in the order of the SQL: those jOOQ binds (one per
+     * {@code ?}) and those it renders inline ({@link org.jooq.Param#isInline()}). For SQL rendered once and run with
+     * other values; {@code params} is null when jOOQ's list is not positional, so the markers cannot be told apart.
+     */
+    public Rendered renderParams(QueryPart statement) {
+        String sql = ctx.render(statement);
+        java.util.List<org.jooq.Param<?>> params = new java.util.ArrayList<>();
+        int expected = 1;
+        for (java.util.Map.Entry<String, org.jooq.Param<?>> e : ctx.extractParams(statement).entrySet()) {
+            if (!e.getKey().equals(String.valueOf(expected++))) {
+                return new Rendered(sql, null);
+            }
+            params.add(e.getValue());
+        }
+        return new Rendered(sql, java.util.Collections.unmodifiableList(params));
+    }
+
+    /** SQL text and its parameters in order, inline ones included; {@code params} null when they cannot be told. */
+    public record Rendered(String sql, java.util.@org.jspecify.annotations.Nullable List<org.jooq.Param<?>> params) {}
+
     /** The SQL and bind values of a statement tree. */
     public SqlStatement render(QueryPart statement) {
         String sql = ctx.render(statement);

@@ -36,6 +36,10 @@ public final class Contestants {
             Map.entry("planAndRenderFirstTime", "first time: fresh query, new Planner + Renderer"),
             Map.entry("toSqlCached", "cached: db.toSql(equal query value, reused)"),
             Map.entry("toSqlCachedFreshValue", "cached: db.toSql(query value composed anew per call)"),
+            Map.entry("toSqlSameShapeOtherValue", "same shape, other value: db.toSql(where id = i), 4,096 values built beforehand"),
+            Map.entry("toSqlSameShapeFreshValue", "same shape, other value: composed anew per call, an id never used before"),
+            Map.entry("firstTimeOnNewCanopy", "first time on a Canopy: new Canopy + its first db.toSql (plan, render, template)"),
+            Map.entry("newCanopyOnly", "new Canopy alone (reference for the row above)"),
             Map.entry("singleJoin", "single join (separate(false) on both)"),
             Map.entry("separateQueries", "separate queries (separate() on both)"),
             Map.entry("auto", "auto (planner's default)"),
@@ -54,7 +58,8 @@ public final class Contestants {
         if (i >= 0) {
             return i;
         }
-        List<String> others = List.of("composeQuery", "planAndRenderFirstTime", "toSqlCached", "toSqlCachedFreshValue", "singleJoin", "auto",
+        List<String> others = List.of("composeQuery", "planAndRenderFirstTime", "toSqlCached", "toSqlCachedFreshValue", "toSqlSameShapeOtherValue",
+                "toSqlSameShapeFreshValue", "firstTimeOnNewCanopy", "newCanopyOnly", "singleJoin", "auto",
                 "separateQueries", BULK_JDBC, BULK_CANOPY, NESTED_JDBC, NESTED_CANOPY);
         int j = others.indexOf(method);
         return j >= 0 ? 100 + j : 1000;

@@ -1,0 +1,220 @@
+package dev.canopy.plan;
+
+import dev.canopy.query.Condition;
+import dev.canopy.query.Include;
+import dev.canopy.query.Query;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query split into its shape and its values: the plan-cache key, and the values that fill the slots of SQL rendered
+ * once per shape. Two queries that differ only in bound values ({@code where id = 7}, {@code where id = 8}) have equal
+ * {@link #key()}s, so they share one plan and one rendered SQL; each runs with its own {@link #values()}.
+ *
+ * <p><b>What is shape and what is a value.</b> Everything that changes the SQL text is shape: the root model, the
+ * attributes, the include tree (alias, join kind, separate, attributes, order, whether it has a per-parent limit), the
+ * order array, paranoid, whether a limit and an offset are given, a per-parent limit's number (inline in its
+ * {@code ROW_NUMBER()} window: H2 reads a window bounded by a parameter far slower), and each condition's structure: its variant, column
+ * reference ({@code $path$} references are identifiers, not values), operator and negation. So {@code eq(null)} (an
+ * {@code IS NULL}) and {@code eq(7)} are two shapes, as are an empty {@code isIn} (rendered {@code FALSE}) and a
+ * non-empty one, and an {@code isIn} list's length wherever it is rendered one bind per value ({@link Conditions#inShape}:
+ * lists bound as arrays count only their arrays). What remains is a value: compared values, BETWEEN bounds, the
+ * elements of an {@code isIn} list, limit and offset, which jOOQ renders as bind parameters on
+ * every dialect. The statement timeout is neither: it is read from the query at each run.
+ *
+ * <p><b>The order of values</b> is fixed here and only here: slot 0 is the query's limit and slot 1 its offset (null
+ * when absent), then the root where's values, then for each include in pre-order (declared order, depth first,
+ * through separate includes too) its per-parent limit and its where's values. A condition's values come in the order of
+ * a {@link Condition.Visitor} walk: one slot for a comparison, two for a BETWEEN (low, high), one for an {@code isIn}
+ * (the whole list); none for IS NULL and literals. {@link Conditions} consumes slots in the same walk when it makes a
+ * plan's bind parameters, and records which slot each parameter stands for ({@link BindSlots}).
+ *
+ * <p><b>Adding a kind of value</b> (an aggregate expression, a HAVING, a new condition variant) is done in one place
+ * per side: here, a case in {@link Walk} that appends its shape tokens to {@code key} and its values to {@code values}
+ * in visiting order, and in the planner, the code that turns it into jOOQ parameters records each with
+ * {@link BindSlots#add} at the slot this walk gave it. The {@code Condition.Visitor} makes a new condition variant fail
+ * to compile in both until it is handled. Anything that changes the SQL text and is not a parameter must be a token.
+ */
+public final class Shape {
+    /** Slots of the query's own limit and offset. */
+    static final int LIMIT = 0;
+    static final int OFFSET = 1;
+    /** The first slot of the root where. */
+    static final int ROOT_WHERE = 2;
+
+    private final Key key;
+    private final @Nullable Object[] values;
+
+    private Shape(Key key, @Nullable Object[] values) {
+        this.key = key;
+        this.values = values;
+    }
+
+    /**
+     * The shape and values of a query, for a database with ({@code arrays}) or without array binds: its {@code isIn}
+     * lists are part of the shape by length only where they are rendered one bind per value.
+     */
+    public static Shape of(Query query, boolean arrays) {
+        Walk w = new Walk(arrays, null);
+        w.query(query);
+        return new Shape(new Key(w.key.toArray()), w.values.toArray());
+    }
+
+    /** The plan-cache key: equal for queries that differ only in bound values, compared and hashed by value. */
+    public Object key() {
+        return key;
+    }
+
+    /** The query's values by slot, in the order described above. */
+    public @Nullable Object[] values() {
+        return values;
+    }
+
+    /** For each include path from the root ({@code posts.comments}), the slot of its per-parent limit; its where's values follow. */
+    static Map<String, Integer> includeSlots(Query query) {
+        Map<String, Integer> slots = new HashMap<>();
+        new Walk(false, slots).query(query);
+        return slots;
+    }
+
+    /** Shape tokens that are never a user's value. */
+    private enum Tag { QUERY, INCLUDE, NONE, COMPARE, IN, BETWEEN, IS_NULL, AND, OR, NOT, TRUE, FALSE }
+
+    /** The walk that defines the shape tokens and the order of values; see the class comment. */
+    private static final class Walk implements Condition.Visitor<Void> {
+        private final boolean arrays;
+        private final @Nullable Map<String, Integer> includeSlots;
+        final List<Object> key = new ArrayList<>(32);
+        final List<@Nullable Object> values = new ArrayList<>(8);
+
+        Walk(boolean arrays, @Nullable Map<String, Integer> includeSlots) {
+            this.arrays = arrays;
+            this.includeSlots = includeSlots;
+        }
+
+        void query(Query q) {
+            key.add(Tag.QUERY);
+            key.add(q.root());
+            key.add(q.attributes());
+            key.add(q.order());
+            key.add(q.isParanoid());
+            key.add(q.limit() != null);
+            key.add(q.offset() != null);
+            values.add(q.limit());
+            values.add(q.offset());
+            where(q.where());
+            includes(q.includes(), "");
+        }
+
+        private void includes(List<Include> includes, String parentPath) {
+            key.add(includes.size());
+            for (Include i : includes) {
+                String path = parentPath.isEmpty() ? i.alias() : parentPath + "." + i.alias();
+                key.add(Tag.INCLUDE);
+                key.add(i.alias());
+                key.add(i.requiredOption() == null ? Tag.NONE : i.requiredOption());
+                key.add(i.isRight());
+                key.add(i.separateOption() == null ? Tag.NONE : i.separateOption());
+                key.add(i.attributes());
+                key.add(i.order());
+                key.add(i.limit() == null ? Tag.NONE : i.limit());   // rendered inline in the ROW_NUMBER window
+                if (includeSlots != null) {
+                    includeSlots.put(path, values.size());
+                }
+                values.add(i.limit());
+                where(i.where());
+                includes(i.includes(), path);
+            }
+        }
+
+        private void where(@Nullable Condition where) {
+            if (where == null) {
+                key.add(Tag.NONE);
+            } else {
+                where.accept(this);
+            }
+        }
+
+        @Override public Void compare(Condition.Compare c) {
+            key.add(Tag.COMPARE);
+            key.add(c.column());
+            key.add(c.operator());
+            values.add(Conditions.boundValue(c.operator(), c.value()));
+            return null;
+        }
+
+        @Override public Void in(Condition.In c) {
+            key.add(Tag.IN);
+            key.add(c.column());
+            key.add(c.negated());
+            key.add(Conditions.inShape(c.values().size(), arrays));
+            values.add(c.values());
+            return null;
+        }
+
+        @Override public Void between(Condition.Between c) {
+            key.add(Tag.BETWEEN);
+            key.add(c.column());
+            key.add(c.negated());
+            values.add(c.low());
+            values.add(c.high());
+            return null;
+        }
+
+        @Override public Void isNull(Condition.IsNull c) {
+            key.add(Tag.IS_NULL);
+            key.add(c.column());
+            key.add(c.negated());
+            return null;
+        }
+
+        @Override public Void junction(Condition.Junction c) {
+            key.add(c.and() ? Tag.AND : Tag.OR);
+            key.add(c.parts().size());
+            for (Condition p : c.parts()) {
+                p.accept(this);
+            }
+            return null;
+        }
+
+        @Override public Void not(Condition.Not c) {
+            key.add(Tag.NOT);
+            return c.condition().accept(this);
+        }
+
+        @Override public Void literal(Condition.Literal c) {
+            key.add(c.value() ? Tag.TRUE : Tag.FALSE);
+            return null;
+        }
+    }
+
+    /**
+     * Shape tokens in prefix order: every tag has a fixed number of tokens after it (counts for junctions and include
+     * lists), so two equal token arrays describe the same query shape.
+     */
+    private static final class Key {
+        private final Object[] tokens;
+        private final int hash;
+
+        Key(Object[] tokens) {
+            this.tokens = tokens;
+            this.hash = Arrays.hashCode(tokens);
+        }
+
+        @Override public boolean equals(@Nullable Object o) {
+            return o == this || o instanceof Key && ((Key) o).hash == hash && Arrays.equals(((Key) o).tokens, tokens);
+        }
+
+        @Override public int hashCode() {
+            return hash;
+        }
+
+        @Override public String toString() {
+            return "Shape" + Arrays.toString(tokens);
+        }
+    }
+}

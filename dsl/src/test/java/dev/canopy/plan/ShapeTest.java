@@ -1,0 +1,148 @@
+package dev.canopy.plan;
+
+import static dev.canopy.Blog.COMMENT;
+import static dev.canopy.Blog.POST;
+import static dev.canopy.Blog.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.query.Condition;
+import dev.canopy.query.Query;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The plan-cache key: equal for queries that differ only in bound values, different wherever the SQL differs. */
+class ShapeTest {
+    private static Object key(Query q) {
+        return Shape.of(q, false).key();
+    }
+
+    private static Object keyWithArrays(Query q) {
+        return Shape.of(q, true).key();
+    }
+
+    private static List<Integer> ids(int n, int from) {
+        return IntStream.range(from, from + n).boxed().collect(Collectors.toList());
+    }
+
+    /** A query with a value in every place one can go: root where, include where, per-parent limit, limit, offset. */
+    private static Query everywhere(int v, String text) {
+        return Query.from(USER).where(Condition.and(USER.id.gt(v), USER.name.startsWith(text), USER.id.between(v, v + 10),
+                        Condition.not(USER.email.iLike("%" + text)), POST.score.at("posts").le(BigDecimal.valueOf(v))))
+                .include("posts", p -> p.where(POST.publishedOn.ge(LocalDate.of(2020, 1, 1).plusDays(v)).or(POST.title.contains(text)))
+                        .include("comments", c -> c.separate().limit(3).where(COMMENT.userId.isIn(v, v + 1, v + 2))))
+                .order(USER.name.asc()).limit(v + 5).offset(v * 2);
+    }
+
+    @Nested
+    @DisplayName("the same shape")
+    class Same {
+        @Test
+        @DisplayName("queries that differ only in their values have equal keys and hashes, and give their own values")
+        void differentValuesEqualKeys() {
+            Shape a = Shape.of(everywhere(7, "A"), false);
+            Shape b = Shape.of(everywhere(8, "Zed"), false);
+            assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
+            assertThat(a.values()).isNotEqualTo(b.values());
+            assertThat(a.values()).startsWith(12, 14);   // limit, offset
+            assertThat(b.values()).startsWith(13, 16);
+        }
+
+        @Test
+        @DisplayName("values come in the documented order: limit, offset, root where, then per include its limit and where")
+        void valueOrder() {
+            Query q = Query.from(USER).where(USER.id.between(3, 4).and(USER.name.eq("n")))
+                    .include("posts", p -> p.where(POST.title.ne("t")).include("comments", c -> c.separate().limit(2).where(COMMENT.userId.isIn(5, 6))))
+                    .limit(9);
+            assertThat(Shape.of(q, false).values()).containsExactly(9, null, 3, 4, "n", null, "t", 2, List.of(5, 6));
+        }
+
+        @Test
+        @DisplayName("an isIn list of one length with other values is one shape; with array binds past 1,000 any length is")
+        void inListsOfOneLength() {
+            assertThat(key(Query.from(USER).where(USER.id.isIn(ids(1500, 0))))).isEqualTo(key(Query.from(USER).where(USER.id.isIn(ids(1500, 7)))));
+            assertThat(keyWithArrays(Query.from(USER).where(USER.id.isIn(ids(1001, 0)))))
+                    .isEqualTo(keyWithArrays(Query.from(USER).where(USER.id.isIn(ids(60_000, 0)))));
+        }
+
+        @Test
+        @DisplayName("the statement timeout is not shape: it is read from each query as it runs")
+        void timeoutIsNotShape() {
+            assertThat(key(everywhere(1, "a").timeout(Duration.ofSeconds(3)))).isEqualTo(key(everywhere(2, "b")));
+        }
+    }
+
+    @Nested
+    @DisplayName("different shapes")
+    class Different {
+        @Test
+        @DisplayName("eq(null) (IS NULL) and eq(value); ne(null) and ne(value)")
+        void nullIsShape() {
+            assertThat(key(Query.from(USER).where(USER.email.eq(null)))).isNotEqualTo(key(Query.from(USER).where(USER.email.eq("x"))));
+            assertThat(key(Query.from(USER).where(USER.email.ne(null)))).isNotEqualTo(key(Query.from(USER).where(USER.email.ne("x"))));
+            assertThat(key(Query.from(USER).where(USER.email.eq(null)))).isNotEqualTo(key(Query.from(USER).where(USER.email.ne(null))));
+        }
+
+        @Test
+        @DisplayName("an empty isIn (FALSE) and a non-empty one; isIn and notIn")
+        void emptyInIsShape() {
+            assertThat(key(Query.from(USER).where(USER.id.isIn(List.of())))).isNotEqualTo(key(Query.from(USER).where(USER.id.isIn(1))));
+            assertThat(key(Query.from(USER).where(USER.id.notIn(List.of())))).isNotEqualTo(key(Query.from(USER).where(USER.id.notIn(1))));
+            assertThat(key(Query.from(USER).where(USER.id.isIn(1)))).isNotEqualTo(key(Query.from(USER).where(USER.id.notIn(1))));
+        }
+
+        @Test
+        @DisplayName("an isIn list's length without array binds, and across the array-bind switch at 1,000 with them")
+        void inLengthIsShape() {
+            IntFunction<Query> in = n -> Query.from(USER).where(USER.id.isIn(ids(n, 0)));
+            assertThat(key(in.apply(2))).isNotEqualTo(key(in.apply(3)));
+            assertThat(key(in.apply(1500))).isNotEqualTo(key(in.apply(1501)));
+            assertThat(keyWithArrays(in.apply(1000))).isNotEqualTo(keyWithArrays(in.apply(1001)));
+            assertThat(keyWithArrays(in.apply(65_536))).as("one array or two").isNotEqualTo(keyWithArrays(in.apply(65_537)));
+        }
+
+        @Test
+        @DisplayName("a limit or offset given or not; a per-parent limit given or not")
+        void pagingPresenceIsShape() {
+            Query q = Query.from(USER).include("posts");
+            assertThat(key(q)).isNotEqualTo(key(q.limit(5)));
+            assertThat(key(q.limit(5))).isNotEqualTo(key(q.limit(5).offset(0)));
+            assertThat(key(Query.from(USER).include("posts", p -> p.separate())))
+                    .isNotEqualTo(key(Query.from(USER).include("posts", p -> p.limit(3))));
+        }
+
+        @Test
+        @DisplayName("other includes, join kinds, strategies, attributes, order, operators, columns and paths")
+        void structureIsShape() {
+            Query base = Query.from(USER).where(USER.id.gt(1)).include("posts");
+            List<Query> others = List.of(
+                    Query.from(USER).where(USER.id.gt(1)).include("posts", p -> p.include("comments")),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts", p -> p.required()),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts", p -> p.separate()),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts", p -> p.attributes(POST.title)),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts", p -> p.order(POST.title.desc())),
+                    Query.from(USER).where(USER.id.gt(1)).include("profile"),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts").attributes(USER.name),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts").order(USER.name.asc()),
+                    Query.from(USER).where(USER.id.gt(1)).include("posts").paranoid(false),
+                    Query.from(USER).where(USER.id.ge(1)).include("posts"),
+                    Query.from(USER).where(USER.mentorId.gt(1)).include("posts"),
+                    Query.from(USER).where(POST.id.at("posts").gt(1)).include("posts"),
+                    Query.from(USER).where(USER.id.gt(1).not()).include("posts"),
+                    Query.from(USER).where(USER.id.gt(1).and(USER.id.gt(2))).include("posts"),
+                    Query.from(USER).where(USER.id.gt(1).or(USER.id.gt(2))).include("posts"),
+                    Query.from(USER).include("posts"),
+                    Query.from(POST).where(POST.id.gt(1)).include("comments"));
+            for (Query o : others) {
+                assertThat(key(o)).as("%s against %s", o, base).isNotEqualTo(key(base));
+            }
+        }
+    }
+}
