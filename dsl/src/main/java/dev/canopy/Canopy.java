@@ -900,25 +900,18 @@ public final class Canopy implements AutoCloseable {
      * and kept for every query of that shape. A query whose SQL depends on its values (see {@link SqlTemplate#of}) is
      * kept by value instead. Each call counts once in {@link #planCacheStats()}: a hit when no planning was needed.
      */
-    private Execution prepare(Query query) {
+    private Execution prepare(Query asked) {
+        // The shape of the query as it runs: with its model's scopes merged in, their values are slots too.
+        Query query = schema != null && schema.hasScopes() ? bind(asked) : asked;
         Shape shape = Shape.of(query, arrays);
-        Prepared p = plans.asMap().get(shape.key());
-        if (p != null && !p.byShape() && !p.query().equals(query)) {
-            p = plans.asMap().get(new ByValue(query));
-            if (p == null) {
-                planStats.recordMisses(1);
-                p = prepared(query, shape.values(), false);
-                plans.put(new ByValue(query), p);
-                return new Execution(p, query, shape.values());
-            }
+        // computeIfAbsent: a missing plan is made once however many threads ask for it together, and the lookup counts
+        // once in the stats (Caffeine records it).
+        Prepared p = plans.asMap().computeIfAbsent(shape.key(), k -> prepared(query, shape.values(), true));
+        if (!p.byShape() && !p.query().equals(query)) {
+            // The shape's first query could not be templated: every other query of that shape is kept by value (and its
+            // lookup counts a second time).
+            p = plans.asMap().computeIfAbsent(new ByValue(query), k -> prepared(query, shape.values(), false));
         }
-        if (p != null) {
-            planStats.recordHits(1);
-            return new Execution(p, query, shape.values());
-        }
-        planStats.recordMisses(1);
-        p = prepared(query, shape.values(), true);
-        plans.put(shape.key(), p);
         return new Execution(p, query, shape.values());
     }
 

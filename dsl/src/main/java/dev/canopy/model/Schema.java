@@ -144,6 +144,11 @@ public final class Schema {
         return a;
     }
 
+    /** Whether any model of this schema has a default or a named scope (queries then change when they are bound). */
+    public boolean hasScopes() {
+        return !defaultScopes.isEmpty() || !scopes.isEmpty();
+    }
+
     /** The default scope of a model (a query of it whose parts every query of it gets), or null when it has none. */
     public @Nullable Query defaultScope(Model model) {
         return defaultScopes.get(model);
