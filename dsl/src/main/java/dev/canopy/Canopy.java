@@ -72,6 +72,8 @@ import org.jspecify.annotations.Nullable;
 public final class Canopy implements AutoCloseable {
     /** Plans kept per Canopy, one per query shape; the least used go first when it is full. */
     private static final long PLAN_CACHE_SIZE = 2048;
+    /** Count statements kept per Canopy, one per query shape, likewise. */
+    private static final long COUNT_CACHE_SIZE = 512;
     /** Rendered SQL kept per separate include and number of parent keys in a batch (the full batch and the last). */
     private static final int FETCH_TEMPLATES = 16;
 
@@ -84,8 +86,13 @@ public final class Canopy implements AutoCloseable {
     private final List<HikariDataSource> ownedReplicaPools;
     /** Keyed by {@link Shape#key()}, or by {@link ByValue} for a query whose SQL depends on its values. */
     private final Cache<Object, Prepared> plans;
+    /** The statements of {@link #count(Query)}, keyed as {@link #plans} are; counted in the same stats. */
+    private final Cache<Object, Counted> counts;
     private final StatsCounter planStats = new ConcurrentStatsCounter();
     private final boolean arrays;
+    /** What a query's shape depends on here besides the query, and the query it is taken of (see {@link #asRun}). */
+    private final Shape.Context shapeContext;
+    private final java.util.function.UnaryOperator<Query> asRun = this::asRun;
     private final TypedResults typed;
     private final dev.canopy.write.Writer writer;
     /** The hooks this Canopy runs around its writes and reads (Sequelize's hooks). */
@@ -115,6 +122,12 @@ public final class Canopy implements AutoCloseable {
 
     /** The key of a query whose SQL depends on its values: the query itself. */
     private record ByValue(Query query) {}
+
+    /**
+     * A count statement of a query shape: its template, or (when its SQL depends on the values) the statement of
+     * {@code query}, the query as run it was planned from.
+     */
+    private record Counted(Query query, @Nullable SqlTemplate sql, SqlStatement plain) {}
 
     /**
      * One run of a prepared query: the values of the query run, the statement with them, its timeout, and (made only
@@ -193,7 +206,9 @@ public final class Canopy implements AutoCloseable {
         this.schema = schema;
         this.ownedPool = ownedPool;
         this.plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).recordStats(() -> planStats).build();
+        this.counts = Caffeine.newBuilder().maximumSize(COUNT_CACHE_SIZE).recordStats(() -> planStats).build();
         this.arrays = executor.dialect().supports(dev.canopy.dialect.Capability.ARRAY_BIND);
+        this.shapeContext = new Shape.Context(schema, arrays);
         this.typed = new TypedResults(schema);
         this.writer = dev.canopy.internal.Factories.writer(executor, renderer, java.time.Clock.systemUTC());
     }
@@ -265,7 +280,7 @@ public final class Canopy implements AutoCloseable {
     /** How the plan cache is doing: hits, misses, evictions and size. */
     public PlanCacheStats planCacheStats() {
         CacheStats s = planStats.snapshot();
-        return new PlanCacheStats(s.hitCount(), s.missCount(), s.evictionCount(), plans.estimatedSize());
+        return new PlanCacheStats(s.hitCount(), s.missCount(), s.evictionCount(), plans.estimatedSize() + counts.estimatedSize());
     }
 
     public Dialect dialect() {
@@ -525,7 +540,7 @@ public final class Canopy implements AutoCloseable {
 
     /** How many distinct roots the query finds, whatever its includes, limit and offset (Sequelize's {@code count}). */
     public long count(Query query) {
-        SqlStatement sql = renderer.render(planner.planCount(bind(query)));
+        SqlStatement sql = countSql(query);
         return executor.reading(() -> executor.query(sql, rs -> {
             rs.next();
             return new ResultReader.Result<>(rs.getLong(1), 1);
@@ -901,26 +916,57 @@ public final class Canopy implements AutoCloseable {
      * kept by value instead. Each call counts once in {@link #planCacheStats()}: a hit when no planning was needed.
      */
     private Execution prepare(Query asked) {
-        // The shape of the query as it runs: with its model's scopes merged in, their values are slots too.
-        Query query = schema != null && schema.hasScopes() ? bind(asked) : asked;
-        Shape shape = Shape.of(query, arrays);
+        // The shape of the query as it runs (see asRun), taken once per query value.
+        Shape shape = Shape.of(asked, shapeContext, asRun);
+        Query query = shape.query();
+        boolean bound = query != asked;
         // computeIfAbsent: a missing plan is made once however many threads ask for it together, and the lookup counts
         // once in the stats (Caffeine records it).
-        Prepared p = plans.asMap().computeIfAbsent(shape.key(), k -> prepared(query, shape.values(), true));
+        Prepared p = plans.asMap().computeIfAbsent(shape.key(), k -> prepared(query, bound, shape.values(), true));
         if (!p.byShape() && !p.query().equals(query)) {
             // The shape's first query could not be templated: every other query of that shape is kept by value (and its
             // lookup counts a second time).
-            p = plans.asMap().computeIfAbsent(new ByValue(query), k -> prepared(query, shape.values(), false));
+            p = plans.asMap().computeIfAbsent(new ByValue(query), k -> prepared(query, bound, shape.values(), false));
         }
         return new Execution(p, query, shape.values());
+    }
+
+    /**
+     * The query as it runs, whose shape is taken: bound first where binding moves values, so that the slots of the
+     * plan made from its bound form line up with the shape's values: its model's scopes merged in (their values are
+     * slots too), an {@code Include.all()} expanded. Otherwise the query asked, bound only when it is planned.
+     */
+    private Query asRun(Query asked) {
+        return schema != null && (schema.hasScopes() || Shape.expandsWhenBound(asked)) ? bind(asked) : asked;
+    }
+
+    /** The statement of {@link #count(Query)}: from the count template of the query's shape, planned once per shape. */
+    private SqlStatement countSql(Query asked) {
+        Shape shape = Shape.of(asked, shapeContext, asRun);
+        Query query = shape.query();
+        boolean bound = query != asked;
+        Counted c = counts.asMap().computeIfAbsent(shape.key(), k -> counted(query, bound, shape.values()));
+        if (c.sql() != null) {
+            return c.sql().bind(shape.values(), List.of());
+        }
+        if (!c.query().equals(query)) {
+            c = counts.asMap().computeIfAbsent(new ByValue(query), k -> counted(query, bound, shape.values()));
+        }
+        return c.plain();
+    }
+
+    private Counted counted(Query query, boolean bound, @Nullable Object[] values) {
+        Planner.Counted plan = planner.planCounted(bound ? query : bind(query));
+        SqlTemplate sql = SqlTemplate.of(renderer.renderParams(plan.statement()), plan.binds(), List.of(), values, List.of());
+        return new Counted(query, sql, sql != null ? sql.bind(values, List.of()) : renderer.render(plan.statement()));
     }
 
     /**
      * Plans, renders and compiles a query; by shape (templates for every statement) when {@code byShape} is asked and
      * every statement allows it, checked here with a batch of one parent key for each separate include.
      */
-    private Prepared prepared(Query query, @Nullable Object[] values, boolean byShape) {
-        Plan plan = planner.plan(bind(query));
+    private Prepared prepared(Query query, boolean bound, @Nullable Object[] values, boolean byShape) {
+        Plan plan = planner.plan(bound ? query : bind(query));
         Map<Plan, Hydrator> hydrators = new IdentityHashMap<>();
         Prepared.collect(plan, typed, executor.dialect(), hydrators);
         Renderer.Rendered main = renderer.renderParams(plan.statement());

@@ -30,7 +30,9 @@ final class SqlTemplate {
     /**
      * The template of a rendered statement, or null when its SQL depends on the values themselves: a parameter the
      * planner made for a value was rendered inline, a bind has no known source, or the sources do not give back the
-     * values the statement was rendered with (checked here, once, with the values it was planned from).
+     * values the statement was rendered with (checked here, once, with the values it was planned from), or cannot read
+     * them at all (a slot past {@code values}: the plan was made from a query whose values do not line up with the
+     * shape's, as when binding expands an {@code Include.all()}). The caller then renders the statement by value.
      */
     static @Nullable SqlTemplate of(Renderer.Rendered rendered, BindSlots slots, List<Param<?>> keyParams,
                                     @Nullable Object[] values, List<?> keys) {
@@ -54,7 +56,7 @@ final class SqlTemplate {
                 }
                 continue;
             }
-            if (s == null || !Objects.deepEquals(s.value(values, keys), p.getValue())) {
+            if (s == null || !s.readable(values, keys) || !Objects.deepEquals(s.value(values, keys), p.getValue())) {
                 return null;
             }
             out.add(s);

@@ -51,7 +51,9 @@ class SqlRenderingTest {
         SqlStatement s = Canopy.toSql(nastyQuery(), dev.canopy.chinook.Chinook.SCHEMA, dialect);
 
         assertThat(s.sql()).startsWith("select").doesNotContain("secret-4242", "424242", "434343", "needle_77");
-        assertThat(s.binds()).contains(SECRET, 424242, 434343);
+        // An isIn list is one bind per value, or one array bind where the database binds arrays: its values either way.
+        assertThat(s.binds().stream().flatMap(b -> b instanceof Object[] ? java.util.Arrays.stream((Object[]) b) : java.util.stream.Stream.of(b)))
+                .contains(SECRET, 424242, 434343);
         assertThat(s.binds()).anySatisfy(b -> assertThat(String.valueOf(b)).contains("needle_77%"));
         assertThat(s.sql().chars().filter(c -> c == '?').count()).isEqualTo(s.binds().size());
     }

@@ -15,10 +15,20 @@ public sealed interface BindSource permits BindSource.Value, BindSource.Element,
     /** The bind value for a query whose values are {@code values} (see {@link Shape}), under {@code parentKeys}. */
     @Nullable Object value(@Nullable Object[] values, List<?> parentKeys);
 
+    /**
+     * Whether {@code values} and {@code parentKeys} hold what {@link #value} reads here: false when a plan's slots do
+     * not line up with the values of the query it is checked against, which must then not run from a template.
+     */
+    boolean readable(@Nullable Object[] values, List<?> parentKeys);
+
     /** The value in slot {@code slot}: a compared value, a bound of a BETWEEN, a limit or an offset. */
     record Value(int slot, DataType<?> type) implements BindSource {
         @Override public @Nullable Object value(@Nullable Object[] values, List<?> parentKeys) {
             return type.convert(values[slot]);
+        }
+
+        @Override public boolean readable(@Nullable Object[] values, List<?> parentKeys) {
+            return slot < values.length;
         }
     }
 
@@ -27,12 +37,20 @@ public sealed interface BindSource permits BindSource.Value, BindSource.Element,
         @Override public @Nullable Object value(@Nullable Object[] values, List<?> parentKeys) {
             return type.convert(((List<?>) values[slot]).get(index));
         }
+
+        @Override public boolean readable(@Nullable Object[] values, List<?> parentKeys) {
+            return slot < values.length && values[slot] instanceof List<?> list && index < list.size();
+        }
     }
 
-    /** Elements {@code from} to {@code to} of the {@code isIn} list in slot {@code slot}, as one array of {@code component}. */
-    record ArrayChunk(int slot, int from, Class<?> component) implements BindSource {
+    /** Elements {@code from} on (at most {@link Conditions#ARRAY_CHUNK}) of the {@code isIn} list in slot {@code slot}, as one array of {@code type}. */
+    record ArrayChunk(int slot, int from, DataType<?> type) implements BindSource {
         @Override public Object value(@Nullable Object[] values, List<?> parentKeys) {
-            return Conditions.array(component, (List<?>) values[slot], from);
+            return Conditions.array(type, (List<?>) values[slot], from);
+        }
+
+        @Override public boolean readable(@Nullable Object[] values, List<?> parentKeys) {
+            return slot < values.length && values[slot] instanceof List<?> list && from < list.size();
         }
     }
 
@@ -40,6 +58,10 @@ public sealed interface BindSource permits BindSource.Value, BindSource.Element,
     record ParentKey(int index, DataType<?> type) implements BindSource {
         @Override public @Nullable Object value(@Nullable Object[] values, List<?> parentKeys) {
             return type.convert(parentKeys.get(index));
+        }
+
+        @Override public boolean readable(@Nullable Object[] values, List<?> parentKeys) {
+            return index < parentKeys.size();
         }
     }
 }

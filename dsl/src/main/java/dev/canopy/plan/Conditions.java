@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * so SQL rendered once per query shape can be run with another query's values. One instance converts one condition.
  */
 public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
-    /** Lists longer than this are bound as one array where the dialect can ({@code x = ANY(?)}). */
-    static final int ARRAY_THRESHOLD = 1000;
     /**
      * Without an array bind, a longer list is split into {@code (x in (...) or x in (...))} chunks of this size: each
      * {@code IN} stays under every database's own list limits, and the statement binds each value once.
@@ -49,12 +47,16 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     /**
      * How an {@code isIn} list of {@code size} values shapes the SQL: 0 when empty (a literal), the negated number of
      * arrays when bound as arrays (its length is then no part of the SQL), else its length (one bind per value).
+     * Where the dialect binds arrays, every non-empty list is bound as arrays, however short: lists of any length up
+     * to {@link #ARRAY_CHUNK} then share one SQL text, so one cached plan (a service asking for 3 ids, then 4, plans
+     * once). {@code x = any(array)} means what {@code x in (...)} means, NULLs included: true when an element equals
+     * {@code x}; else NULL when {@code x} or an element is NULL; else false (and {@code not} of it likewise).
      */
     static int inShape(int size, boolean arrays) {
         if (size == 0) {
             return 0;
         }
-        if (arrays && size > ARRAY_THRESHOLD) {
+        if (arrays) {
             return -((size + ARRAY_CHUNK - 1) / ARRAY_CHUNK);
         }
         return size;
@@ -213,11 +215,11 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
     private org.jooq.Condition arrayBind(Condition.In in, Field<Object> f, int slot) {
         java.util.List<Object> values = in.values();
         java.util.List<org.jooq.Condition> parts = new java.util.ArrayList<>();
-        Class<?> component = in.column().column().type().javaType();
+        org.jooq.DataType<Object> type = f.getDataType();
         for (int from = 0; from < values.size(); from += ARRAY_CHUNK) {
-            Object[] array = array(component, values, from);
+            Object[] array = array(type, values, from);
             if (slots != null) {
-                slots.addArray(array, new BindSource.ArrayChunk(slot, from, component));
+                slots.addArray(array, new BindSource.ArrayChunk(slot, from, type));
             }
             org.jooq.Condition any = DSL.condition("{0} = any({1})", f, DSL.field("?", Object.class, new Object[] {array}));
             parts.add(in.negated() ? DSL.not(any) : any);
@@ -225,12 +227,16 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
         return in.negated() ? DSL.and(parts) : DSL.or(parts);
     }
 
-    /** The values from {@code from}, at most {@link #ARRAY_CHUNK} of them, as an array of the column's Java type. */
-    static Object[] array(Class<?> component, List<?> values, int from) {
+    /**
+     * The values from {@code from}, at most {@link #ARRAY_CHUNK} of them, as an array of the column's type, each
+     * converted to it as {@code DSL.val(value, field)} converts one bind: a column accepts values of other types (any
+     * {@code Number} for an integer column, any text for a string one), which an array of its type would not store.
+     */
+    static Object[] array(org.jooq.DataType<?> type, List<?> values, int from) {
         int to = Math.min(values.size(), from + ARRAY_CHUNK);
-        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(component, to - from);
+        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(type.getType(), to - from);
         for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(from + i);
+            array[i] = type.convert(values.get(from + i));
         }
         return array;
     }

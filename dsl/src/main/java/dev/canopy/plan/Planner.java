@@ -82,6 +82,23 @@ public final class Planner {
         return new StatementShape(new LayoutBuilder(Spec.of(query.unpaged(), null), arrays).build()).count();
     }
 
+    /**
+     * {@link #planCount} with the slot of each of its bind parameters recorded (see {@link #plan}), so that its SQL can
+     * be rendered once per query shape and run with the values of any query of that shape.
+     */
+    public Counted planCounted(Query query) {
+        checkBound(query);
+        Query unpaged = query.unpaged();
+        BindSlots binds = new BindSlots();
+        Select<?> count = new StatementShape(new LayoutBuilder(Spec.of(unpaged, new Spec.Slots(binds, Shape.includeSlots(unpaged))), arrays)
+                .build()).count();
+        binds.freeze();
+        return new Counted(count, binds);
+    }
+
+    /** A count statement and the slots of its parameters. */
+    public record Counted(Select<?> statement, BindSlots binds) {}
+
     static Plan layoutPlan(Spec spec, boolean arrays, BindSlots binds) {
         Layout layout = new LayoutBuilder(spec, arrays).build();
         return new Plan(new StatementShape(layout), binds);

@@ -1,5 +1,7 @@
 package dev.canopy.plan;
 
+import dev.canopy.internal.QueryMemos;
+import dev.canopy.model.Schema;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Include;
 import dev.canopy.query.Query;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ROW_NUMBER()} window: H2 reads a window bounded by a parameter far slower), and each condition's structure: its variant, column
  * reference ({@code $path$} references are identifiers, not values), operator and negation. So {@code eq(null)} (an
  * {@code IS NULL}) and {@code eq(7)} are two shapes, as are an empty {@code isIn} (rendered {@code FALSE}) and a
- * non-empty one, and an {@code isIn} list's length wherever it is rendered one bind per value ({@link Conditions#inShape}:
- * lists bound as arrays count only their arrays). What remains is a value: compared values, BETWEEN bounds, the
+ * non-empty one, and an {@code isIn} list's length wherever it is rendered one bind per value, on a database without
+ * array binds ({@link Conditions#inShape}: where arrays are bound, every non-empty list is, and counts only by its
+ * number of arrays, one per 65,536 values). What remains is a value: compared values, BETWEEN bounds, the
  * elements of an {@code isIn} list, limit and offset, which jOOQ renders as bind parameters on
  * every dialect. The statement timeout is neither: it is read from the query at each run.
  *
@@ -48,10 +52,15 @@ public final class Shape {
 
     private final Key key;
     private final @Nullable Object[] values;
+    /** The query this is the shape of; with the context it was taken in, when it is kept on the query asked. */
+    private final Query query;
+    private final @Nullable Context context;
 
-    private Shape(Key key, @Nullable Object[] values) {
+    private Shape(Key key, @Nullable Object[] values, Query query, @Nullable Context context) {
         this.key = key;
         this.values = values;
+        this.query = query;
+        this.context = context;
     }
 
     /**
@@ -59,9 +68,75 @@ public final class Shape {
      * lists are part of the shape by length only where they are rendered one bind per value.
      */
     public static Shape of(Query query, boolean arrays) {
+        return of(query, arrays, null);
+    }
+
+    private static Shape of(Query query, boolean arrays, @Nullable Context context) {
         Walk w = new Walk(arrays, null);
         w.query(query);
-        return new Shape(new Key(w.key.toArray()), w.values.toArray());
+        return new Shape(new Key(w.key.toArray()), w.values.toArray(), query, context);
+    }
+
+    /**
+     * The shape of {@code asked} as it runs in {@code context}: of {@code asRun(asked)} (the query with its scopes
+     * merged in, say). Taken once per query value and kept on it: a query is immutable, so a service that runs a
+     * query constant, or the same query value again, walks it once, not on every run; a query run in another context
+     * (a Canopy with another dialect or other scopes) is walked again for that context.
+     */
+    public static Shape of(Query asked, Context context, UnaryOperator<Query> asRun) {
+        Object memo = QueryMemos.get(asked);
+        if (memo instanceof Shape && context.equals(((Shape) memo).context)) {
+            return (Shape) memo;
+        }
+        Shape shape = of(asRun.apply(asked), context.arrays, context);
+        QueryMemos.set(asked, shape);
+        return shape;
+    }
+
+    /**
+     * Whether binding the query changes where its values go: an {@code Include.all()} becomes one include per
+     * association (each with its slots), after the includes declared beside it. Such a query must be shaped bound, or
+     * the slots of the plan made from its bound form would not line up with its shape's values.
+     */
+    public static boolean expandsWhenBound(Query query) {
+        return hasAll(query.includes());
+    }
+
+    private static boolean hasAll(List<Include> includes) {
+        for (Include i : includes) {
+            if (i.isAll() || hasAll(i.includes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The query this is the shape of: the query as run (see {@link #of(Query, Context, UnaryOperator)}). */
+    public Query query() {
+        return query;
+    }
+
+    /**
+     * What a query's shape depends on besides the query: whether the database binds arrays, and the schema a query
+     * may be bound to before it is shaped (its scopes merged in, an {@code Include.all()} expanded), or null. Equal
+     * for the same schema instance and the same array binds.
+     */
+    public static final class Context {
+        private final @Nullable Schema schema;
+        private final boolean arrays;
+
+        public Context(@Nullable Schema schema, boolean arrays) {
+            this.schema = schema;
+            this.arrays = arrays;
+        }
+
+        @Override public boolean equals(@Nullable Object o) {
+            return o instanceof Context && ((Context) o).schema == schema && ((Context) o).arrays == arrays;
+        }
+
+        @Override public int hashCode() {
+            return System.identityHashCode(schema) * 31 + Boolean.hashCode(arrays);
+        }
     }
 
     /** The plan-cache key: equal for queries that differ only in bound values, compared and hashed by value. */
@@ -69,7 +144,7 @@ public final class Shape {
         return key;
     }
 
-    /** The query's values by slot, in the order described above. */
+    /** The query's values by slot, in the order described above; shared by every run of the query, so only read. */
     public @Nullable Object[] values() {
         return values;
     }

@@ -44,6 +44,23 @@ public final class Query {
     private final boolean unscoped;
     /** The hash, computed on first use: a query is a plan-cache key, looked up on every run. */
     private int hash;
+    /**
+     * What the planner derived from this value alone, kept for its next run ({@link dev.canopy.internal.QueryMemos}):
+     * no part of the query's value, its equality or its hash. Volatile: written by whichever thread runs it first.
+     */
+    private volatile @Nullable Object memo;
+
+    static {
+        dev.canopy.internal.QueryMemos.register(new dev.canopy.internal.QueryMemos.Access() {
+            @Override public @Nullable Object get(Query query) {
+                return query.memo;
+            }
+
+            @Override public void set(Query query, Object memo) {
+                query.memo = memo;
+            }
+        });
+    }
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
                   @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout) {

@@ -65,11 +65,36 @@ class ShapeTest {
         }
 
         @Test
-        @DisplayName("an isIn list of one length with other values is one shape; with array binds past 1,000 any length is")
+        @DisplayName("an isIn list of one length with other values is one shape; with array binds a list of any length up to 65,536 is")
         void inListsOfOneLength() {
             assertThat(key(Query.from(USER).where(USER.id.isIn(ids(1500, 0))))).isEqualTo(key(Query.from(USER).where(USER.id.isIn(ids(1500, 7)))));
-            assertThat(keyWithArrays(Query.from(USER).where(USER.id.isIn(ids(1001, 0)))))
-                    .isEqualTo(keyWithArrays(Query.from(USER).where(USER.id.isIn(ids(60_000, 0)))));
+            IntFunction<Query> in = n -> Query.from(USER).where(USER.id.isIn(ids(n, 0)).or(USER.mentorId.notIn(ids(n, 3))));
+            for (int n : new int[] {2, 3, 999, 1000, 1001, 60_000, 65_536}) {
+                assertThat(keyWithArrays(in.apply(n))).as("%d values against 1", n).isEqualTo(keyWithArrays(in.apply(1)));
+            }
+        }
+
+        @Test
+        @DisplayName("a query value is walked once per context: its shape is kept on it, and an equal value is walked on its own")
+        void shapeKeptOnTheQueryValue() {
+            Shape.Context h2 = new Shape.Context(null, true);
+            Query q = everywhere(3, "c");
+            int[] walks = {0};
+            java.util.function.UnaryOperator<Query> asRun = x -> {
+                walks[0]++;
+                return x;
+            };
+            Shape first = Shape.of(q, h2, asRun);
+            assertThat(Shape.of(q, new Shape.Context(null, true), asRun)).isSameAs(first);
+            assertThat(walks[0]).isEqualTo(1);
+            assertThat(first.key()).isEqualTo(Shape.of(q, true).key());
+            assertThat(first.values()).containsExactly(Shape.of(q, true).values());
+            Shape other = Shape.of(everywhere(3, "c"), h2, asRun);
+            assertThat(other).isNotSameAs(first);
+            assertThat(other.key()).isEqualTo(first.key());
+            // Without array binds its isIn list is shaped by length: another key, from another walk.
+            assertThat(Shape.of(q, new Shape.Context(null, false), asRun).key()).isEqualTo(Shape.of(q, false).key()).isNotEqualTo(first.key());
+            assertThat(walks[0]).isEqualTo(3);
         }
 
         @Test
@@ -99,12 +124,12 @@ class ShapeTest {
         }
 
         @Test
-        @DisplayName("an isIn list's length without array binds, and across the array-bind switch at 1,000 with them")
+        @DisplayName("an isIn list's length without array binds; with them, its number of arrays (65,536 values each)")
         void inLengthIsShape() {
             IntFunction<Query> in = n -> Query.from(USER).where(USER.id.isIn(ids(n, 0)));
+            assertThat(key(in.apply(1))).isNotEqualTo(key(in.apply(2)));
             assertThat(key(in.apply(2))).isNotEqualTo(key(in.apply(3)));
             assertThat(key(in.apply(1500))).isNotEqualTo(key(in.apply(1501)));
-            assertThat(keyWithArrays(in.apply(1000))).isNotEqualTo(keyWithArrays(in.apply(1001)));
             assertThat(keyWithArrays(in.apply(65_536))).as("one array or two").isNotEqualTo(keyWithArrays(in.apply(65_537)));
         }
 
