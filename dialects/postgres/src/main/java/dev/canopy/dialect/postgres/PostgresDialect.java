@@ -30,6 +30,28 @@ public final class PostgresDialect implements Dialect {
     @Override public int maxIdentifierLength() { return 63; }
     @Override public String driverClassName() { return "org.postgresql.Driver"; }
 
+    /** The element types of the arrays PgJDBC binds as they are (numbers, booleans, text). */
+    private static final Set<Class<?>> DRIVER_ARRAYS = Set.of(Integer.class, Long.class, Short.class, Double.class, Float.class,
+            Boolean.class, String.class, java.math.BigDecimal.class);
+
+    /**
+     * An array of dates, timestamps or UUIDs (an {@code isIn} list bound as one array) as the array of their text: PgJDBC
+     * encodes arrays of numbers, booleans and text only, and refuses the others. The statement casts the array to its
+     * column's array type ({@code x = any(cast(? as date[]))}), and PostgreSQL reads each element's ISO text.
+     */
+    @Override
+    public Object toJdbc(Object value) {
+        if (value instanceof Object[] && !DRIVER_ARRAYS.contains(value.getClass().getComponentType())) {
+            Object[] array = (Object[]) value;
+            String[] text = new String[array.length];
+            for (int i = 0; i < array.length; i++) {
+                text[i] = array[i] == null ? null : array[i].toString();
+            }
+            return text;
+        }
+        return value;
+    }
+
     /** The driver's own advice for bulk work: batched INSERTs rewritten to multi-row INSERTs. */
     @Override
     public Map<String, String> poolProperties() {
