@@ -116,7 +116,7 @@ class ScopesAndVirtualsCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList())
-                .containsExactly("canopy: $.include[0].scope: 'draft' is not a scope of Post; Post has: defaultScope, drafts");
+                .containsExactly("canopy: --spec: $.include[0].scope: 'draft' is not a scope of Post; Post has: defaultScope, drafts");
     }
 
     @Test
@@ -128,6 +128,6 @@ class ScopesAndVirtualsCliTest {
         int code = CanopyCli.run(new PrintWriter(out), new PrintWriter(err),
                 "query", "--url", url, "--models", bad, "--spec", "{\"model\": \"Member\"}");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("canopy: $.models.Member.attributes.fullName.template: {middle} is not an attribute of Member");
+        assertThat(err.toString()).startsWith("canopy: --models: $.models.Member.attributes.fullName.template: {middle} is not an attribute of Member");
     }
 }
