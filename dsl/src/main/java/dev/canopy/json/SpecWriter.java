@@ -135,6 +135,11 @@ final class SpecWriter {
             @Override public ObjectNode literal(Condition.Literal l) {
                 return single(l.value() ? "$and" : "$or", NODES.arrayNode());
             }
+
+            @Override public ObjectNode exprCompare(Condition.ExprCompare c) {
+                ArrayNode pair = NODES.arrayNode().add(ExprJson.write(c.expr())).add(single(c.operator().json(), Values.write(c.value())));
+                return single("$expr", pair);
+            }
         });
     }
 

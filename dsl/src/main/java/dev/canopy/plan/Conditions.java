@@ -25,10 +25,45 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
 
     private final Function<ColumnRef<?>, Field<Object>> fields;
     private final boolean arrays;
+    private final Expressions exprs;
 
     public Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
+        this(fields, arrays, Expressions.columnsOnly(fields));
+    }
+
+    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays, Expressions exprs) {
         this.fields = fields;
         this.arrays = arrays;
+        this.exprs = exprs;
+    }
+
+    /** {@code expr op value}, the value bound: Sequelize's {@code where(fn(...), op, value)}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public org.jooq.Condition exprCompare(Condition.ExprCompare c) {
+        Field<Object> f = (Field<Object>) exprs.field(c.expr());
+        Field<Object> v = Expressions.bind(c.value(), f);
+        switch (c.operator()) {
+            case EQ: return f.eq(v);
+            case NE: return f.ne(v);
+            case GT: return f.gt(v);
+            case GE: return f.ge(v);
+            case LT: return f.lt(v);
+            case LE: return f.le(v);
+            default: break;
+        }
+        Field<String> text = (Field<String>) (Field<?>) f;
+        String s = (String) c.value();
+        switch (c.operator()) {
+            case LIKE: return text.like(DSL.val(s));
+            case NOT_LIKE: return text.notLike(DSL.val(s));
+            case ILIKE: return text.likeIgnoreCase(DSL.val(s));
+            case NOT_ILIKE: return text.notLikeIgnoreCase(DSL.val(s));
+            case STARTS_WITH: return text.startsWith(DSL.val(s));
+            case ENDS_WITH: return text.endsWith(DSL.val(s));
+            case CONTAINS: return text.contains(DSL.val(s));
+            default: throw new IllegalStateException("unhandled operator " + c.operator());
+        }
     }
 
     public org.jooq.Condition toJooq(Condition c) {
