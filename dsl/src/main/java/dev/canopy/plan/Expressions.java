@@ -78,9 +78,8 @@ final class Expressions {
             case ABS: return DSL.abs(a0);
             case ROUND: return args.size() == 1 ? DSL.round(a0) : DSL.round(a0, places(call));
             case COALESCE: {
-                Field<Object> first = (Field<Object>) a0;
-                Field<?>[] rest = args.subList(1, args.size()).toArray(new Field<?>[0]);
-                return DSL.coalesce(first, (Object[]) rest);
+                // COALESCE is standard SQL on every database Canopy runs on; jOOQ's typed overloads are ambiguous over Field<Object>
+                return DSL.function("coalesce", (Class<Object>) a0.getType(), args.toArray(new Field<?>[0]));
             }
             case YEAR: return DSL.year(a0);
             case MONTH: return DSL.month(a0);
