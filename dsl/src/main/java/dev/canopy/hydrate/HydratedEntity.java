@@ -75,6 +75,9 @@ public final class HydratedEntity implements Entity {
         for (int i : shape.order()) {
             m.put(columns.get(i).name(), slots[i]);
         }
+        for (int i = 0, n = shape.computedCount(); i < n; i++) {
+            m.put(shape.computedName(i), slots[width + shape.linkCount() + i]);
+        }
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             Object link = slots[width + i];
             if (shape.isToMany(i)) {

@@ -23,21 +23,31 @@ final class Expressions {
     private final Function<ColumnRef<?>, Field<Object>> columns;
     private final Function<String, @Nullable Field<?>> computed;
     private final Function<String, DataType<?>> computedType;
+    private final Function<Expr<?>, @Nullable Field<?>> precomputed;
 
+    /**
+     * @param precomputed the field of an expression computed elsewhere (a root's aggregate, in the aggregate table), or
+     *                    null to render it here
+     */
     Expressions(Function<ColumnRef<?>, Field<Object>> columns, Function<String, @Nullable Field<?>> computed,
-                Function<String, DataType<?>> computedType) {
+                Function<String, DataType<?>> computedType, Function<Expr<?>, @Nullable Field<?>> precomputed) {
         this.columns = columns;
         this.computed = computed;
         this.computedType = computedType;
+        this.precomputed = precomputed;
     }
 
     /** Expressions over columns only (an include's where): a name is never a computed attribute there. */
     static Expressions columnsOnly(Function<ColumnRef<?>, Field<Object>> columns) {
-        return new Expressions(columns, name -> null, name -> DataType.TEXT);
+        return new Expressions(columns, name -> null, name -> DataType.TEXT, e -> null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     Field<?> field(Expr<?> e) {
+        Field<?> pre = precomputed.apply(e);
+        if (pre != null) {
+            return pre;
+        }
         if (e instanceof Expr.Col) {
             return columns.apply(((Expr.Col<?>) e).ref());
         }

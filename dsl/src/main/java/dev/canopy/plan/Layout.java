@@ -25,10 +25,16 @@ import org.jspecify.annotations.Nullable;
  * @param junction    the junction alias of a belongsToMany loaded separately ({@code j0}), else null
  * @param exists      per node index, the EXISTS conditions of its required separate includes
  * @param referenced  the paths the statement-level where and order name
+ * @param computed    the root's computed attributes by alias: their fields, and the types they are read as
+ * @param aggregates  per aggregate expression of the root (computed, or named by having and order), its column of
+ *                    the aggregate table {@code g}
+ * @param aggregateTable the aggregate table joined to the root ({@link AggregateTable}), or null
  */
 record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, List<SelectFieldOrAsterisk> select,
               List<Fetch> fetches, Map<Integer, List<org.jooq.Condition>> exists, Set<String> referenced,
-              @Nullable Field<Object> partition, @Nullable Name junction, boolean arrays) {
+              @Nullable Field<Object> partition, @Nullable Name junction, boolean arrays,
+              Map<String, Field<?>> computed, Map<String, dev.canopy.model.DataType<?>> computedTypes,
+              Map<dev.canopy.query.Expr<?>, Field<?>> aggregates, AggregateTable.@Nullable Joined aggregateTable) {
 
     PlanNode root() {
         return nodes.get(0);
@@ -57,10 +63,17 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         return withJunction(bareRootTable(), DSL.noCondition());
     }
 
-    /** The root's table alone: {@code "Track" "t0"}. */
+    /** The root's table alone: {@code "Track" "t0"}, joined to its aggregate table when it has one. */
     Table<?> bareRootTable() {
         PlanNode root = root();
-        return Fields.table(root.model().tableName(), root.alias());
+        Table<?> t = Fields.table(root.model().tableName(), root.alias());
+        return aggregateTable == null ? t : aggregateTable.joinedTo(t, DSL.name(root.alias()));
+    }
+
+    /** Expressions over this layout: columns by path, computed attributes by alias, root aggregates from {@code g}. */
+    Expressions expressions() {
+        return new Expressions(this::resolve, computed::get, name -> computedTypes.getOrDefault(name, dev.canopy.model.DataType.TEXT),
+                aggregates::get);
     }
 
     /** {@code left}, joined to the junction of a belongsToMany loaded separately (with {@code also} in its ON). */
@@ -114,9 +127,9 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         return field(n, ref.column());
     }
 
-    /** Conditions over this layout's nodes, referenced by path. */
+    /** Conditions over this layout's nodes, referenced by path, and over its expressions. */
     Conditions conditions() {
-        return new Conditions(this::resolve, arrays);
+        return new Conditions(this::resolve, arrays, expressions());
     }
 
     private String includedPaths() {

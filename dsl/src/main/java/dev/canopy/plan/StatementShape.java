@@ -46,7 +46,41 @@ final class StatementShape {
             conds.add(layout.field(root, root.model().column("deletedAt")).isNull());
         }
         conds.addAll(layout.exists().getOrDefault(0, List.of()));
+        if (spec.having() != null && !spec.grouped()) {
+            // per-root aggregates are columns of the aggregate table joined to the root: filtering roots by them is a where
+            conds.add(layout.conditions().toJooq(spec.having()));
+        }
         return conds.isEmpty() ? null : DSL.and(conds);
+    }
+
+    /** The GROUP BY of a grouped report. */
+    private List<org.jooq.Field<?>> groupBy() {
+        List<org.jooq.Field<?>> out = new ArrayList<>();
+        for (dev.canopy.query.Expr<?> g : layout.spec().group()) {
+            out.add(layout.expressions().field(g));
+        }
+        return out;
+    }
+
+    /** A grouped report: one row per group, no paging table (limit counts groups). */
+    private Select<?> grouped(boolean countOnly) {
+        Spec spec = layout.spec();
+        SelectQuery<Record> s = Planner.NEUTRAL.selectQuery();
+        s.addSelect(countOnly ? groupBy() : layout.select());
+        s.addFrom(from);
+        if (where != null) {
+            s.addConditions(where);
+        }
+        s.addGroupBy(groupBy());
+        if (spec.having() != null) {
+            s.addHaving(layout.conditions().toJooq(spec.having()));
+        }
+        if (countOnly) {
+            return DSL.selectCount().from(s.asTable("c"));
+        }
+        s.addOrderBy(order);
+        Paging.limit(s, spec);
+        return s;
     }
 
     Layout layout() {
@@ -55,6 +89,9 @@ final class StatementShape {
 
     /** The statement; for a separate include's plan, restricted to the given parent keys. */
     Select<?> select(@Nullable List<?> parentKeys) {
+        if (layout.spec().grouped()) {
+            return grouped(false);
+        }
         org.jooq.Condition keyed = parentKeys == null ? DSL.noCondition() : layout.partition().in(parentKeys);
         SelectQuery<Record> s = Planner.NEUTRAL.selectQuery();
         s.addSelect(layout.select());
@@ -74,6 +111,9 @@ final class StatementShape {
 
     /** {@code SELECT COUNT(*) FROM (SELECT DISTINCT root key FROM pruned joins WHERE ..)}: distinct roots. */
     Select<?> count() {
+        if (layout.spec().grouped()) {
+            return grouped(true);
+        }
         PlanNode root = layout.root();
         var keyColumns = root.model().primaryKey().isEmpty() ? root.model().columns() : root.model().primaryKey();
         List<org.jooq.Field<Object>> keys = new ArrayList<>();
