@@ -157,7 +157,8 @@ final class LayoutBuilder {
         for (Computed<?> c : spec.computed()) {
             Field<?> f = computed.get(c.name());
             select.add(aggregates.containsKey(c.expr()) && perRoot ? f : f.as(DSL.name(c.name())));
-            slots.add(new PlanNode.ComputedSlot(c.name(), types.get(c.name()), select.size()));
+            boolean counts = c.expr() instanceof Expr.Call && ((Expr.Call<?>) c.expr()).function() == dev.canopy.query.SqlFunction.COUNT;
+            slots.add(new PlanNode.ComputedSlot(c.name(), types.get(c.name()), select.size(), !counts));
         }
         nodes.set(0, root.withComputed(slots));
         byPath.put("", nodes.get(0));

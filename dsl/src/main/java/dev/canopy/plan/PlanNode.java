@@ -33,8 +33,11 @@ public record PlanNode(int index, int parent, String alias, @Nullable String jun
                        JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children,
                        List<Link> links, List<Column<?>> attributes, List<ComputedSlot> computed) {
 
-    /** A computed attribute: its alias, the type it is read as, and its 1-based result column. */
-    public record ComputedSlot(String name, dev.canopy.model.DataType<?> type, int slot) {}
+    /**
+     * A computed attribute: its alias, the type it is read as, its 1-based result column, and whether it may be null
+     * (every expression may, but a {@code COUNT}).
+     */
+    public record ComputedSlot(String name, dev.canopy.model.DataType<?> type, int slot, boolean nullable) {}
 
     /** This node without links: a grouped report's rows have no children. */
     PlanNode withoutLinks() {

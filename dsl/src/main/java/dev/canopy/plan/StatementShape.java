@@ -71,7 +71,9 @@ final class StatementShape {
         if (where != null) {
             s.addConditions(where);
         }
-        s.addGroupBy(groupBy());
+        if (!spec.group().isEmpty()) {
+            s.addGroupBy(groupBy());
+        }
         if (spec.having() != null) {
             s.addHaving(layout.conditions().toJooq(spec.having()));
         }

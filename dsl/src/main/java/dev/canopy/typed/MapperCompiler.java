@@ -86,6 +86,9 @@ final class MapperCompiler {
             problems.add(label + ": has both @Attribute and @Included; keep one");
             return null;
         }
+        if (c.attribute() != null && computedIndex(shape, c.attribute()) >= 0) {
+            return computed(shape, target, c, computedIndex(shape, c.attribute()), label);
+        }
         if (c.attribute() != null) {
             Column<?> col = find(shape.columns(), c.attribute());
             return col != null ? column(shape, target, c, col, label) : missing(shape, label, c.attribute(), "@Attribute(\"" + c.attribute() + "\")");
@@ -97,6 +100,7 @@ final class MapperCompiler {
         List<String> candidates = new ArrayList<>();
         shape.columns().forEach(col -> candidates.add(col.name()));
         shape.links().forEach(l -> candidates.add(l.alias()));
+        shape.computed().forEach(k -> candidates.add(k.name()));
         List<String> best = Names.best(c.name(), candidates);
         if (best.size() > 1) {
             problems.add(label + ": matches " + best.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "))
@@ -106,8 +110,40 @@ final class MapperCompiler {
         if (best.isEmpty()) {
             return missing(shape, label, c.name(), null);
         }
+        if (computedIndex(shape, best.get(0)) >= 0) {
+            return computed(shape, target, c, computedIndex(shape, best.get(0)), label);
+        }
         Column<?> col = find(shape.columns(), best.get(0));
         return col != null ? column(shape, target, c, col, label) : link(shape, target, c, linkIndex(shape, best.get(0)), label, path);
+    }
+
+    private static int computedIndex(NodeShape shape, String name) {
+        List<PlanNode.ComputedSlot> all = shape.computed();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A computed attribute into a component, converted from the type it is read as. */
+    private @Nullable Part computed(NodeShape shape, Target target, Target.Component c, int i, String label) {
+        PlanNode.ComputedSlot k = shape.computed().get(i);
+        boolean optional = c.raw() == Optional.class;
+        Class<?> wanted = optional ? Types.argument(c.generic()) : c.raw();
+        Class<?> source = k.type().javaType();
+        Conversion conversion = wanted == null ? null : Conversion.between(source, wanted);
+        if (conversion == null) {
+            String to = optional && wanted != null ? Types.name(wanted) : Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE);
+            problems.add(label + ": cannot convert the computed attribute '" + k.name() + "' (" + source.getSimpleName() + ") to " + to);
+            return null;
+        }
+        if (!optional && k.nullable() && c.nullness() == Nullness.NON_NULL) {
+            problems.add(label + ": the computed attribute '" + k.name() + "' may be null, " + notNullable(target, c, wanted));
+            return null;
+        }
+        return Part.column(shape.computedIndex(i), conversion, optional, label);
     }
 
     /** Records why nothing the node reads matches, naming what it does read and include. */
