@@ -47,8 +47,18 @@ public final class HydratedEntity implements Entity {
         return column.type().javaType().cast(slots[shape.checkLoaded(column)]);
     }
 
+    /**
+     * An attribute's value; a computed attribute's by its alias; for a child of a belongsToMany read with
+     * {@code through(...)}, the junction's attributes as a map under the junction model's name ({@code get("PlaylistTrack")}).
+     */
     @Override
     public @Nullable Object get(String attribute) {
+        if (shape.model().findColumn(attribute) == null && shape.computedSlot(attribute) < 0) {
+            Object through = toMap().get(attribute);
+            if (through instanceof Map) {
+                return through;
+            }
+        }
         return slots[shape.columnIndex(attribute)];
     }
 
@@ -76,7 +86,17 @@ public final class HydratedEntity implements Entity {
             m.put(columns.get(i).name(), slots[i]);
         }
         for (int i = 0, n = shape.computedCount(); i < n; i++) {
-            m.put(shape.computedName(i), slots[width + shape.linkCount() + i]);
+            String name = shape.computedName(i);
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                m.put(name, slots[width + shape.linkCount() + i]);
+            } else {
+                // a junction's attribute (through): nested under the junction model's name, as Sequelize's child.PlaylistTrack
+                @SuppressWarnings("unchecked")
+                Map<String, @Nullable Object> through = (Map<String, @Nullable Object>) m.computeIfAbsent(name.substring(0, dot),
+                        k -> new LinkedHashMap<String, @Nullable Object>());
+                through.put(name.substring(dot + 1), slots[width + shape.linkCount() + i]);
+            }
         }
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             Object link = slots[width + i];

@@ -67,7 +67,7 @@ final class JoinTree {
             Name j = DSL.name(c.junction());
             Column<?> throughSource = k.throughSource();
             Table<?> junction = DSL.table(DSL.name(throughSource.model().tableName())).as(j);
-            org.jooq.Condition toParent = Fields.of(j, throughSource).eq(layout.field(parent, k.source()));
+            org.jooq.Condition toParent = Fields.of(j, throughSource).eq(layout.field(parent, k.source())).and(throughWhere(c.include(), j, layout.arrays()));
             org.jooq.Condition toTarget = Fields.of(j, k.throughTarget()).eq(layout.field(c, k.target()));
             if (!nest) {
                 return attachChildren(left.join(junction, joinType(c.join())).on(toParent).join(table, joinType(c.join())).on(toTarget.and(own)),
@@ -84,6 +84,15 @@ final class JoinTree {
             return attachChildren(left.join(table, joinType(c.join())).on(on), c, pruned);
         }
         return left.join(attachChildren(table, c, pruned), joinType(c.join())).on(on);
+    }
+
+    /** The include's {@code through(where)}, on the junction's columns; no condition without one. */
+    static org.jooq.Condition throughWhere(Include include, Name junction, boolean arrays) {
+        dev.canopy.query.Through t = include.throughOption();
+        if (t == null || t.where() == null) {
+            return DSL.noCondition();
+        }
+        return new Conditions(ref -> Fields.of(junction, ref.column()), arrays).toJooq(t.where());
     }
 
     /** Whether a join below {@code n} can remove rows (so it must stay inside n's optional join). */

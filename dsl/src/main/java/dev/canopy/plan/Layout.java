@@ -84,7 +84,8 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         Association.Keys k = spec.via().association().keys();
         Column<?> throughTarget = k.throughTarget();
         Table<?> j = DSL.table(DSL.name(throughTarget.model().tableName())).as(junction);
-        return left.join(j).on(Fields.of(junction, throughTarget).eq(field(root(), k.target())).and(also));
+        return left.join(j).on(Fields.of(junction, throughTarget).eq(field(root(), k.target())).and(also)
+                .and(JoinTree.throughWhere(spec.via(), junction, arrays)));
     }
 
     /** Whether every association on a path from the root is to-one, so its columns are one value per root. */

@@ -160,7 +160,9 @@ final class LayoutBuilder {
             boolean counts = c.expr() instanceof Expr.Call && ((Expr.Call<?>) c.expr()).function() == dev.canopy.query.SqlFunction.COUNT;
             slots.add(new PlanNode.ComputedSlot(c.name(), types.get(c.name()), select.size(), !counts));
         }
-        nodes.set(0, root.withComputed(slots));
+        List<PlanNode.ComputedSlot> all = new ArrayList<>(root.computed());
+        all.addAll(slots);
+        nodes.set(0, root.withComputed(all));
         byPath.put("", nodes.get(0));
         return table.isEmpty() ? null : table.freeze();
     }
@@ -227,6 +229,16 @@ final class LayoutBuilder {
             select.add(Fields.of(alias, c));
         }
         String junctionAlias = parent >= 0 && include.association().kind() == Association.Kind.BELONGS_TO_MANY ? "j" + (++junctions) : null;
+        List<PlanNode.ComputedSlot> throughSlots = new ArrayList<>();
+        Name junctionName = junctionAlias != null ? DSL.name(junctionAlias) : parent < 0 && include != null ? junction : null;
+        if (include != null && include.throughOption() != null && junctionName != null && !grouped) {
+            // the junction's own columns, read per link: they come back on the child under the junction model's name
+            Model through = include.association().through();
+            for (Column<?> c : include.throughOption().attributes()) {
+                select.add(Fields.of(junctionName, c));
+                throughSlots.add(new PlanNode.ComputedSlot(through.name() + "." + c.name(), c.type(), select.size(), c.allowNull()));
+            }
+        }
         JoinKind join = include == null || parent < 0 ? JoinKind.INNER : include.joinKind();
         nodes.add(null);
         byPath.put(String.join(".", path), new PlanNode(index, parent, alias, junctionAlias, path, model, include, join,
@@ -259,7 +271,7 @@ final class LayoutBuilder {
             }
         }
         PlanNode done = new PlanNode(index, parent, alias, junctionAlias, path, model, include, join, List.copyOf(columns), firstSlot,
-                keyOffsets, List.copyOf(children), List.copyOf(links), shown, List.of());
+                keyOffsets, List.copyOf(children), List.copyOf(links), shown, List.copyOf(throughSlots));
         nodes.set(index, done);
         byPath.put(String.join(".", path), done);
         return used;

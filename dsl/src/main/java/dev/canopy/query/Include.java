@@ -37,12 +37,14 @@ public final class Include {
     private final @Nullable Boolean separate;
     private final List<Order> order;
     private final @Nullable Integer limit;
+    private final @Nullable Through through;
     /** The hash, computed on first use: includes are hashed with the query that holds them. */
     private int hash;
 
     private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
                     @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
-                    List<Order> order, @Nullable Integer limit) {
+                    List<Order> order, @Nullable Integer limit, @Nullable Through through) {
+        this.through = through;
         this.association = association;
         this.alias = alias;
         this.required = required;
@@ -58,7 +60,7 @@ public final class Include {
     /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
     public static Include of(Association association) {
         Objects.requireNonNull(association, "association is null");
-        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null);
+        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null);
     }
 
     /**
@@ -70,12 +72,12 @@ public final class Include {
         if (alias.isEmpty()) {
             throw new QueryException("an include's alias is empty");
         }
-        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null);
+        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null);
     }
 
     /** This include with its association resolved in a schema and its children replaced; for {@link Query#bind}. */
     Include bound(Association resolved, List<Include> children) {
-        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit);
+        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit, through);
     }
 
     /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
@@ -88,7 +90,7 @@ public final class Include {
      * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
      */
     public Include required(boolean on) {
-        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, through);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -98,7 +100,7 @@ public final class Include {
 
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
-        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit);
+        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, through);
     }
 
     /**
@@ -111,7 +113,7 @@ public final class Include {
             checkWhere(alias, association.target(), condition);
         }
         return new Include(association, alias, required, right, where == null ? condition : where.and(condition), attributes, includes,
-                separate, order, limit);
+                separate, order, limit, through);
     }
 
     /** Reads only these attributes of the included model (and its primary key); name the key alone to read only it ({@code attributes()}
@@ -121,7 +123,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through);
     }
 
     /** Reads every attribute but these. */
@@ -130,7 +132,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through);
     }
 
     /** Nests an include of this node's model, by alias. */
@@ -156,7 +158,7 @@ public final class Include {
     public Include include(Include child) {
         return new Include(association, alias, required, right, where, attributes,
                 addChild(association == null ? null : association.target(), "include '" + alias + "'", includes, child),
-                separate, order, limit);
+                separate, order, limit, through);
     }
 
     /**
@@ -179,7 +181,7 @@ public final class Include {
         if (!on && limit != null) {
             throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, through);
     }
 
     /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
@@ -188,7 +190,7 @@ public final class Include {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, through);
     }
 
     /**
@@ -205,7 +207,7 @@ public final class Include {
         if (Boolean.FALSE.equals(separate)) {
             throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, true, order, n);
+        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, through);
     }
 
     /**
@@ -239,8 +241,50 @@ public final class Include {
         });
     }
 
+    /**
+     * Reads these columns of the junction of a belongsToMany on each child, and keeps only the links whose junction
+     * row passes {@code where} (null: every link): Sequelize's {@code through: { attributes, where }}.
+     * {@code include(PLAYLIST_TRACKS, t -> t.through(Condition.TRUE, PLAYLIST_TRACK.position))}.
+     */
+    public Include through(@Nullable Condition where, Column<?>... attributes) {
+        Through t = new Through(java.util.List.of(attributes), where);
+        if (association != null && association.isResolved()) {
+            checkThrough(association, t);
+        }
+        return new Include(association, alias, required, right, this.where, this.attributes, includes, separate, order, limit, t);
+    }
+
+    /** Reads these columns of the junction of a belongsToMany on each child ({@code through: { attributes }}). */
+    public Include through(Column<?>... attributes) {
+        return through(null, attributes);
+    }
+
+    /** What this include reads of and asks of its junction rows, or null. */
+    public @Nullable Through throughOption() {
+        return through;
+    }
+
+    private static void checkThrough(Association resolved, Through t) {
+        if (resolved.kind() != Association.Kind.BELONGS_TO_MANY) {
+            throw new QueryException("through(...) is for belongsToMany includes; " + resolved + " has no junction");
+        }
+        Model junction = resolved.through();
+        for (Column<?> c : t.attributes()) {
+            if (c.model() != junction) {
+                throw new QueryException("through(...) of " + resolved + " reads " + junction.name() + "; " + c + " is not one of its attributes ("
+                        + junction.attributeNames() + ")");
+            }
+        }
+        if (t.where() != null) {
+            checkWhere(resolved.alias() + " through " + junction.name(), junction, t.where());
+        }
+    }
+
     /** Every check that needs the included model, run when the association is known: by {@link Query#bind}. */
     void check(Association resolved) {
+        if (through != null) {
+            checkThrough(resolved, through);
+        }
         Model model = resolved.target();
         if (where != null) {
             checkWhere(alias, model, where);
@@ -310,14 +354,15 @@ public final class Include {
         Include i = (Include) o;
         return hashCode() == i.hashCode() && alias.equals(i.alias) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
-                && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit);
+                && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit)
+                && Objects.equals(through, i.through);
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit);
+            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, through);
             hash = h;
         }
         return h;
