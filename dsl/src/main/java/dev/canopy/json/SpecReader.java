@@ -35,7 +35,7 @@ final class SpecReader {
     private static final List<String> QUERY_KEYS = List.of("model", "attributes", "where", "include", "order", "limit", "offset", "paranoid",
             "group", "having");
     private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes",
-            "include", "separate", "order", "limit");
+            "include", "separate", "order", "limit", "through");
     private static final Pattern DIRECTION =
             Pattern.compile("(?i)\\s*(ASC|DESC)?\\s*(?:NULLS\\s+(FIRST|LAST))?\\s*");
 
@@ -216,6 +216,28 @@ final class SpecReader {
         if (attributes != null) {
             Include parent = inc;
             inc = at(attrPath, FAIL, () -> attributes.apply(parent));
+        }
+        JsonNode through = node.get("through");
+        if (through != null && !through.isNull()) {
+            String tp = field(path, "through");
+            JsonInput.requireObject(through, tp, "through", FAIL);
+            JsonInput.checkKeys(through, tp, List.of("attributes", "where"), "through", FAIL);
+            Association a = inc.association();
+            if (a.kind() != Association.Kind.BELONGS_TO_MANY) {
+                throw FAIL.at(tp, "through is for belongsToMany includes; '" + a.alias() + "' has no junction");
+            }
+            Model junction = a.through();
+            Condition tw = where.optional(junction, through.get("where"), field(tp, "where"), false);
+            List<Column<?>> cols = new ArrayList<>();
+            JsonNode ta = through.get("attributes");
+            if (ta != null && !ta.isNull()) {
+                if (!ta.isArray()) {
+                    throw FAIL.at(field(tp, "attributes"), "expected an array of " + junction.name() + "'s attribute names, not " + describe(ta));
+                }
+                items(junction, ta, field(tp, "attributes"), false, cols, new ArrayList<>());
+            }
+            Include parent = inc;
+            inc = at(tp, FAIL, () -> parent.through(tw, cols.toArray(new Column<?>[0])));
         }
         JsonNode children = node.get("include");
         if (children != null && !children.isNull()) {

@@ -72,6 +72,14 @@ final class SpecWriter {
             n.set("where", condition(inc.where()));
         }
         attributes(n, inc.attributes());
+        if (inc.throughOption() != null) {
+            ObjectNode t = n.putObject("through");
+            ArrayNode list = t.putArray("attributes");
+            inc.throughOption().attributes().forEach(c -> list.add(c.name()));
+            if (inc.throughOption().where() != null) {
+                t.set("where", condition(inc.throughOption().where()));
+            }
+        }
         if (!inc.includes().isEmpty()) {
             ArrayNode list = n.putArray("include");
             inc.includes().forEach(i -> list.add(include(i)));

@@ -100,6 +100,8 @@ class QuerySpecRoundTripTest {
                                         Expr.cast(TRACK.unitPrice, dev.canopy.model.DataType.INTEGER).alias("whole"),
                                         Expr.year(TRACK.recordedAt).alias("year"), Expr.fn("ROUND", TRACK.unitPrice, 1).alias("rounded"))
                                 .order(Expr.upper(TRACK.name).asc().nullsLast())),
+                Arguments.of("through attributes and a where on the junction",
+                        Query.from(PLAYLIST).include("tracks", t -> t.through(Music.PLAYLIST_TRACK.trackId.gt(2), Music.PLAYLIST_TRACK.trackId))),
                 Arguments.of("a grouped report with a having",
                         Query.from(TRACK).include("genre")
                                 .attributes(TRACK.albumId, Expr.col(GENRE.name.at("genre")).alias("genre"), Expr.count().alias("n"),
