@@ -74,9 +74,13 @@ public final class Canopy implements AutoCloseable {
     private final Planner planner;
     private final @Nullable Schema schema;
     private final @Nullable HikariDataSource ownedPool;
+    /** The pools of the read replicas this Canopy made, closed with it. */
+    private final List<HikariDataSource> ownedReplicaPools;
     private final Cache<Query, Prepared> plans;
     private final TypedResults typed;
     private final dev.canopy.write.Writer writer;
+    /** The hooks this Canopy runs around its writes and reads (Sequelize's hooks). */
+    private final dev.canopy.write.Hooks hooks;
     /** Parent keys per separate query: large enough to amortise a round trip, small enough for every driver. */
     private static final int BATCH_SIZE = 1000;
 
@@ -104,11 +108,14 @@ public final class Canopy implements AutoCloseable {
     private final @Nullable Duration queryTimeout;
 
     private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool) {
-        this(executor, schema, ownedPool, null);
+        this(executor, schema, ownedPool, null, dev.canopy.write.Hooks.none(), List.of());
     }
 
-    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool, @Nullable Duration queryTimeout) {
+    private Canopy(Executor executor, @Nullable Schema schema, @Nullable HikariDataSource ownedPool, @Nullable Duration queryTimeout,
+                   dev.canopy.write.Hooks hooks, List<HikariDataSource> ownedReplicaPools) {
         this.queryTimeout = queryTimeout;
+        this.hooks = hooks;
+        this.ownedReplicaPools = List.copyOf(ownedReplicaPools);
         this.executor = executor;
         this.renderer = new Renderer(executor.dialect());
         this.planner = new Planner(executor.dialect().capabilities());
@@ -166,7 +173,16 @@ public final class Canopy implements AutoCloseable {
      * not own the pool; close the Canopy that does. Use it for a second set of associations over the same models.
      */
     public Canopy withSchema(Schema schema) {
-        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null, queryTimeout);
+        return new Canopy(executor, Objects.requireNonNull(schema, "schema is null"), null, queryTimeout, hooks, List.of());
+    }
+
+    /**
+     * This connection with {@code more} hooks run after its own (see {@link dev.canopy.write.Hooks}): the same pool,
+     * schema and transactions, so a hook that writes through either Canopy joins the write that called it. The view
+     * does not own the pool; close the Canopy that does.
+     */
+    public Canopy withHooks(dev.canopy.write.Hooks more) {
+        return new Canopy(executor, schema, null, queryTimeout, hooks.and(Objects.requireNonNull(more, "hooks is null")), List.of());
     }
 
     /** The schema this Canopy serves, or null when it was opened without one. */
@@ -192,13 +208,29 @@ public final class Canopy implements AutoCloseable {
 
     /** Every root the query finds, each with its includes (Sequelize's {@code findAll}). */
     public List<Entity> findAll(Query query) {
+        Query q = writer.beforeFind(hooks, query);
+        List<HydratedEntity> found = run(prepare(q));
+        writer.afterFind(hooks, q.root(), found);
+        return Collections.unmodifiableList(found);
+    }
+
+    /** What a write reads back: no find hooks (Sequelize's create does not run them). */
+    private List<Entity> read(Query query) {
         return Collections.unmodifiableList(run(prepare(query)));
     }
 
+    private <T> List<T> read(Query query, Class<T> type) {
+        Prepared p = prepare(query);
+        return typed.mapper(p.plan(), type).mapAll(run(p));
+    }
+
+    /** Runs a prepared query and its separate includes, on one read replica when there are some (see {@link Builder#readReplicas}). */
     private List<HydratedEntity> run(Prepared p) {
-        Hydration h = executor.query(p.sql(), p.hydrator(), p.timeout());
-        fetchSeparate(p, p.plan(), h);
-        return h.roots();
+        return executor.reading(() -> {
+            Hydration h = executor.query(p.sql(), p.hydrator(), p.timeout());
+            fetchSeparate(p, p.plan(), h);
+            return h.roots();
+        });
     }
 
     // ---- typed results ------------------------------------------------------------------------------------------
@@ -216,9 +248,12 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.MappingException before any SQL runs, listing every component that does not match
      */
     public <T> List<T> findAll(Query query, Class<T> type) {
-        Prepared p = prepare(query);
+        Query q = writer.beforeFind(hooks, query);
+        Prepared p = prepare(q);
         EntityMapper<T> mapper = typed.mapper(p.plan(), type);
-        return mapper.mapAll(run(p));
+        List<HydratedEntity> found = run(p);
+        writer.afterFind(hooks, q.root(), found);
+        return mapper.mapAll(found);
     }
 
     /** The first root the query finds as a {@code T} (see {@link #findAll(Query, Class)}), or null. */
@@ -250,7 +285,7 @@ public final class Canopy implements AutoCloseable {
         Prepared p = prepare(query);
         int chunk = p.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
         return executor.stream(p.sql(), rs -> new RootCursor(rs, p.hydrator(), chunk, h -> fetchSeparate(p, p.plan(), h), executor,
-                p.sql()), p.timeout());
+                p.sql()), p.timeout(), true);
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */
@@ -280,6 +315,76 @@ public final class Canopy implements AutoCloseable {
         }
     }
 
+    // ---- raw queries mapped to models ----------------------------------------------------------------------------
+
+    /**
+     * Runs the caller's own SELECT and returns its rows as entities of {@code model} (Sequelize's
+     * {@code sequelize.query(sql, { model, mapToModel: true, replacements, nest: true })}). Binds are JDBC {@code ?}
+     * parameters, never spliced into the SQL. Each result column is labelled by an attribute of the model (or its
+     * column's name in the table); a column labelled by a path of aliases and an attribute ({@code "album.Title"},
+     * {@code "album.artist.Name"}, quoted in the SQL since it holds a dot) goes to that included model, so one SELECT
+     * with joins comes back as an include tree, deduplicated by primary key as a query's rows are: select each model's
+     * key to have its rows merged (a hasMany's children are collected under their parent). Like other reads it goes
+     * to a read replica when there are some and no transaction is open.
+     * <pre>{@code
+     * List<Entity> artists = db.query("SELECT a.\"ArtistId\", a.\"Name\", b.\"AlbumId\" AS \"albums.AlbumId\", b.\"Title\" AS \"albums.Title\" "
+     *         + "FROM \"Artist\" a JOIN \"Album\" b ON b.\"ArtistId\" = a.\"ArtistId\" WHERE a.\"Name\" = ?", List.of("AC/DC"), ARTIST);
+     * artists.get(0).many("albums");      // both albums
+     * }</pre>
+     *
+     * @throws dev.canopy.error.UnknownColumnException for a column label that is no attribute, naming what the model has
+     * @throws dev.canopy.error.AssociationNotFoundException for a label's alias the model does not have, naming those it has
+     */
+    public List<Entity> query(String sql, List<? extends @Nullable Object> binds, Model model) {
+        return Collections.unmodifiableList(rawQuery(sql, binds, model).roots());
+    }
+
+    /**
+     * {@link #query(String, List, Model)}, as records or Kotlin classes (see {@link #findAll(Query, Class)}); the
+     * mapping is checked against the result's columns once they are known, before any row is mapped.
+     */
+    public <T> List<T> query(String sql, List<? extends @Nullable Object> binds, Model model, Class<T> type) {
+        RawResult r = rawQuery(sql, binds, model);
+        return typed.mapper(r.plan(), type).mapAll(r.roots());
+    }
+
+    /** What a raw query gave: the plan its column labels made, and the roots. */
+    private record RawResult(Plan plan, List<HydratedEntity> roots) {}
+
+    /** Plans of raw results by model and column labels, so that a repeated raw query reuses its plan and mappers. */
+    private final Cache<List<Object>, Plan> rawPlans = Caffeine.newBuilder().maximumSize(256).build();
+
+    private RawResult rawQuery(String sql, List<? extends @Nullable Object> binds, Model model) {
+        Objects.requireNonNull(sql, "sql is null");
+        Objects.requireNonNull(binds, "binds is null");
+        Objects.requireNonNull(model, "model is null");
+        Schema s = schemaOf(model);
+        SqlStatement statement = new SqlStatement(sql, new ArrayList<@Nullable Object>(binds));
+        return executor.reading(() -> executor.query(statement, rs -> {
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            List<Object> key = new ArrayList<>(meta.getColumnCount() + 1);
+            key.add(new IdentityKey(model));
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                key.add(meta.getColumnLabel(i));
+            }
+            List<String> labels = key.subList(1, key.size()).stream().map(String::valueOf).toList();
+            Plan plan = rawPlans.get(key, k -> dev.canopy.plan.ResultColumns.plan(s, model, labels));
+            ResultReader.Result<Hydration> r = new Hydrator(plan, typed, executor.dialect()).read(rs);
+            return new ResultReader.Result<>(new RawResult(plan, r.value().roots()), r.rows());
+        }, queryTimeout));
+    }
+
+    /** A model compared by identity (two schemas may hold models of one name). */
+    private record IdentityKey(Model model) {
+        @Override public boolean equals(@Nullable Object o) {
+            return o instanceof IdentityKey && ((IdentityKey) o).model == model;
+        }
+
+        @Override public int hashCode() {
+            return System.identityHashCode(model);
+        }
+    }
+
     /** Every row of a model. */
     public List<Entity> findAll(Model model) {
         return findAll(Query.from(model));
@@ -306,10 +411,10 @@ public final class Canopy implements AutoCloseable {
     /** How many distinct roots the query finds, whatever its includes, limit and offset (Sequelize's {@code count}). */
     public long count(Query query) {
         SqlStatement sql = renderer.render(planner.planCount(bind(query)));
-        return executor.query(sql, rs -> {
+        return executor.reading(() -> executor.query(sql, rs -> {
             rs.next();
             return new ResultReader.Result<>(rs.getLong(1), 1);
-        }, timeout(query));
+        }, timeout(query)));
     }
 
     /** The page the query's limit and offset ask for, and the count of all its roots, in one call. */
@@ -500,12 +605,24 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.InvalidValuesException before any SQL, for an unknown attribute or alias or a wrong type
      */
     public Entity create(Model model, dev.canopy.write.Values values) {
-        return transaction(() -> findAll(writer.create(schemaOf(model), model, values)).get(0));
+        return transaction(() -> {
+            Schema s = schemaOf(model);
+            Entity created = read(writer.create(s, model, writer.beforeCreate(hooks, s, model, values))).get(0);
+            writer.afterCreate(hooks, model, created);
+            return created;
+        });
     }
 
     /** {@link #create(Model, dev.canopy.write.Values)}, returned as a record or Kotlin class (see {@link #findAll(Query, Class)}). */
     public <T> T create(Model model, dev.canopy.write.Values values, Class<T> type) {
-        return transaction(() -> findAll(writer.create(schemaOf(model), model, values), type).get(0));
+        return transaction(() -> {
+            Schema s = schemaOf(model);
+            Query written = writer.create(s, model, writer.beforeCreate(hooks, s, model, values));
+            if (!hooks.isEmpty()) {
+                writer.afterCreate(hooks, model, read(written).get(0));
+            }
+            return read(written, type).get(0);
+        });
     }
 
     /** Inserts many rows, nested rows included, in batches under the dialect's bind limit, in one transaction; the rows inserted. */
@@ -515,7 +632,11 @@ public final class Canopy implements AutoCloseable {
 
     /** {@link #bulkCreate(Model, List)} skipping or updating rows whose key exists; returns what the database counted. */
     public int bulkCreate(Model model, List<dev.canopy.write.Values> rows, dev.canopy.write.BulkOptions options) {
-        return transaction(() -> writer.bulkCreate(schemaOf(model), model, rows, options));
+        return transaction(() -> {
+            int n = writer.bulkCreate(schemaOf(model), model, writer.beforeBulkCreate(hooks, model, rows), options);
+            writer.afterBulkCreate(hooks, model, n);
+            return n;
+        });
     }
 
     /**
@@ -525,7 +646,12 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.UnscopedWriteException without a condition: every row is {@link dev.canopy.write.Where#all()}
      */
     public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.@Nullable Where where) {
-        return transaction(() -> writer.update(schemaOf(model), model, values, where));
+        return transaction(() -> {
+            dev.canopy.write.Values v = where == null ? values : writer.beforeBulkUpdate(hooks, model, values, where);
+            int n = writer.update(schemaOf(model), model, v, scoped(model, where));
+            writer.afterBulkUpdate(hooks, model, n);
+            return n;
+        });
     }
 
     public int update(Model model, dev.canopy.write.Values values, @Nullable Condition where) {
@@ -547,7 +673,7 @@ public final class Canopy implements AutoCloseable {
             throw new QueryException(model.name() + " has no primary key; updateReturning finds the rows it changed by key");
         }
         return transaction(() -> {
-            List<Entity> matched = findAll(Query.from(model).attributes(pk.toArray(new Column<?>[0])).where(where));
+            List<Entity> matched = read(Query.from(model).attributes(pk.toArray(new Column<?>[0])).where(where));
             if (matched.isEmpty()) {
                 return List.<Entity>of();
             }
@@ -561,7 +687,7 @@ public final class Canopy implements AutoCloseable {
             }
             Condition keys = Condition.or(byKey);
             update(model, values, where.and(keys));
-            return findAll(Query.from(model).where(keys).order(orderByKey(pk)));
+            return read(Query.from(model).unscoped().where(keys).order(orderByKey(pk)));
         });
     }
 
@@ -581,12 +707,38 @@ public final class Canopy implements AutoCloseable {
      * @throws dev.canopy.error.StaleRowException naming the row, when it changed or went since the entity was read
      */
     public Entity update(Entity entity, dev.canopy.write.Values values) {
-        return transaction(() -> findAll(writer.update(schemaOf(entity.model()), entity, values)).get(0));
+        return transaction(() -> {
+            dev.canopy.write.Values v = writer.beforeUpdate(hooks, entity, values);
+            Entity stored = read(writer.update(schemaOf(entity.model()), entity, v)).get(0);
+            writer.afterUpdate(hooks, stored);
+            return stored;
+        });
     }
 
     /** Destroys the rows {@code where} matches: sets {@code deletedAt} on a paranoid model, unless {@code where.force()}; the rows changed. */
     public int destroy(Model model, dev.canopy.write.@Nullable Where where) {
-        return transaction(() -> writer.destroy(model, where));
+        return transaction(() -> {
+            if (where != null) {
+                writer.beforeBulkDestroy(hooks, model, where);
+            }
+            int n = writer.destroy(model, scoped(model, where));
+            writer.afterBulkDestroy(hooks, model, n);
+            return n;
+        });
+    }
+
+    /**
+     * Destroys one entity's row by its primary key (Sequelize's {@code instance.destroy()}): soft for a paranoid model,
+     * running the {@code beforeDestroy} and {@code afterDestroy} hooks; whether a row was destroyed.
+     */
+    public boolean destroy(Entity entity) {
+        Objects.requireNonNull(entity, "entity is null");
+        return transaction(() -> {
+            writer.beforeDestroy(hooks, entity);
+            int n = writer.destroy(entity.model(), dev.canopy.write.Where.of(dev.canopy.write.Writer.keyOf(entity)));
+            writer.afterDestroy(hooks, entity);
+            return n > 0;
+        });
     }
 
     public int destroy(Model model, @Nullable Condition where) {
@@ -603,7 +755,7 @@ public final class Canopy implements AutoCloseable {
      * statement per dialect ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}); returns the row.
      */
     public Entity upsert(Model model, dev.canopy.write.Values values, String... conflictAttributes) {
-        return transaction(() -> findAll(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
+        return transaction(() -> read(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
     }
 
     /** {@code column = column + by} on the rows {@code where} matches; the rows changed. */
@@ -624,6 +776,11 @@ public final class Canopy implements AutoCloseable {
      * to its savepoint and the winner's row is read instead; one row is made.
      */
     public dev.canopy.write.FoundOrCreated findOrCreate(Model model, dev.canopy.write.Values where, dev.canopy.write.Values defaults) {
+        // its finds must see the primary's latest rows (a replica may lag behind the insert that won the race)
+        return executor.onPrimary(() -> findOrCreateOnPrimary(model, where, defaults));
+    }
+
+    private dev.canopy.write.FoundOrCreated findOrCreateOnPrimary(Model model, dev.canopy.write.Values where, dev.canopy.write.Values defaults) {
         Query find = dev.canopy.write.Writer.finder(model, where);
         Entity found = findOne(find);
         if (found != null) {
@@ -665,16 +822,15 @@ public final class Canopy implements AutoCloseable {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        ownedReplicaPools.forEach(HikariDataSource::close);
     }
 
+    /** The cached plan of {@code query}, planned once however many threads ask for it together. */
     private Prepared prepare(Query query) {
-        Prepared p = plans.getIfPresent(query);
-        if (p == null) {
-            Plan plan = planner.plan(bind(query));
-            p = Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(query));
-            plans.put(query, p);
-        }
-        return p;
+        return plans.get(query, q -> {
+            Plan plan = planner.plan(bind(q));
+            return Prepared.of(plan, renderer.render(plan.statement()), typed, executor.dialect(), timeout(q));
+        });
     }
 
     /** The query resolved in this Canopy's schema; a Canopy without one runs queries without includes only. */
@@ -683,6 +839,18 @@ public final class Canopy implements AutoCloseable {
             return query;
         }
         return query.bind(requireSchema(query));
+    }
+
+    /**
+     * The where of a bulk update or destroy with the model's default scope's where added (Sequelize applies the default
+     * scope to {@code Model.update} and {@code Model.destroy}), unless {@code where.unscoped()}.
+     */
+    private dev.canopy.write.@Nullable Where scoped(Model model, dev.canopy.write.@Nullable Where where) {
+        if (where == null || where.isUnscoped() || schema == null) {
+            return where;
+        }
+        Condition scope = schema.defaultScopeWhere(model);
+        return scope == null ? where : where.and(scope);
     }
 
     private Schema requireSchema(Query query) {
@@ -741,7 +909,11 @@ public final class Canopy implements AutoCloseable {
         private @Nullable Schema schema;
         private int poolSize = 4;
         private @Nullable Duration queryTimeout;
+        private dev.canopy.write.Hooks hooks = dev.canopy.write.Hooks.none();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        /** Each read replica: URL, user and password (null: the primary's). */
+        private final List<String[]> replicas = new ArrayList<>();
+        private Duration replicaRetry = Duration.ofSeconds(30);
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url is null");
@@ -812,32 +984,105 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
+        /** Hooks run around this Canopy's writes and reads (see {@link dev.canopy.write.Hooks}); adds to hooks given before. */
+        public Builder hooks(dev.canopy.write.Hooks hooks) {
+            this.hooks = this.hooks.and(Objects.requireNonNull(hooks, "hooks is null"));
+            return this;
+        }
+
+        /**
+         * Read replicas of the database (Sequelize's {@code replication: { read: [...], write: {...} }}, the builder's URL
+         * being the write side), reached with the primary's user, password and properties. Reads outside a transaction
+         * ({@code findAll}, {@code findOne}, {@code findByPk}, {@code count}, {@code stream}, {@code query(sql, binds,
+         * model)}) go to them in turn, each read with its separate includes on one replica; writes, DDL, migrations,
+         * raw {@code execute} and everything inside a transaction go to the primary. A replica that gives no connection
+         * is skipped with a WARN on the logger {@code dev.canopy.replicas} and tried again after
+         * {@link #replicaRetry}; when none is up, reads go to the primary. Each statement's
+         * {@link dev.canopy.sql.StatementEvent#server()} says where it ran.
+         * <pre>{@code
+         * Canopy db = Canopy.builder("jdbc:mariadb://primary/app").readReplicas("jdbc:mariadb://replica1/app", "jdbc:mariadb://replica2/app")
+         *         .schema(SCHEMA).build();
+         * }</pre>
+         */
+        public Builder readReplicas(String... urls) {
+            for (String u : urls) {
+                replicas.add(new String[] {Objects.requireNonNull(u, "replica url is null"), null, null});
+            }
+            return this;
+        }
+
+        /** A read replica reached with its own user and password (see {@link #readReplicas}). */
+        public Builder readReplica(String url, @Nullable String user, @Nullable String password) {
+            replicas.add(new String[] {Objects.requireNonNull(url, "replica url is null"), user, password});
+            return this;
+        }
+
+        /** How long a replica found down is left alone before reads try it again; 30 seconds unless said. */
+        public Builder replicaRetry(Duration after) {
+            Objects.requireNonNull(after, "replica retry is null");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("replica retry must not be negative, was " + after);
+            }
+            this.replicaRetry = after;
+            return this;
+        }
+
         /** A data-source property for the driver; overrides the dialect's recommended defaults. */
         public Builder property(String key, String value) {
             properties.put(key, value);
             return this;
         }
 
-        public Canopy build() {
-            Dialect d = (dialect != null ? dialect : Dialect.forUrl(url)).forDriverOf(url);
+        /** The pool settings of one server: the primary's, or (with their own URL and credentials) a replica's. */
+        private HikariConfig config(Dialect d, String jdbcUrl, @Nullable String u, @Nullable String p, String name) {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(jdbcUrl);
             config.setDriverClassName(d.driverClassName());
-            if (user != null) {
-                config.setUsername(user);
+            if (u != null) {
+                config.setUsername(u);
             }
-            if (password != null) {
-                config.setPassword(password);
+            if (p != null) {
+                config.setPassword(p);
             }
             config.setMaximumPoolSize(poolSize);
             config.setMinimumIdle(1);
-            config.setPoolName("canopy-" + d.name());
+            config.setPoolName(name);
             config.setConnectionTimeout(10_000);
             config.setInitializationFailTimeout(1);
             Properties props = new Properties();
             props.putAll(d.poolProperties());
             props.putAll(properties);
             config.setDataSourceProperties(props);
+            return config;
+        }
+
+        /**
+         * The replicas' pools: started even when a replica is down (it is then skipped until it answers), and quick to
+         * give up on a connection, so that a read tries the next server within a second or two rather than ten.
+         */
+        private dev.canopy.exec.@Nullable ReadReplicas replicaPools(Dialect d, List<HikariDataSource> pools) {
+            if (replicas.isEmpty()) {
+                return null;
+            }
+            List<dev.canopy.exec.ReadReplicas.Replica> list = new ArrayList<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                String[] r = replicas.get(i);
+                String name = "replica " + (i + 1);
+                HikariConfig config = config(d, r[0], r[1] != null ? r[1] : user, r[2] != null ? r[2] : password,
+                        "canopy-" + d.name() + "-replica-" + (i + 1));
+                config.setInitializationFailTimeout(-1);
+                config.setConnectionTimeout(1_500);
+                config.setMinimumIdle(0);
+                HikariDataSource pool = new HikariDataSource(config);
+                pools.add(pool);
+                list.add(new dev.canopy.exec.ReadReplicas.Replica(name, r[0], pool));
+            }
+            return new dev.canopy.exec.ReadReplicas(list, replicaRetry);
+        }
+
+        public Canopy build() {
+            Dialect d = (dialect != null ? dialect : Dialect.forUrl(url)).forDriverOf(url);
+            HikariConfig config = config(d, url, user, password, "canopy-" + d.name());
             try {
                 HikariDataSource pool = new HikariDataSource(config);
                 Dialect chosen = d;
@@ -849,7 +1094,16 @@ public final class Canopy implements AutoCloseable {
                         throw new ConnectionException("Cannot connect to " + url + ": " + e.getMessage(), e);
                     }
                 }
-                return new Canopy(new Executor(pool, chosen, listener), schema, pool, queryTimeout);
+                List<HikariDataSource> replicaPools = new ArrayList<>();
+                dev.canopy.exec.ReadReplicas read;
+                try {
+                    read = replicaPools(chosen, replicaPools);
+                } catch (RuntimeException e) {
+                    replicaPools.forEach(HikariDataSource::close);
+                    pool.close();
+                    throw e;
+                }
+                return new Canopy(new Executor(pool, chosen, listener, read), schema, pool, queryTimeout, hooks, replicaPools);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) {

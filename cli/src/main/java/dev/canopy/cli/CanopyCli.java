@@ -67,6 +67,14 @@ public final class CanopyCli {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof dev.canopy.error.ValidationException) {
+                // one line per failed validator, so that a user sees every problem of the values at once
+                for (dev.canopy.error.ValidationException.Failure f : ((dev.canopy.error.ValidationException) ex).failures()) {
+                    c.getErr().println("canopy: " + Printing.oneLine(f.toString()));
+                }
+                c.getErr().flush();
+                return USAGE;
+            }
             int code = exitCode(ex);
             c.getErr().println("canopy: " + Printing.oneLine(message(ex)));
             if (code < 0) {

@@ -74,8 +74,9 @@ final class Inputs {
 
     static Query query(Schema schema, Source spec) {
         try {
-            return QuerySpec.parse(schema, spec.text());
-        } catch (SpecException e) {
+            // bound here: an include by model or of all associations resolves against the models the command read
+            return QuerySpec.parse(schema, spec.text()).bind(schema);
+        } catch (SpecException | dev.canopy.error.SchemaException e) {
             throw new UserInputException(spec.name() + ": " + e.getMessage(), e);
         }
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * The write commands: {@code create}, {@code bulk-create}, {@code update}, {@code destroy} and {@code upsert}. Each
  * runs in one transaction: a database refusal (a constraint) is one {@code canopy:} line, exit code 1, and nothing
- * written; a mistake in the input is one line and exit code 2, before any SQL.
+ * written; a mistake in the input is one line and exit code 2, before any SQL; values that fail the models' validators
+ * ({@code "validate"} in the models file) are one line per failure, exit code 2, before any SQL.
  */
 final class WriteCommands {
     private WriteCommands() {}

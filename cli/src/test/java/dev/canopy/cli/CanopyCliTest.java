@@ -180,6 +180,25 @@ class CanopyCliTest {
         }
 
         @Test
+        @DisplayName("an include of every association, nested, is bound to the models and printed statement by statement")
+        void includeAllNested() {
+            Run r = run("sql", "--dialect", "h2", "--models", models, "--spec",
+                    "{\"model\": \"Album\", \"include\": [{\"all\": true, \"nested\": true}], \"limit\": 2}");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("\"Artist\"", "\"Track\"", "\"Genre\"", "\"MediaType\"", "\"Playlist\"", "\"InvoiceLine\"");
+        }
+
+        @Test
+        @DisplayName("an include by a model that two associations lead to is one line naming their aliases, exit code 2")
+        void includeByAmbiguousModel() {
+            Run r = run("sql", "--dialect", "h2", "--models", models, "--spec",
+                    "{\"model\": \"Employee\", \"include\": [{\"model\": \"Employee\"}]}");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.errLines()).hasSize(1);
+            assertThat(r.err()).contains("Employee is associated to Employee more than once (manager, reports); include one by alias");
+        }
+
+        @Test
         @DisplayName("with --url, takes unlisted attributes from the database and the dialect from the URL")
         void withUrl() {
             Run r = run("sql", "--url", URL, "--models", "{\"models\": {\"Genre\": {\"table\": \"Genre\", \"timestamps\": false}}}",

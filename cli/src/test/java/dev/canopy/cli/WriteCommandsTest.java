@@ -172,4 +172,35 @@ class WriteCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json()).hasSize(1);
     }
+
+    static final String VALIDATED = """
+            {"models": {
+               "Member": {"timestamps": false, "attributes": {
+                   "id": {"type": "integer", "primaryKey": true, "autoIncrement": true},
+                   "name": {"type": "string", "length": 60, "validate": {"notNull": true, "len": [2, 20]}},
+                   "email": {"type": "string", "length": 80, "validate": {"isEmail": true}},
+                   "level": {"type": "integer", "validate": {"min": 1, "max": 10}},
+                   "role": {"type": "string", "length": 10, "validate": {"isIn": [["admin", "user"]]}}}}}}
+            """;
+
+    @Test
+    @DisplayName("values that fail the models file's validators print one line per failure, exit code 2, and write nothing")
+    void validationFailures() {
+        db.sync(ModelsFile.parse(VALIDATED));
+        List<String> args = new ArrayList<>(List.of("bulk-create", "--url", url, "--models", VALIDATED, "--model", "Member", "--values",
+                "[{\"name\": \"Ann\", \"email\": \"ann@example.org\", \"level\": 3, \"role\": \"user\"},"
+                        + " {\"name\": \"B\", \"email\": \"b-at-example\", \"level\": 11, \"role\": \"boss\"}, {\"email\": \"c@example.org\"}]"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CanopyCli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "canopy: Member.name len: must be between 2 and 20 characters long",
+                "canopy: Member.email isEmail: must be an e-mail address",
+                "canopy: Member.level max: must be at most 10",
+                "canopy: Member.role isIn: must be one of [admin, user]",
+                "canopy: Member.name notNull: cannot be null");
+        assertThat(rows("Members")).isZero();
+    }
 }

@@ -25,6 +25,11 @@ public final class ChinookFixture {
 
     /** A Canopy on a loaded Chinook database of this kind (skips or fails as {@link TestDatabase#open} says). */
     public static Canopy chinook(TestDatabase kind) {
+        return handle(kind).db;
+    }
+
+    /** The loaded Chinook database of this kind, for a test that opens a pool of its own on it. */
+    public static TestDatabase.Handle handle(TestDatabase kind) {
         synchronized (OPEN) {
             TestDatabase.Handle h = OPEN.get(kind);
             if (h == null) {
@@ -32,7 +37,7 @@ public final class ChinookFixture {
                 ChinookData.load(h.db.dataSource());
                 OPEN.put(kind, h);
             }
-            return h.db;
+            return h;
         }
     }
 }

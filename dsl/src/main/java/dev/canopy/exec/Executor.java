@@ -30,11 +30,90 @@ public final class Executor {
     private final Dialect dialect;
     private final @Nullable StatementListener listener;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    /** The server of the connection {@link #transaction} holds when it is not the primary's (a read's replica). */
+    private final ThreadLocal<String> pinnedServer = new ThreadLocal<>();
+    /** Set while reads must see the primary's latest writes (a find-or-create). */
+    private final ThreadLocal<Boolean> primaryOnly = new ThreadLocal<>();
+    private final @Nullable ReadReplicas replicas;
+    /** The replica each open stream reads from, so that its follow-up statements report the same server. */
+    private final java.util.Map<Connection, String> streamServers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The name statements on the primary (or the only) database report. */
+    public static final String PRIMARY = "primary";
 
     public Executor(DataSource dataSource, Dialect dialect, @Nullable StatementListener listener) {
+        this(dataSource, dialect, listener, null);
+    }
+
+    /** An executor whose {@link #reading reads} go to {@code replicas} outside transactions. */
+    public Executor(DataSource dataSource, Dialect dialect, @Nullable StatementListener listener, @Nullable ReadReplicas replicas) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource is null");
         this.dialect = Objects.requireNonNull(dialect, "dialect is null");
         this.listener = listener;
+        this.replicas = replicas;
+    }
+
+    /** The read replicas, or null when reads go to the one database. */
+    public @Nullable ReadReplicas replicas() {
+        return replicas;
+    }
+
+    /**
+     * Runs a read ({@code work}: a query and its separate includes) on one connection of a read replica, in turn, when
+     * there are replicas and this thread is in no transaction; otherwise (no replica up, a transaction, a
+     * find-or-create) as every statement runs, on the primary. All statements of {@code work} share the replica's
+     * connection, so a query and its separate includes read the same server.
+     */
+    public <T extends @Nullable Object> T reading(java.util.function.Supplier<T> work) {
+        if (replicas == null || transaction.get() != null || Boolean.TRUE.equals(primaryOnly.get())) {
+            return work.get();
+        }
+        for (int attempt = 0; ; attempt++) {
+            ReadReplicas.Routed routed = replicas.connect();
+            if (routed == null) {
+                return work.get();
+            }
+            transaction.set(routed.connection());
+            pinnedServer.set(routed.server());
+            try {
+                return work.get();
+            } catch (dev.canopy.error.ConnectionException e) {
+                // the replica went away since its pool last saw it: a read changes nothing, so it runs again elsewhere
+                replicas.markDown(routed.server(), e);
+                if (attempt + 1 >= replicas.replicas().size()) {
+                    transaction.remove();
+                    pinnedServer.remove();
+                    return work.get();
+                }
+            } finally {
+                transaction.remove();
+                pinnedServer.remove();
+                try {
+                    routed.connection().close();
+                } catch (SQLException ignored) {
+                    // the connection goes back to the replica's pool or away
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} with every read on the primary, also outside a transaction (reads that must see the latest writes). */
+    public <T extends @Nullable Object> T onPrimary(java.util.function.Supplier<T> work) {
+        if (replicas == null || Boolean.TRUE.equals(primaryOnly.get())) {
+            return work.get();
+        }
+        primaryOnly.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            primaryOnly.remove();
+        }
+    }
+
+    /** The server this thread's next statement runs on. */
+    private String server() {
+        String s = pinnedServer.get();
+        return s != null ? s : PRIMARY;
     }
 
     public Dialect dialect() {
@@ -187,7 +266,7 @@ public final class Executor {
             throw e;
         } finally {
             closeUnlessTransaction(c, tx);
-            report(statement, start, rows, failure);
+            report(statement, start, rows, failure, server());
         }
     }
 
@@ -201,9 +280,22 @@ public final class Executor {
 
     /** {@link #stream(SqlStatement, CursorFactory)}, with a statement the database cancels after {@code timeout}. */
     public <T> java.util.stream.Stream<T> stream(SqlStatement statement, CursorFactory<T> cursor, @Nullable Duration timeout) {
+        return stream(statement, cursor, timeout, false);
+    }
+
+    /**
+     * {@link #stream(SqlStatement, CursorFactory, Duration)}; with {@code read}, outside a transaction, on a connection
+     * of a read replica when there is one up (see {@link #reading}).
+     */
+    public <T> java.util.stream.Stream<T> stream(SqlStatement statement, CursorFactory<T> cursor, @Nullable Duration timeout, boolean read) {
         long start = System.nanoTime();
         Connection tx = transaction.get();
-        Connection c = tx != null ? tx : connect();
+        ReadReplicas.Routed routed = tx == null && read && replicas != null && !Boolean.TRUE.equals(primaryOnly.get()) ? replicas.connect() : null;
+        Connection c = tx != null ? tx : routed != null ? routed.connection() : connect();
+        String server = tx != null ? server() : routed != null ? routed.server() : PRIMARY;
+        if (routed != null) {
+            streamServers.put(c, server);
+        }
         boolean ownTransaction = tx == null && dialect.supports(dev.canopy.dialect.Capability.STREAM_IN_TRANSACTION);
         PreparedStatement ps = null;
         ResultSet rs = null;
@@ -227,16 +319,18 @@ public final class Executor {
                         if (ownTransaction) {
                             endReadTransaction(c);
                         }
+                        streamServers.remove(c);
                         closeUnlessTransaction(c, tx);
-                        report(statement, start, it.rows(), null);
+                        report(statement, start, it.rows(), null, server);
                     });
         } catch (SQLException e) {
             closeQuietly(rs, ps);
             if (ownTransaction) {
                 endReadTransaction(c);
             }
+            streamServers.remove(c);
             closeUnlessTransaction(c, tx);
-            report(statement, start, 0, e);
+            report(statement, start, 0, e, server);
             throw ErrorTranslator.translate(dialect, e, statement.sql());
         }
     }
@@ -275,7 +369,12 @@ public final class Executor {
             return;
         }
         try {
-            transaction.set(rs.getStatement().getConnection());
+            Connection c = rs.getStatement().getConnection();
+            transaction.set(c);
+            String server = streamServers.get(c);
+            if (server != null) {
+                pinnedServer.set(server);
+            }
         } catch (SQLException e) {
             throw ErrorTranslator.translate(dialect, e, "(stream)");
         }
@@ -283,6 +382,7 @@ public final class Executor {
             work.run();
         } finally {
             transaction.remove();
+            pinnedServer.remove();
         }
     }
 
@@ -480,10 +580,10 @@ public final class Executor {
         }
     }
 
-    private void report(SqlStatement statement, long start, long rows, @Nullable Throwable failure) {
+    private void report(SqlStatement statement, long start, long rows, @Nullable Throwable failure, String server) {
         StatementEvent event = null;
         if (SQL_LOG.isDebugEnabled() || listener != null) {
-            event = new StatementEvent(statement.sql(), statement.binds(), Duration.ofNanos(System.nanoTime() - start), rows, failure);
+            event = new StatementEvent(statement.sql(), statement.binds(), Duration.ofNanos(System.nanoTime() - start), rows, failure, server);
         }
         if (event != null && SQL_LOG.isDebugEnabled()) {
             SQL_LOG.debug(event.describe());

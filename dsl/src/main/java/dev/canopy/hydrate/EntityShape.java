@@ -4,6 +4,7 @@ import dev.canopy.error.QueryException;
 import dev.canopy.error.UnknownColumnException;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.VirtualAttribute;
 import dev.canopy.plan.Plan;
 import java.util.HashMap;
 import java.util.List;
@@ -100,9 +101,28 @@ public final class EntityShape {
                 return slot;
             }
             throw new UnknownColumnException(model.name() + " has no attribute '" + attribute + "'; " + model.name() + " has: "
-                    + model.attributeNames() + (computed.length == 0 ? "" : "; computed: " + String.join(", ", computed)));
+                    + model.attributeNames() + virtualNames() + (computed.length == 0 ? "" : "; computed: " + String.join(", ", computed)));
         }
         return checkLoaded(c);
+    }
+
+    /** Whether every attribute a virtual attribute is computed from was read. */
+    public boolean isLoaded(VirtualAttribute<?> v) {
+        for (Column<?> c : v.dependsOn()) {
+            if (!loaded[c.index()]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void checkLoaded(VirtualAttribute<?> v) {
+        for (Column<?> c : v.dependsOn()) {
+            if (!loaded[c.index()]) {
+                throw new QueryException(v + " is computed from " + model.name() + "." + c.name()
+                        + ", which this query did not read (its attributes list left it out)");
+            }
+        }
     }
 
     int checkLoaded(Column<?> c) {
@@ -113,6 +133,11 @@ public final class EntityShape {
             throw new QueryException(model.name() + "." + c.name() + " was not read by this query (its attributes list left it out)");
         }
         return c.index();
+    }
+
+    private String virtualNames() {
+        List<VirtualAttribute<?>> vs = model.virtualAttributes();
+        return vs.isEmpty() ? "" : " (virtual: " + String.join(", ", vs.stream().map(VirtualAttribute::name).toArray(String[]::new)) + ")";
     }
 
     int linkIndex(String alias, boolean wantMany) {

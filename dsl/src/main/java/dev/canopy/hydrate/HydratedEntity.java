@@ -2,6 +2,7 @@ package dev.canopy.hydrate;
 
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.VirtualAttribute;
 import dev.canopy.result.Entity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,8 @@ public final class HydratedEntity implements Entity {
 
     @Override
     public <T> @Nullable T get(Column<T> column) {
-        return column.type().javaType().cast(slots[shape.checkLoaded(column)]);
+        int i = shape.checkLoaded(column);
+        return column.type().javaType().cast(shape.model().columns().get(i).read(slots[i]));
     }
 
     /**
@@ -53,13 +55,23 @@ public final class HydratedEntity implements Entity {
      */
     @Override
     public @Nullable Object get(String attribute) {
-        if (shape.model().findColumn(attribute) == null && shape.computedSlot(attribute) < 0) {
+        VirtualAttribute<?> v = shape.model().findVirtual(attribute);
+        if (v != null) {
+            shape.checkLoaded(v);
+            return v.compute(this);
+        }
+        if (shape.model().findColumn(attribute) == null) {
+            int slot = shape.computedSlot(attribute);
+            if (slot >= 0) {
+                return slots[slot];
+            }
             Object through = toMap().get(attribute);
             if (through instanceof Map) {
                 return through;
             }
         }
-        return slots[shape.columnIndex(attribute)];
+        int i = shape.columnIndex(attribute);
+        return shape.model().columns().get(i).read(slots[i]);
     }
 
     @Override
@@ -83,7 +95,13 @@ public final class HydratedEntity implements Entity {
         List<Column<?>> columns = shape.model().columns();
         int width = shape.width();
         for (int i : shape.order()) {
-            m.put(columns.get(i).name(), slots[i]);
+            Column<?> c = columns.get(i);
+            m.put(c.name(), c.read(slots[i]));
+        }
+        for (VirtualAttribute<?> v : shape.model().virtualAttributes()) {
+            if (shape.isLoaded(v)) {
+                m.put(v.name(), v.compute(this));
+            }
         }
         for (int i = 0, n = shape.computedCount(); i < n; i++) {
             String name = shape.computedName(i);
@@ -133,7 +151,7 @@ public final class HydratedEntity implements Entity {
     }
 
     /**
-     * The raw value at a column's {@link Column#index() index}, without a check: null when the column is null or
+     * The stored value at a column's {@link Column#index() index}, without a check and without its getter: null when the column is null or
      * was not read. For mappers that resolved the index once against the plan.
      */
     public @Nullable Object valueAt(int columnIndex) {

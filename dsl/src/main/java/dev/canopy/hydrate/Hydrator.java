@@ -81,7 +81,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                 }
             }
             List<String> computed = n.computed().stream().map(PlanNode.ComputedSlot::name).toList();
-            readers[n.index()] = new NodeReader(n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping, computed),
+            readers[n.index()] = new NodeReader(plan, n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping, computed),
                     link, dialect);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type(), dialect) : null;
@@ -375,7 +375,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final int[] computedSlots;
         private final ValueReader[] computedReaders;
 
-        NodeReader(PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
+        NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
             this.link = link;
             this.toMany = n.isToMany();
@@ -386,7 +386,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             modelIndex = new int[cols.size()];
             values = new ValueReader[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
-                slots[i] = n.firstSlot() + i;
+                slots[i] = plan.slot(n, i);
                 modelIndex[i] = cols.get(i).index();
                 values[i] = ValueReader.of(cols.get(i).type(), dialect);
             }

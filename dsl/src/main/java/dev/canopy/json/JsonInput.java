@@ -62,6 +62,9 @@ final class JsonInput {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw failure.at("$", "malformed JSON" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+        } catch (NumberFormatException e) {
+            // Jackson reads decimals exactly (BigDecimal) and refuses exponents past an int: 1e9999999999
+            throw failure.at("$", "malformed JSON: a number out of range: " + e.getMessage().replaceAll("\\s+", " "), e);
         }
     }
 

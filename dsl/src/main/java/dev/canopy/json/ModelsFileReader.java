@@ -14,6 +14,7 @@ import dev.canopy.error.DatabaseException;
 import dev.canopy.error.SchemaException;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
+import dev.canopy.model.Validator;
 import dev.canopy.model.DataType;
 import dev.canopy.model.Model;
 import dev.canopy.model.ModelOptions;
@@ -46,12 +47,13 @@ final class ModelsFileReader {
     private static final List<String> MODEL_KEYS =
             List.of("table", "primaryKey", "timestamps", "underscored", "paranoid", "version", "freezeTableName", "attributes");
     private static final List<String> ATTRIBUTE_KEYS =
-            List.of("type", "length", "scale", "field", "allowNull", "primaryKey", "autoIncrement", "unique", "defaultValue");
+            List.of("type", "length", "scale", "field", "allowNull", "primaryKey", "autoIncrement", "unique", "defaultValue", "validate");
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z]+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
 
     /** An attribute as the file (and the database, when there is one) describe it. */
     private record Attr(String name, String path, @Nullable DataType<?> type, @Nullable String field, @Nullable Boolean allowNull,
-                        boolean primaryKey, boolean autoIncrement, boolean unique, @Nullable JsonNode defaultValue) {}
+                        boolean primaryKey, boolean autoIncrement, boolean unique, @Nullable JsonNode defaultValue,
+                        List<Validator<Object>> validators) {}
 
     private final @Nullable DataSource dataSource;
 
@@ -209,7 +211,7 @@ final class ModelsFileReader {
 
     private static Attr attribute(String name, JsonNode def, String path, boolean typeRequired) {
         if (def.isTextual()) {
-            return new Attr(name, path, type(def.asText(), null, null, path, path), null, null, false, false, false, null);
+            return new Attr(name, path, type(def.asText(), null, null, path, path), null, null, false, false, false, null, List.of());
         }
         JsonInput.requireObject(def, path, "An attribute (or its type name)", FAIL);
         JsonInput.checkKeys(def, path, ATTRIBUTE_KEYS, "an attribute", FAIL);
@@ -228,7 +230,72 @@ final class ModelsFileReader {
         return new Attr(name, path, type, optionalText(def, "field", path, FAIL), optionalBoolean(def, "allowNull", path, FAIL),
                 Boolean.TRUE.equals(optionalBoolean(def, "primaryKey", path, FAIL)),
                 Boolean.TRUE.equals(optionalBoolean(def, "autoIncrement", path, FAIL)),
-                Boolean.TRUE.equals(optionalBoolean(def, "unique", path, FAIL)), dv == null || dv.isNull() ? null : dv);
+                Boolean.TRUE.equals(optionalBoolean(def, "unique", path, FAIL)), dv == null || dv.isNull() ? null : dv,
+                validators(def.get("validate"), field(path, "validate")));
+    }
+
+    /**
+     * Sequelize's {@code validate} object of an attribute: {@code {"notNull": true, "notEmpty": true, "len": [2, 80],
+     * "min": 1, "max": 10, "isEmail": true, "isIn": [["a", "b"]], "is": "^[a-z]+$"}} ({@code isIn} also as a flat list,
+     * {@code is} also as {@code matches}). Custom validators need code: declare them on a Java model.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Validator<Object>> validators(@Nullable JsonNode def, String path) {
+        if (def == null || def.isNull()) {
+            return List.of();
+        }
+        JsonInput.requireObject(def, path, "\"validate\"", FAIL);
+        List<Validator<Object>> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : fields(def)) {
+            String at = field(path, e.getKey());
+            JsonNode v = e.getValue();
+            Validator<?> made;
+            switch (e.getKey()) {
+                case "notNull": case "notEmpty": case "isEmail":
+                    if (!v.isBoolean()) {
+                        throw FAIL.at(at, "expected true or false, not " + describe(v));
+                    }
+                    if (!v.booleanValue()) {
+                        continue;
+                    }
+                    made = e.getKey().equals("notNull") ? Validator.notNull() : e.getKey().equals("notEmpty") ? Validator.notEmpty() : Validator.isEmail();
+                    break;
+                case "len":
+                    if (!v.isArray() || v.size() != 2 || !v.get(0).canConvertToInt() || !v.get(1).canConvertToInt()) {
+                        throw FAIL.at(at, "expected [min, max], not " + describe(v));
+                    }
+                    made = at(at, FAIL, () -> Validator.len(v.get(0).intValue(), v.get(1).intValue()));
+                    break;
+                case "min": case "max":
+                    if (!v.isNumber()) {
+                        throw FAIL.at(at, "expected a number, not " + describe(v));
+                    }
+                    made = e.getKey().equals("min") ? Validator.min(v.decimalValue()) : Validator.max(v.decimalValue());
+                    break;
+                case "isIn": {
+                    JsonNode list = v.isArray() && v.size() == 1 && v.get(0).isArray() ? v.get(0) : v;
+                    if (!list.isArray()) {
+                        throw FAIL.at(at, "expected a list of values, not " + describe(v));
+                    }
+                    List<Object> allowed = new ArrayList<>();
+                    for (JsonNode x : list) {
+                        allowed.add(x.isNumber() ? (Object) x.numberValue() : x.asText());
+                    }
+                    made = Validator.isIn(allowed);
+                    break;
+                }
+                case "is": case "matches":
+                    if (!v.isTextual()) {
+                        throw FAIL.at(at, "expected a regular expression, not " + describe(v));
+                    }
+                    made = at(at, FAIL, () -> Validator.matches(v.asText()));
+                    break;
+                default:
+                    throw FAIL.at(at, "unknown validator; known: notNull, notEmpty, len, min, max, isEmail, isIn, is (matches)");
+            }
+            out.add((Validator<Object>) made);
+        }
+        return List.copyOf(out);
     }
 
     private static DataType<?> type(String text, @Nullable Integer length, @Nullable Integer scale, String path, String attrPath) {
@@ -280,7 +347,7 @@ final class ModelsFileReader {
             }
             byColumn.put(column.name(), new Attr(a.name(), a.path(), type, column.name(),
                     a.allowNull() != null ? a.allowNull() : column.nullable(), a.primaryKey(),
-                    a.autoIncrement() || column.autoIncrement(), a.unique(), a.defaultValue()));
+                    a.autoIncrement() || column.autoIncrement(), a.unique(), a.defaultValue(), a.validators()));
         }
         String path = field("$.models", model);
         List<Attr> out = new ArrayList<>();
@@ -297,7 +364,7 @@ final class ModelsFileReader {
                 continue;
             }
             out.add(new Attr(attributeName(column.name(), options), path, type, column.name(), column.nullable(), false,
-                    column.autoIncrement(), false, null));
+                    column.autoIncrement(), false, null, List.of()));
         }
         return out;
     }
@@ -396,6 +463,9 @@ final class ModelsFileReader {
             }
             if (dv != null) {
                 r = r.defaultValue(dv);
+            }
+            if (!a.validators().isEmpty()) {
+                r = r.validate(a.validators().toArray(new Validator[0]));
             }
             return r;
         }));

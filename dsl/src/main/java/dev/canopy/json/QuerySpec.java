@@ -33,7 +33,9 @@ import java.util.Objects;
  * TIMESTAMP midnight of that day.
  *
  * <p><b>Include.</b> An alias string, or an object naming {@code "association"} (or {@code "as"}), or {@code "model"}
- * when exactly one association leads there; {@code "required"} (absent: Sequelize's default, required exactly when
+ * when exactly one association leads there (read as {@code Include.of(model)}, and written back so), or
+ * {@code {"all": true, "nested": true, "required": false}} for {@code Include.all().nested().optional()} (nested and
+ * required may be left out); {@code "required"} (absent: Sequelize's default, required exactly when
  * there is a where), {@code "right": true}, {@code "where"}, {@code "attributes"}, nested {@code "include"}, and for
  * a to-many include {@code "separate"} (true: its own batched query; false: joined), an {@code "order"} within each
  * parent (its own columns, or below it through included aliases) and a per-parent {@code "limit"}.

@@ -36,6 +36,7 @@ final class SpecReader {
             "group", "having");
     private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes",
             "include", "separate", "order", "limit", "through");
+    private static final List<String> ALL_KEYS = List.of("all", "nested", "required");
     private static final Pattern DIRECTION =
             Pattern.compile("(?i)\\s*(ASC|DESC)?\\s*(?:NULLS\\s+(FIRST|LAST))?\\s*");
 
@@ -148,13 +149,19 @@ final class SpecReader {
         Include inc;
         if (node.isTextual()) {
             inc = at(path, FAIL, () -> Include.of(schema.association(parent, node.asText())));
+        } else if (node.isObject() && node.has("all")) {
+            return all(parent, node, path, parentPath);
         } else if (node.isObject()) {
             JsonInput.checkKeys(node, path, INCLUDE_KEYS, "an include", FAIL);
             Association association = association(parent, node, path);
-            Include base = at(path, FAIL, () -> Include.of(association));
+            boolean byModel = !node.hasNonNull("association") && !node.hasNonNull("as");
+            Include base = byModel ? Include.of(association.target()) : at(path, FAIL, () -> Include.of(association));
             List<String> aliasPath = append(parentPath, association.alias());
             included.add(aliasPath);
-            inc = configure(base, node, path, aliasPath);
+            inc = configure(base, association.target(), node, path, aliasPath);
+            if (byModel) {
+                return inc;
+            }
         } else {
             throw FAIL.at(path, "an include is an alias (a string) or an object with \"association\" or \"model\", not " + describe(node));
         }
@@ -191,7 +198,39 @@ final class SpecReader {
                 + schema.associationsOf(parent).stream().map(Association::alias).collect(Collectors.joining(", ")));
     }
 
-    private Include configure(Include base, JsonNode node, String path, List<String> aliasPath) {
+    /**
+     * {@code {"all": true, "nested": true, "required": false}}: every association of {@code parent} (see
+     * {@link Include#all()}); the paths it may include are known to the where and order that follow.
+     */
+    private Include all(Model parent, JsonNode node, String path, List<String> parentPath) {
+        JsonInput.checkKeys(node, path, ALL_KEYS, "an include of all associations", FAIL);
+        Boolean all = JsonInput.optionalBoolean(node, "all", path, FAIL);
+        if (!Boolean.TRUE.equals(all)) {
+            throw FAIL.at(field(path, "all"), "expected true (include every association); to include some, list them");
+        }
+        Include inc = Include.all();
+        if (Boolean.TRUE.equals(JsonInput.optionalBoolean(node, "nested", path, FAIL))) {
+            inc = inc.nested();
+        }
+        Boolean required = JsonInput.optionalBoolean(node, "required", path, FAIL);
+        if (required != null) {
+            inc = inc.required(required);
+        }
+        Include every = inc;
+        Query expanded = at(path, FAIL, () -> Query.from(parent).include(every).bind(schema));
+        addPaths(parentPath, expanded.includes());
+        return inc;
+    }
+
+    private void addPaths(List<String> parentPath, List<Include> includes) {
+        for (Include i : includes) {
+            List<String> p = append(parentPath, i.alias());
+            included.add(p);
+            addPaths(p, i.includes());
+        }
+    }
+
+    private Include configure(Include base, Model model, JsonNode node, String path, List<String> aliasPath) {
         Include inc = base;
         Boolean required = JsonInput.optionalBoolean(node, "required", path, FAIL);
         Boolean right = JsonInput.optionalBoolean(node, "right", path, FAIL);
@@ -204,7 +243,6 @@ final class SpecReader {
             }
             inc = inc.right();
         }
-        Model model = inc.model();
         String wherePath = field(path, "where");
         Condition condition = where.optional(model, node.get("where"), wherePath, false);
         if (condition != null) {

@@ -62,7 +62,21 @@ final class SpecWriter {
 
     private static ObjectNode include(Include inc) {
         ObjectNode n = NODES.objectNode();
-        n.put("association", inc.alias());
+        if (inc.isAll()) {
+            n.put("all", true);
+            if (inc.isAllNested()) {
+                n.put("nested", true);
+            }
+            if (inc.requiredOption() != null) {
+                n.put("required", inc.requiredOption());
+            }
+            return n;
+        }
+        if (inc.byModel() != null) {
+            n.put("model", inc.byModel().name());
+        } else {
+            n.put("association", inc.alias());
+        }
         if (inc.isRight()) {
             n.put("right", true);
         } else if (inc.requiredOption() != null) {

@@ -3,7 +3,10 @@ package dev.canopy.model;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.canopy.query.ColumnRef;
 import dev.canopy.query.Operand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +32,21 @@ public final class Column<T> implements Operand<T>, dev.canopy.query.Selection {
     private final boolean autoIncrement;
     private final boolean unique;
     private final int index;
+    private final List<Validator<? super T>> validators;
+    private final @Nullable UnaryOperator<T> getter;
+    private final @Nullable UnaryOperator<T> setter;
 
     Column(Model model, String attribute, String field, DataType<T> type, boolean allowNull, @Nullable Object defaultValue,
            boolean primaryKey, boolean autoIncrement, boolean unique, int index) {
+        this(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index, List.of(), null, null);
+    }
+
+    private Column(Model model, String attribute, String field, DataType<T> type, boolean allowNull, @Nullable Object defaultValue,
+                   boolean primaryKey, boolean autoIncrement, boolean unique, int index, List<Validator<? super T>> validators,
+                   @Nullable UnaryOperator<T> getter, @Nullable UnaryOperator<T> setter) {
+        this.validators = validators;
+        this.getter = getter;
+        this.setter = setter;
         this.model = model;
         this.attribute = attribute;
         this.field = field;
@@ -61,43 +76,104 @@ public final class Column<T> implements Operand<T>, dev.canopy.query.Selection {
 
     /** This column, part of the primary key (several columns may be: a composite key, in declaration order). */
     public Column<T> primaryKey() {
-        return model.replace(this, new Column<>(model, attribute, field, type, false, defaultValue, true, autoIncrement, unique, index));
+        if (getter != null) {
+            throw new dev.canopy.error.SchemaException("Column " + this + " has a getter; a primary key is read as stored, without one");
+        }
+        return model.replace(this, copy(false, defaultValue, true, autoIncrement, unique, index));
     }
 
     /** This column, filled by the database (identity / auto-increment). */
     public Column<T> autoIncrement() {
-        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, true, unique, index));
+        return model.replace(this, copy(allowNull, defaultValue, primaryKey, true, unique, index));
     }
 
     /** This column, {@code NOT NULL} (Sequelize's {@code allowNull: false}). */
     public Column<T> notNull() {
-        return model.replace(this, new Column<>(model, attribute, field, type, false, defaultValue, primaryKey, autoIncrement, unique, index));
+        return model.replace(this, copy(false, defaultValue, primaryKey, autoIncrement, unique, index));
     }
 
     /** This column, with a unique constraint. */
     public Column<T> unique() {
-        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, true, index));
+        return model.replace(this, copy(allowNull, defaultValue, primaryKey, autoIncrement, true, index));
     }
 
     /** This column, stored in the table column {@code field} (Sequelize's {@code field}). */
     public Column<T> field(String field) {
         Model.checkIdentifier(field, "field of " + model.name() + "." + attribute);
-        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index));
+        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index,
+                validators, getter, setter));
     }
 
     /** This column, with a default value the database fills in. */
     public Column<T> defaultValue(T value) {
         Objects.requireNonNull(value, "default value is null");
-        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, value, primaryKey, autoIncrement, unique, index));
+        return model.replace(this, copy(allowNull, value, primaryKey, autoIncrement, unique, index));
+    }
+
+    private Column<T> copy(boolean allowNull, @Nullable Object defaultValue, boolean primaryKey, boolean autoIncrement, boolean unique, int index) {
+        return new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index, validators, getter, setter);
+    }
+
+    /**
+     * This column, checked by {@code validators} before any SQL of a write (Sequelize's {@code validate}); adds to the
+     * validators declared before. See {@link Validator}.
+     */
+    @SafeVarargs
+    public final Column<T> validate(Validator<? super T>... validators) {
+        List<Validator<? super T>> all = new ArrayList<>(this.validators);
+        for (Validator<? super T> v : validators) {
+            all.add(Objects.requireNonNull(v, "validator is null"));
+        }
+        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index,
+                List.copyOf(all), getter, setter));
+    }
+
+    /**
+     * This column, its value read through {@code getter} (Sequelize's attribute {@code get()}): what
+     * {@code entity.get(...)}, typed records and JSON see. The stored value is unchanged, and conditions compare with
+     * it. Not on a primary key: rows are told apart by their stored keys.
+     */
+    public Column<T> getter(UnaryOperator<T> getter) {
+        Objects.requireNonNull(getter, "getter is null");
+        if (primaryKey) {
+            throw new dev.canopy.error.SchemaException("Column " + this + " is a primary key; a key is read as stored, without a getter");
+        }
+        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index,
+                validators, getter, setter));
+    }
+
+    /**
+     * This column, every value written to it passed through {@code setter} first (Sequelize's attribute {@code set()}):
+     * before validation and SQL, on create, bulkCreate, update and upsert. Not called for null.
+     */
+    public Column<T> setter(UnaryOperator<T> setter) {
+        Objects.requireNonNull(setter, "setter is null");
+        return model.replace(this, new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, index,
+                validators, getter, setter));
+    }
+
+    /** The validators of this column, in declaration order. */
+    public List<Validator<? super T>> validators() { return validators; }
+
+    /** The getter read values go through, or null. */
+    public @Nullable UnaryOperator<T> getter() { return getter; }
+
+    /** The setter written values go through, or null. */
+    public @Nullable UnaryOperator<T> setter() { return setter; }
+
+    /** A stored value as {@code entity.get(...)} shows it: through the getter, if any (null stays null). */
+    @SuppressWarnings("unchecked")
+    public @Nullable Object read(@Nullable Object stored) {
+        return getter == null || stored == null ? stored : getter.apply((T) stored);
     }
 
     Column<T> withIndex(int newIndex) {
-        return new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, newIndex);
+        return new Column<>(model, attribute, field, type, allowNull, defaultValue, primaryKey, autoIncrement, unique, newIndex, validators, getter, setter);
     }
 
     /** This column as reached from the query's root through a path of association aliases: {@code $album.artist.Name$}. */
     public ColumnRef<T> at(String... path) {
-        return ColumnRef.of(java.util.List.of(path), this);
+        return ColumnRef.of(List.of(path), this);
     }
 
     /**
@@ -111,7 +187,7 @@ public final class Column<T> implements Operand<T>, dev.canopy.query.Selection {
 
     @Override
     public ColumnRef<T> ref() {
-        return ColumnRef.of(java.util.List.of(), this);
+        return ColumnRef.of(List.of(), this);
     }
 
     @Override public boolean equals(@Nullable Object o) {

@@ -42,6 +42,11 @@ public class Model {
     private final ModelOptions options;
     private final String tableName;
     private final Map<String, Column<?>> columns = new LinkedHashMap<>();
+    private final Map<String, VirtualAttribute<?>> virtuals = new LinkedHashMap<>();
+    private final Map<String, ModelValidator> validators = new LinkedHashMap<>();
+    /** Read on every row a write checks: a view, not a copy (nothing is added once the model is sealed). */
+    private final Map<String, ModelValidator> validatorsView = Collections.unmodifiableMap(validators);
+    private volatile List<VirtualAttribute<?>> virtualList = List.of();
     private volatile boolean sealed;
     private List<Column<?>> columnList = List.of();
     private List<Column<?>> primaryKey = List.of();
@@ -85,12 +90,63 @@ public class Model {
     protected final <T> Column<T> column(String attribute, DataType<T> type) {
         checkIdentifier(Objects.requireNonNull(attribute, "attribute is null"), "attribute of " + name);
         checkOpen("add column " + attribute);
-        if (columns.containsKey(attribute)) {
+        if (columns.containsKey(attribute) || virtuals.containsKey(attribute)) {
             throw new SchemaException("Model " + name + " already has an attribute named " + attribute);
         }
         Column<T> c = new Column<>(this, attribute, options.fieldFor(attribute), type, true, null, false, false, false, columns.size());
         columns.put(attribute, c);
         return c;
+    }
+
+    /**
+     * A virtual attribute (Sequelize's {@code DataTypes.VIRTUAL} with a getter): computed by {@code compute} from the
+     * attributes {@code dependsOn} when read, never stored and never in SQL. See {@link VirtualAttribute}.
+     */
+    protected final <T> VirtualAttribute<T> virtual(String attribute, Class<T> type, java.util.function.Function<? super RowView, ? extends @Nullable T> compute,
+                                                    Column<?>... dependsOn) {
+        checkIdentifier(Objects.requireNonNull(attribute, "attribute is null"), "virtual attribute of " + name);
+        checkOpen("add virtual attribute " + attribute);
+        if (columns.containsKey(attribute) || virtuals.containsKey(attribute)) {
+            throw new SchemaException("Model " + name + " already has an attribute named " + attribute);
+        }
+        for (Column<?> c : dependsOn) {
+            if (c.model() != this) {
+                throw new SchemaException("Virtual attribute " + name + "." + attribute + " depends on " + c + ", which is not an attribute of "
+                        + name + "; " + name + " has: " + attributeNames());
+            }
+        }
+        VirtualAttribute<T> v = new VirtualAttribute<>(this, attribute, type, compute, List.of(dependsOn));
+        virtuals.put(attribute, v);
+        virtualList = List.copyOf(virtuals.values());
+        return v;
+    }
+
+    /**
+     * A check of the row as a whole, run before any SQL of a write after the attribute validators (Sequelize's model
+     * {@code validate}); see {@link ModelValidator}.
+     */
+    protected final void validate(String validatorName, ModelValidator validator) {
+        Objects.requireNonNull(validatorName, "validator name is null");
+        Objects.requireNonNull(validator, "validator is null");
+        checkOpen("add model validator " + validatorName);
+        if (validators.putIfAbsent(validatorName, validator) != null) {
+            throw new SchemaException("Model " + name + " already has a validator named " + validatorName);
+        }
+    }
+
+    /** The virtual attributes, in declaration order. */
+    public final List<VirtualAttribute<?>> virtualAttributes() {
+        return virtualList;
+    }
+
+    /** The virtual attribute with a name, or null. */
+    public final @Nullable VirtualAttribute<?> findVirtual(String attribute) {
+        return virtuals.get(attribute);
+    }
+
+    /** The model-level validators by name, in declaration order. */
+    public final Map<String, ModelValidator> validators() {
+        return validatorsView;
     }
 
     <T> Column<T> replace(Column<T> old, Column<T> replacement) {
@@ -241,6 +297,23 @@ public class Model {
 
         public <T> Builder column(String attribute, DataType<T> type) {
             model.column(attribute, type);
+            return this;
+        }
+
+        /** Adds a virtual attribute computed from attributes added before (see {@link Model#virtual}). */
+        public <T> Builder virtual(String attribute, Class<T> type, java.util.function.Function<? super RowView, ? extends @Nullable T> compute,
+                                   String... dependsOn) {
+            Column<?>[] deps = new Column<?>[dependsOn.length];
+            for (int i = 0; i < deps.length; i++) {
+                deps[i] = model.column(dependsOn[i]);
+            }
+            VirtualAttribute<T> unused = model.virtual(attribute, type, compute, deps);
+            return this;
+        }
+
+        /** Adds a model-level validator (see {@link Model#validate}). */
+        public Builder validate(String name, ModelValidator validator) {
+            model.validate(name, validator);
             return this;
         }
 

@@ -1,13 +1,18 @@
 package dev.canopy.model;
 
 import dev.canopy.error.AssociationNotFoundException;
+import dev.canopy.error.QueryException;
 import dev.canopy.error.SchemaException;
+import dev.canopy.query.Condition;
+import dev.canopy.query.Query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +34,13 @@ public final class Schema {
     private final Map<String, Model> models;
     private final Map<Model, Map<String, Association>> bySource;
     private final List<Association> associations;
+    private final Map<Model, Query> defaultScopes;
+    private final Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> scopes;
 
-    private Schema(Map<String, Model> models, List<Association> associations) {
+    private Schema(Map<String, Model> models, List<Association> associations, Map<Model, Query> defaultScopes,
+                   Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> scopes) {
+        this.defaultScopes = defaultScopes;
+        this.scopes = scopes;
         this.models = Collections.unmodifiableMap(models);
         this.associations = List.copyOf(associations);
         Map<Model, Map<String, Association>> index = new LinkedHashMap<>();
@@ -111,8 +121,8 @@ public final class Schema {
             throw new AssociationNotFoundException(target.name() + " is not associated to " + source.name() + "; " + hasText(source));
         }
         if (found.size() > 1) {
-            throw new AssociationNotFoundException(target.name() + " is associated to " + source.name() + " more than once; name the alias: "
-                    + found.stream().map(Association::alias).collect(Collectors.joining(", ")));
+            throw new dev.canopy.error.AmbiguousAssociationException(source.name(), target.name(),
+                    found.stream().map(Association::alias).collect(Collectors.toList()));
         }
         return found.get(0);
     }
@@ -134,6 +144,51 @@ public final class Schema {
         return a;
     }
 
+    /** The default scope of a model (a query of it whose parts every query of it gets), or null when it has none. */
+    public @Nullable Query defaultScope(Model model) {
+        return defaultScopes.get(model);
+    }
+
+    /**
+     * The where of a model's default scope, for a bulk update or destroy (Sequelize applies it there too); null when
+     * the model has no default scope or its scope has no where.
+     *
+     * @throws QueryException when the where names included paths, which a bulk write cannot join
+     */
+    public @Nullable Condition defaultScopeWhere(Model model) {
+        Query scope = defaultScopes.get(model);
+        Condition where = scope == null ? null : scope.where();
+        if (where != null) {
+            where.forEachColumn(ref -> {
+                if (!ref.path().isEmpty()) {
+                    throw new QueryException("The default scope of " + model.name() + " filters on " + ref + ", through an include; a bulk "
+                            + "update or destroy cannot apply it: give the write Where.unscoped() and the condition you mean");
+                }
+            });
+        }
+        return where;
+    }
+
+    /**
+     * The named scope of a model, made with {@code args}.
+     *
+     * @throws QueryException naming the scopes the model has, when it has none of that name
+     */
+    public Query scope(Model model, String name, List<@Nullable Object> args) {
+        Map<String, Function<List<@Nullable Object>, Query>> named = scopes.getOrDefault(model, Map.of());
+        Function<List<@Nullable Object>, Query> f = named.get(name);
+        if (f == null) {
+            throw new QueryException("'" + name + "' is not a scope of " + model.name() + "; " + model.name() + " has: "
+                    + (named.isEmpty() ? "(no scopes)" : String.join(", ", named.keySet()))
+                    + (defaultScopes.containsKey(model) ? " and defaultScope" : ""));
+        }
+        Query q = Objects.requireNonNull(f.apply(Collections.unmodifiableList(args)), "scope " + name + " of " + model.name() + " returned null");
+        if (q.root() != model) {
+            throw new QueryException("Scope " + name + " of " + model.name() + " returned a query of " + q.root().name());
+        }
+        return q;
+    }
+
     private String hasText(Model source) {
         List<Association> list = associationsOf(source);
         return source.name() + " has: " + (list.isEmpty() ? "(no associations)"
@@ -148,8 +203,69 @@ public final class Schema {
     public static final class Builder {
         private final Map<String, Model> models = new LinkedHashMap<>();
         private final List<Association> associations = new ArrayList<>();
+        private final Map<Model, Query> defaultScopes = new LinkedHashMap<>();
+        private final Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> scopes = new LinkedHashMap<>();
+        private final List<String> staticScopes = new ArrayList<>();
+        private final List<Query> staticScopeQueries = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * The default scope of the query's root model (Sequelize's {@code defaultScope}): its where, includes, order,
+         * attributes and limit are merged into every query of that model, and into every include of it, unless the
+         * query or include is {@code unscoped()} or names another scope. Bulk updates and destroys of the model get
+         * its where too. Its includes name aliases of this schema.
+         * <pre>{@code
+         * Schema.builder().models(USER).defaultScope(Query.from(USER).where(USER.active.eq(true)))
+         * }</pre>
+         */
+        public Builder defaultScope(Query scope) {
+            Objects.requireNonNull(scope, "scope is null");
+            model(scope.root());
+            checkScope(scope, "defaultScope");
+            defaultScopes.put(scope.root(), scope);
+            staticScopes.add("defaultScope of " + scope.root().name());
+            staticScopeQueries.add(scope);
+            return this;
+        }
+
+        /** A named scope of the query's root model (Sequelize's {@code scopes: { name: {...} }}), applied by {@code query.scope(name)}. */
+        public Builder scope(String name, Query scope) {
+            Objects.requireNonNull(scope, "scope is null");
+            checkScope(scope, name);
+            staticScopes.add("scope " + name + " of " + scope.root().name());
+            staticScopeQueries.add(scope);
+            return scope(scope.root(), name, args -> {
+                if (!args.isEmpty()) {
+                    throw new QueryException("Scope " + name + " of " + scope.root().name() + " takes no arguments; " + args.size() + " given");
+                }
+                return scope;
+            });
+        }
+
+        /**
+         * A named scope made from arguments (Sequelize's scope function, {@code scope({ method: ['accessLevel', 19] })}):
+         * {@code query.scope("accessLevel", 19)} calls {@code scope} with {@code [19]}, when the query is bound.
+         */
+        public Builder scope(Model model, String name, Function<List<@Nullable Object>, Query> scope) {
+            Objects.requireNonNull(name, "scope name is null");
+            Objects.requireNonNull(scope, "scope is null");
+            if ("defaultScope".equals(name)) {
+                throw new SchemaException("'defaultScope' is the default scope's name; declare it with defaultScope(...)");
+            }
+            model(model);
+            if (scopes.computeIfAbsent(model, m -> new LinkedHashMap<>()).putIfAbsent(name, scope) != null) {
+                throw new SchemaException(model.name() + " already has a scope named '" + name + "'");
+            }
+            return this;
+        }
+
+        private static void checkScope(Query scope, String name) {
+            if (!scope.scopeNames().isEmpty()) {
+                throw new SchemaException("Scope " + name + " of " + scope.root().name() + " names other scopes (" + scope.scopeNames()
+                        + "); merge their parts into it instead");
+            }
+        }
 
         public Builder models(Model... models) {
             for (Model m : models) {
@@ -216,7 +332,22 @@ public final class Schema {
             for (Association a : associations) {
                 resolved.add(a.resolved());
             }
-            return new Schema(new LinkedHashMap<>(models), resolved);
+            Schema schema = new Schema(new LinkedHashMap<>(models), resolved, new LinkedHashMap<>(defaultScopes), copy(scopes));
+            for (int i = 0; i < staticScopeQueries.size(); i++) {
+                try {
+                    Query unused = staticScopeQueries.get(i).unscoped().bind(schema);
+                } catch (RuntimeException e) {
+                    throw new SchemaException("The " + staticScopes.get(i) + " does not fit this schema: " + e.getMessage());
+                }
+            }
+            return schema;
+        }
+
+        private static Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> copy(
+                Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> scopes) {
+            Map<Model, Map<String, Function<List<@Nullable Object>, Query>>> out = new LinkedHashMap<>();
+            scopes.forEach((m, named) -> out.put(m, Collections.unmodifiableMap(new LinkedHashMap<>(named))));
+            return Collections.unmodifiableMap(out);
         }
 
         private static Model keyModel(Association a) {
@@ -246,7 +377,7 @@ public final class Schema {
         }
 
         private void check(Association a, Map<Model, Map<String, DataType<?>>> implicit) {
-            if (a.source().findColumn(a.alias()) != null) {
+            if (a.source().findColumn(a.alias()) != null || a.source().findVirtual(a.alias()) != null) {
                 throw new SchemaException("Naming collision between attribute '" + a.alias() + "' and association '" + a.alias()
                         + "' on " + a.source().name() + "; give the association another alias");
             }

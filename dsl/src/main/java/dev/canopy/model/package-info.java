@@ -12,8 +12,16 @@
  * }</pre>
  * Associations are values ({@link dev.canopy.model.Association#hasMany}, ...) that a
  * {@link dev.canopy.model.Schema} collects, checks and seals. {@link dev.canopy.model.Column} carries its comparison
- * operators (as jOOQ's {@code Field} does) through {@link dev.canopy.query.Operand}: that is the one place where
- * {@code model} refers to {@code query}, kept so that {@code ARTIST.name.like("A%")} reads as it should.
+ * operators (as jOOQ's {@code Field} does) through {@link dev.canopy.query.Operand}, so that
+ * {@code ARTIST.name.like("A%")} reads as it should; and a schema's scopes are {@link dev.canopy.query.Query} values.
+ * Those are the two places where {@code model} refers to {@code query}.
+ *
+ * <p>Beside columns, a model declares what Sequelize declares in its attributes and options: validators
+ * ({@link dev.canopy.model.Column#validate}, {@link dev.canopy.model.Validator}, model-level
+ * {@link dev.canopy.model.ModelValidator}s), getters and setters ({@link dev.canopy.model.Column#getter},
+ * {@link dev.canopy.model.Column#setter}) and virtual attributes ({@link dev.canopy.model.VirtualAttribute}). Scopes
+ * are declared with the schema ({@link dev.canopy.model.Schema.Builder#defaultScope}); hooks are run by writes and
+ * given to a {@code Canopy} ({@code dev.canopy.write.Hooks}).
  */
 @NullMarked
 package dev.canopy.model;

@@ -143,15 +143,33 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
         Field<String> text = (Field<String>) (Field<?>) f;
         String s = (String) v;
         switch (c.operator()) {
-            case LIKE: return text.like(DSL.val(s));
-            case NOT_LIKE: return text.notLike(DSL.val(s));
-            case ILIKE: return text.likeIgnoreCase(DSL.val(s));
-            case NOT_ILIKE: return text.notLikeIgnoreCase(DSL.val(s));
+            case LIKE: return text.like(DSL.val(pattern(s))).escape(ESCAPE);
+            case NOT_LIKE: return text.notLike(DSL.val(pattern(s))).escape(ESCAPE);
+            case ILIKE: return text.likeIgnoreCase(DSL.val(pattern(s))).escape(ESCAPE);
+            case NOT_ILIKE: return text.notLikeIgnoreCase(DSL.val(pattern(s))).escape(ESCAPE);
             case STARTS_WITH: return text.startsWith(DSL.val(s));
             case ENDS_WITH: return text.endsWith(DSL.val(s));
             case CONTAINS: return text.contains(DSL.val(s));
             default: throw new IllegalStateException("unhandled operator " + c.operator());
         }
+    }
+
+    /**
+     * A raw pattern's escape character, the same on every database: a backslash, as H2, MariaDB and PostgreSQL have by
+     * default, said explicitly so that SQLite (which has none by default) means the same.
+     */
+    static final char ESCAPE = '\\';
+
+    /**
+     * The pattern as bound: a backslash that ends it (an escape with nothing to escape) stands for itself, as on
+     * MariaDB, instead of matching nothing (H2) or failing (PostgreSQL, SQLite).
+     */
+    static String pattern(String s) {
+        int trailing = 0;
+        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == ESCAPE; i--) {
+            trailing++;
+        }
+        return trailing % 2 == 1 ? s + ESCAPE : s;
     }
 
     /**

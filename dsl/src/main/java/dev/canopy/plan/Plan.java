@@ -20,18 +20,38 @@ import org.jspecify.annotations.Nullable;
  * ({@link #statement(List)}, given a batch of parent keys), whose result column 1 holds each row's parent key.
  */
 public final class Plan {
-    private final StatementShape shape;
+    /** The statement's recipe; null for the plan of a result the caller's own SQL returns ({@link ResultColumns}). */
+    private final @Nullable StatementShape shape;
     private final List<PlanNode> nodes;
     private final List<Fetch> fetches;
+    /** Per node, the result column of each of its columns; null when they follow each other from the node's first slot. */
+    private final int @Nullable [][] slots;
 
     Plan(StatementShape shape) {
         this.shape = shape;
         this.nodes = shape.layout().nodes();
         this.fetches = shape.layout().fetches();
+        this.slots = null;
+    }
+
+    /** The plan of rows a caller's SQL returns: nodes read from the result columns {@code slots} name, no statement. */
+    Plan(List<PlanNode> nodes, int[][] slots) {
+        this.shape = null;
+        this.nodes = List.copyOf(nodes);
+        this.fetches = List.of();
+        this.slots = slots;
+    }
+
+    /** The 1-based result column that holds column {@code i} of {@code node} (see {@link PlanNode#columns()}). */
+    public int slot(PlanNode node, int i) {
+        return slots == null ? node.firstSlot() + i : slots[node.index()][i];
     }
 
     /** The statement of a query's plan. */
     public Select<?> statement() {
+        if (shape == null) {
+            throw new QueryException("this plan reads the rows of the caller's own SQL; it has no statement of its own");
+        }
         if (isKeyed()) {
             throw new QueryException("a separate include's plan needs its parents' keys: use statement(keys)");
         }
@@ -43,17 +63,17 @@ public final class Plan {
         if (!isKeyed()) {
             throw new QueryException("a query's plan takes no parent keys: use statement()");
         }
-        return shape.select(parentKeys);
+        return java.util.Objects.requireNonNull(shape).select(parentKeys);
     }
 
     /** Whether this plan loads a separate include (result column 1 holds the parent key). */
     public boolean isKeyed() {
-        return shape.layout().partition() != null;
+        return shape != null && shape.layout().partition() != null;
     }
 
     /** The parent-key column a keyed plan's first result column is read as (the association's source-side key). */
     public @Nullable Column<?> partition() {
-        Include via = shape.layout().spec().via();
+        Include via = shape == null ? null : shape.layout().spec().via();
         return via == null ? null : via.association().keys().source();
     }
 

@@ -88,6 +88,44 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
         return new Attributes(List.of(), list, false);
     }
 
+    /**
+     * {@code over} merged over {@code base}, as Sequelize merges the attributes of scopes: all of either side is the
+     * other side; two lists are united; exclusions are united and always stay (an excluded attribute is left out of a
+     * list too); the key alone and a list is the list. Computed attributes are united by alias, {@code over}'s winning.
+     */
+    static Attributes merge(Attributes base, Attributes over) {
+        Attributes columns = mergeColumns(base, over);
+        if (base.computed.isEmpty() && over.computed.isEmpty()) {
+            return columns;
+        }
+        List<Computed<?>> computed = new ArrayList<>();
+        for (Computed<?> c : base.computed) {
+            if (over.computed(c.name()) == null) {
+                computed.add(c);
+            }
+        }
+        computed.addAll(over.computed);
+        return new Attributes(columns.only, columns.excluded, columns.keyOnly, computed);
+    }
+
+    private static Attributes mergeColumns(Attributes base, Attributes over) {
+        if (base.isAll()) {
+            return over;
+        }
+        if (over.isAll()) {
+            return base;
+        }
+        List<Column<?>> excluded = new ArrayList<>(base.excluded);
+        excluded.addAll(over.excluded);
+        List<Column<?>> only = new ArrayList<>(base.only);
+        only.addAll(over.only);
+        if (only.isEmpty()) {
+            return base.keyOnly || over.keyOnly ? KEY : new Attributes(List.of(), excluded, false);
+        }
+        only.removeAll(excluded);
+        return only.isEmpty() ? KEY : new Attributes(only, List.of(), false);
+    }
+
     /** Every column of the model (computed attributes may come on top: see {@link #computed()}). */
     public boolean isAll() {
         return only.isEmpty() && excluded.isEmpty() && !keyOnly;

@@ -38,14 +38,30 @@ public final class Include {
     private final List<Order> order;
     private final @Nullable Integer limit;
     private final @Nullable Through through;
+    /** Without the included model's default scope: asked for ({@link #unscoped()}), or already merged in (bound). */
+    private final boolean unscoped;
+    /** What an include by model or of every association picks, until {@link Query#bind} replaces it; else null. */
+    private final @Nullable Selector selector;
     /** The hash, computed on first use: includes are hashed with the query that holds them. */
     private int hash;
 
+    /**
+     * What a placeholder include stands for: the one association of the parent that leads to {@code model}
+     * ({@link #of(Model)}), or every association of the parent ({@link #all()}), recursively when {@code nested}.
+     */
+    record Selector(@Nullable Model model, boolean nested) {
+        boolean isAll() {
+            return model == null;
+        }
+    }
+
     private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
                     @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
-                    List<Order> order, @Nullable Integer limit, @Nullable Through through) {
+                    List<Order> order, @Nullable Integer limit, @Nullable Through through, boolean unscoped, @Nullable Selector selector) {
         this.through = through;
+        this.unscoped = unscoped;
         this.association = association;
+        this.selector = selector;
         this.alias = alias;
         this.required = required;
         this.right = right;
@@ -60,7 +76,80 @@ public final class Include {
     /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
     public static Include of(Association association) {
         Objects.requireNonNull(association, "association is null");
-        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null);
+        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
+    }
+
+    /**
+     * An include of the one association of the parent's model that leads to {@code model} (Sequelize's
+     * {@code include: [{ model: Album }]}), resolved when the query is bound to a schema. Configure it as any include.
+     * Before it is bound its alias is the model's name.
+     *
+     * @see Query#bind the error when no association, or more than one, leads there:
+     *      {@link dev.canopy.error.AmbiguousAssociationException} names the candidates' aliases
+     */
+    public static Include of(Model model) {
+        Objects.requireNonNull(model, "model is null");
+        return new Include(null, model.name(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false,
+                new Selector(model, false));
+    }
+
+    /**
+     * Every association of the parent's model, one level deep (Sequelize's {@code include: { all: true }}), in the
+     * order the schema declares them; resolved when the query is bound. Associations the parent already includes
+     * explicitly keep their own include. {@link #required()} and {@link #optional()} apply to every include it makes;
+     * {@link #nested()} goes on recursively.
+     */
+    public static Include all() {
+        return new Include(null, ALL, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, new Selector(null, false));
+    }
+
+    /** The alias an {@link #all()} include shows until it is bound. */
+    private static final String ALL = "*";
+
+    /**
+     * {@code Include.all().nested()}: every association, and every association of those, recursively (Sequelize's
+     * {@code include: { all: true, nested: true }}). Like Sequelize, the recursion does not follow an association to a
+     * model already on the path from the query's root, so cycles (Album → artist → albums, Employee → manager) end.
+     *
+     * @throws QueryException on an include that is not {@link #all()}
+     */
+    public Include nested() {
+        if (selector == null || !selector.isAll()) {
+            throw new QueryException("nested() applies to Include.all(); include '" + alias + "' names one association");
+        }
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, through, unscoped, new Selector(null, true));
+    }
+
+    /** Whether this is {@link #all()} not yet bound. */
+    public boolean isAll() {
+        return selector != null && selector.isAll();
+    }
+
+    /** Whether this is {@link #all()}{@code .nested()} not yet bound. */
+    public boolean isAllNested() {
+        return isAll() && selector.nested();
+    }
+
+    /** The model an include by model ({@link #of(Model)}) names, until it is bound; else null. */
+    public @Nullable Model byModel() {
+        return selector == null ? null : selector.model();
+    }
+
+    @Nullable Selector selector() {
+        return selector;
+    }
+
+    /** An include of every association refuses what only fits one model. */
+    private void refuseOnAll(String what) {
+        if (isAll()) {
+            throw new QueryException("Include.all() takes no " + what + ": it includes associations of different models; "
+                    + "include the association by alias to give it " + what);
+        }
+    }
+
+    /** The include {@link #all()} makes for one association: its required option, nothing else. */
+    Include expandedFor(Association resolved) {
+        return new Include(resolved, resolved.alias(), required, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
     }
 
     /**
@@ -72,12 +161,12 @@ public final class Include {
         if (alias.isEmpty()) {
             throw new QueryException("an include's alias is empty");
         }
-        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null);
+        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
     }
 
     /** This include with its association resolved in a schema and its children replaced; for {@link Query#bind}. */
     Include bound(Association resolved, List<Include> children) {
-        return new Include(resolved, alias, required, right, where, attributes, children, separate, order, limit, through);
+        return new Include(resolved, resolved.alias(), required, right, where, attributes, children, separate, order, limit, through, unscoped, null);
     }
 
     /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
@@ -90,7 +179,7 @@ public final class Include {
      * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
      */
     public Include required(boolean on) {
-        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, through);
+        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -100,7 +189,8 @@ public final class Include {
 
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
-        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, through);
+        refuseOnAll("right()");
+        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /**
@@ -109,30 +199,33 @@ public final class Include {
      */
     public Include where(Condition condition) {
         Objects.requireNonNull(condition, "where is null");
+        refuseOnAll("where");
         if (association != null) {
             checkWhere(alias, association.target(), condition);
         }
         return new Include(association, alias, required, right, where == null ? condition : where.and(condition), attributes, includes,
-                separate, order, limit, through);
+                separate, order, limit, through, unscoped, selector);
     }
 
     /** Reads only these attributes of the included model (and its primary key); name the key alone to read only it ({@code attributes()}
      * without columns is the getter). */
     public Include attributes(Column<?>... columns) {
+        refuseOnAll("attributes");
         Attributes chosen = columns.length == 0 ? Attributes.KEY : Attributes.only(List.of(columns));
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** Reads every attribute but these. */
     public Include exclude(Column<?>... columns) {
+        refuseOnAll("attributes");
         Attributes chosen = Attributes.excluding(List.of(columns));
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** Nests an include of this node's model, by alias. */
@@ -156,9 +249,10 @@ public final class Include {
 
     /** Nests a ready include. */
     public Include include(Include child) {
+        refuseOnAll("nested includes (use nested())");
         return new Include(association, alias, required, right, where, attributes,
                 addChild(association == null ? null : association.target(), "include '" + alias + "'", includes, child),
-                separate, order, limit, through);
+                separate, order, limit, through, unscoped, selector);
     }
 
     /**
@@ -175,22 +269,24 @@ public final class Include {
      * cartesian product of sibling to-many includes; by default (neither said) the planner decides.
      */
     public Include separate(boolean on) {
+        refuseOnAll("separate");
         if (on && association != null && !association.isToMany()) {
             throw new QueryException("Include '" + alias() + "' is to-one (" + association + "); only to-many includes can be separate");
         }
         if (!on && limit != null) {
             throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, through);
+        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, through, unscoped, selector);
     }
 
     /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
     public Include order(Order... terms) {
+        refuseOnAll("order");
         List<Order> more = order;
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, through);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, through, unscoped, selector);
     }
 
     /**
@@ -198,6 +294,7 @@ public final class Include {
      * separate query, paged per parent with {@code ROW_NUMBER() OVER (PARTITION BY ...)}.
      */
     public Include limit(int n) {
+        refuseOnAll("limit");
         if (n < 0) {
             throw new QueryException("limit of include '" + alias() + "' must be 0 or more, was " + n);
         }
@@ -207,7 +304,54 @@ public final class Include {
         if (Boolean.FALSE.equals(separate)) {
             throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, through);
+        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, through, unscoped, selector);
+    }
+
+    /** This include without its model's default scope (Sequelize's {@code include: [{ model: Child.unscoped() }]}). */
+    public Include unscoped() {
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, through, true, selector);
+    }
+
+    /** Whether the included model's default scope is left out (asked for, or already merged in). */
+    public boolean isUnscoped() {
+        return unscoped;
+    }
+
+    /**
+     * This include with its model's default scope under it: the scope's where added with AND (a where from a default
+     * scope alone does not make the include required: the scope filters the children, it does not drop their parent),
+     * attributes and nested includes merged as scopes merge, the scope's order when the include has none. A scope's
+     * limit and offset do not apply to includes.
+     */
+    Include withDefaultScope(Query scope) {
+        Condition w = where;
+        Boolean req = required;
+        if (scope.where() != null) {
+            if (req == null && where == null && !right) {
+                req = false;
+            }
+            w = where == null ? scope.where() : scope.where().and(where);
+        }
+        return new Include(association, alias, req, right, w, Attributes.merge(scope.attributes(), attributes),
+                merge(List.ofAll(scope.includes()), includes), separate, order.isEmpty() ? List.ofAll(scope.order()) : order, limit, through, true, selector);
+    }
+
+    /** {@code over} merged over {@code base} by alias, recursively (see {@link Query#scope}). */
+    static List<Include> merge(List<Include> base, List<Include> over) {
+        List<Include> out = base;
+        for (Include o : over) {
+            int i = out.indexWhere(b -> b.alias.equals(o.alias));
+            out = i < 0 ? out.append(o) : out.update(i, out.get(i).merge(o));
+        }
+        return out;
+    }
+
+    private Include merge(Include o) {
+        Condition w = where == null ? o.where : o.where == null ? where : where.and(o.where);
+        return new Include(association != null ? association : o.association, alias, o.required != null ? o.required : required,
+                right || o.right, w, Attributes.merge(attributes, o.attributes), merge(includes, o.includes),
+                o.separate != null ? o.separate : separate, o.order.isEmpty() ? order : o.order, o.limit != null ? o.limit : limit,
+                o.through != null ? o.through : through, unscoped || o.unscoped, selector);
     }
 
     /**
@@ -251,7 +395,7 @@ public final class Include {
         if (association != null && association.isResolved()) {
             checkThrough(association, t);
         }
-        return new Include(association, alias, required, right, this.where, this.attributes, includes, separate, order, limit, t);
+        return new Include(association, alias, required, right, this.where, this.attributes, includes, separate, order, limit, t, unscoped, selector);
     }
 
     /** Reads these columns of the junction of a belongsToMany on each child ({@code through: { attributes }}). */
@@ -355,21 +499,24 @@ public final class Include {
         return hashCode() == i.hashCode() && alias.equals(i.alias) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
                 && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit)
-                && Objects.equals(through, i.through);
+                && Objects.equals(through, i.through)
+                && unscoped == i.unscoped && Objects.equals(selector, i.selector);
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, through);
+            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, through, unscoped,
+                    selector == null ? null : selector.nested(), selector == null || selector.model() == null ? 0 : System.identityHashCode(selector.model()));
             hash = h;
         }
         return h;
     }
 
     @Override public String toString() {
-        StringBuilder sb = new StringBuilder("{").append(alias()).append(' ').append(joinKind());
+        StringBuilder sb = new StringBuilder("{").append(selector == null ? alias() : selector.isAll() ? (selector.nested() ? "all nested" : "all")
+                : "model " + alias()).append(' ').append(joinKind());
         if (where != null) {
             sb.append(" where ").append(where);
         }

@@ -42,15 +42,27 @@ public final class Query {
     private final @Nullable Condition having;
     /** The associations along each path that computed attributes name, resolved by {@link #bind}; derived, not compared. */
     private final java.util.Map<String, java.util.List<Association>> paths;
+    /** The named scopes asked for, in order ({@link #scope}); merged in when the query is bound. */
+    private final List<ScopeCall> scopes;
+    /** No default scope for the root: asked for ({@link #unscoped()}), or the scopes are already merged in (bound). */
+    private final boolean unscoped;
     /** The hash, computed on first use: a query is a plan-cache key, looked up on every run. */
     private int hash;
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
+                  @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout) {
+        this(root, where, attributes, includes, order, limit, offset, paranoid, timeout, List.empty(), null, java.util.Map.of(), List.empty(), false);
+    }
+
+    private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
                   @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout,
-                  List<Expr<?>> group, @Nullable Condition having, java.util.Map<String, java.util.List<Association>> paths) {
+                  List<Expr<?>> group, @Nullable Condition having, java.util.Map<String, java.util.List<Association>> paths,
+                  List<ScopeCall> scopes, boolean unscoped) {
         this.group = group;
         this.having = having;
         this.paths = paths;
+        this.scopes = scopes;
+        this.unscoped = unscoped;
         this.root = root;
         this.where = where;
         this.attributes = attributes;
@@ -65,13 +77,13 @@ public final class Query {
     /** All rows of a model (Sequelize's {@code Model.findAll()}). */
     public static Query from(Model root) {
         Objects.requireNonNull(root, "root model is null");
-        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true, null, List.empty(), null, java.util.Map.of());
+        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true, null, List.empty(), null, java.util.Map.of(), List.empty(), false);
     }
 
     /** Filters the roots. Columns are the root's, or reached through a path ({@code ALBUM.title.at("album")}); a second call adds with AND. */
     public Query where(Condition condition) {
         Objects.requireNonNull(condition, "where is null");
-        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -83,7 +95,7 @@ public final class Query {
     public Query attributes(Selection... items) {
         Attributes chosen = Attributes.of(List.of(items));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -91,14 +103,14 @@ public final class Query {
      * {@code attributes: { include: [[fn('COUNT', col('tracks.TrackId')), 'trackCount']] }}.
      */
     public Query addAttributes(Computed<?>... computed) {
-        return new Query(root, where, attributes.plus(List.of(computed).asJava()), includes, order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes.plus(List.of(computed).asJava()), includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Reads every attribute of the root but these. */
     public Query exclude(Column<?>... columns) {
         Attributes chosen = Attributes.excluding(List.of(columns));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Includes the root's association with an alias (resolved when the query is bound to a schema). */
@@ -121,8 +133,46 @@ public final class Query {
 
     /** Includes a ready include node. */
     public Query include(Include include) {
-        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
+
+    /**
+     * Applies a named scope of the root model, declared in the schema ({@code Schema.builder().scope(...)}), when the
+     * query is bound (Sequelize's {@code Model.scope('name')}, or {@code scope({ method: ['name', args] })} with
+     * arguments). Several calls apply several scopes, merged in order, and this query's own options over them. As in
+     * Sequelize, naming a scope leaves the default scope out unless it is named too: {@code scope("defaultScope")}.
+     * <pre>{@code
+     * Query.from(PROJECT).scope("deleted").scope("accessLevel", 19)
+     * }</pre>
+     * How scopes merge: wheres with AND, includes by alias (recursively: their wheres with AND, their own includes
+     * merged), attributes united (an exclusion always stays), and order, limit and offset of the later one win.
+     */
+    public Query scope(String name, Object... args) {
+        Objects.requireNonNull(name, "scope name is null");
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths,
+                scopes.append(new ScopeCall(name, java.util.Arrays.asList(args.clone()))), true);
+    }
+
+    /**
+     * This query without the root model's default scope, and without the scopes named before this call (Sequelize's
+     * {@code Model.unscoped()}). Included models keep their default scopes; leave one out with {@link Include#unscoped()}.
+     */
+    public Query unscoped() {
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, List.empty(), true);
+    }
+
+    /** The named scopes asked for, by name, in order. */
+    public java.util.List<String> scopeNames() {
+        return scopes.map(ScopeCall::name).asJava();
+    }
+
+    /** Whether the root's default scope is left out (asked for, a scope was named, or the scopes are merged in). */
+    public boolean isUnscoped() {
+        return unscoped;
+    }
+
+    /** One {@link #scope} call: the name and the arguments (compared by value, as the query is a cache key). */
+    private record ScopeCall(String name, java.util.List<@Nullable Object> args) {}
 
     /** Appends terms to the order array. */
     public Query order(Order... terms) {
@@ -130,7 +180,7 @@ public final class Query {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Query(root, where, attributes, includes, more, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, more, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** At most {@code n} results. */
@@ -138,7 +188,7 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("limit must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, n, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, order, n, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Skips the first {@code n} results. */
@@ -146,7 +196,7 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("offset must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, limit, n, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, order, limit, n, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -161,7 +211,7 @@ public final class Query {
         for (Object t : terms) {
             more = more.append(Expr.of(Objects.requireNonNull(t, "group term is null")));
         }
-        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, more, having, paths);
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, more, having, paths, scopes, unscoped);
     }
 
     /**
@@ -171,17 +221,17 @@ public final class Query {
     public Query having(Condition condition) {
         Objects.requireNonNull(condition, "having is null");
         return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group,
-                having == null ? condition : having.and(condition), paths);
+                having == null ? condition : having.and(condition), paths, scopes, unscoped);
     }
 
     /** The same query without limit and offset. */
     public Query unpaged() {
-        return new Query(root, where, attributes, includes, order, null, null, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, order, null, null, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** {@code paranoid(false)} also returns soft-deleted rows of paranoid models (Sequelize's {@code paranoid: false}). */
     public Query paranoid(boolean on) {
-        return new Query(root, where, attributes, includes, order, limit, offset, on, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, order, limit, offset, on, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -194,7 +244,7 @@ public final class Query {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new QueryException("timeout must be positive, was " + timeout);
         }
-        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths);
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -213,18 +263,61 @@ public final class Query {
                     + ", so its includes cannot be resolved there; open the Canopy with a schema that holds it");
         }
         checkSealed(root);
-        ExprBinder exprs = new ExprBinder(schema, root, attributes);
-        Attributes boundAttributes = attributes;
-        if (!attributes.computed().isEmpty()) {
+        Query q = withScopes(schema);
+        ExprBinder exprs = new ExprBinder(schema, root, q.attributes);
+        Attributes boundAttributes = q.attributes;
+        if (!q.attributes.computed().isEmpty()) {
             java.util.List<Computed<?>> computed = new java.util.ArrayList<>();
-            for (Computed<?> c : attributes.computed()) {
+            for (Computed<?> c : q.attributes.computed()) {
                 computed.add(new Computed<>(c.name(), exprs.expr(c.expr())));
             }
-            boundAttributes = new Attributes(attributes.only(), attributes.excluded(), attributes.keyOnly(), computed);
+            boundAttributes = new Attributes(q.attributes.only(), q.attributes.excluded(), q.attributes.keyOnly(), computed);
         }
-        return new Query(root, where == null ? null : exprs.condition(where), boundAttributes, bind(schema, root, includes),
-                order.map(exprs::order), limit, offset, paranoid, timeout, group.map(exprs::expr),
-                having == null ? null : exprs.condition(having), exprs.paths());
+        return new Query(root, q.where == null ? null : exprs.condition(q.where), boundAttributes,
+                bind(schema, root, q.includes, io.vavr.collection.HashSet.empty(), List.of(root)),
+                q.order.map(exprs::order), q.limit, q.offset, q.paranoid, q.timeout, q.group.map(exprs::expr),
+                q.having == null ? null : exprs.condition(q.having), exprs.paths(), List.empty(), q.unscoped);
+    }
+
+    /**
+     * This query with the scopes it asks for merged under it: the named ones, or else the root's default scope. Marked
+     * unscoped afterwards, so that binding it again merges nothing twice. Unchanged when there is no scope to merge.
+     */
+    private Query withScopes(Schema schema) {
+        List<Query> applied = List.empty();
+        if (!scopes.isEmpty()) {
+            for (ScopeCall c : scopes) {
+                Query s = "defaultScope".equals(c.name()) ? schema.defaultScope(root) : schema.scope(root, c.name(), c.args());
+                if (s != null) {
+                    applied = applied.append(s);
+                }
+            }
+        } else if (!unscoped) {
+            Query s = schema.defaultScope(root);
+            if (s != null) {
+                applied = applied.append(s);
+            }
+        }
+        if (applied.isEmpty()) {
+            return this;
+        }
+        Query base = applied.head();
+        for (Query s : applied.tail()) {
+            base = merge(base, s);
+        }
+        Query merged = merge(base, this);
+        return new Query(root, merged.where, merged.attributes, merged.includes, merged.order, merged.limit, merged.offset,
+                merged.paranoid, merged.timeout, merged.group, merged.having, merged.paths, List.empty(), true);
+    }
+
+    /** {@code over} merged over {@code base}, as Sequelize merges scopes and finder options (see {@link #scope}). */
+    private static Query merge(Query base, Query over) {
+        Condition w = base.where == null ? over.where : over.where == null ? base.where : base.where.and(over.where);
+        return new Query(base.root, w, Attributes.merge(base.attributes, over.attributes), Include.merge(base.includes, over.includes),
+                over.order.isEmpty() ? base.order : over.order, over.limit != null ? over.limit : base.limit,
+                over.offset != null ? over.offset : base.offset, base.paranoid && over.paranoid,
+                over.timeout != null ? over.timeout : base.timeout, over.group.isEmpty() ? base.group : over.group,
+                base.having == null ? over.having : over.having == null ? base.having : base.having.and(over.having), java.util.Map.of(), List.empty(), false);
     }
 
     /**
@@ -255,17 +348,51 @@ public final class Query {
         }
     }
 
-    private static List<Include> bind(Schema schema, Model parent, List<Include> includes) {
+    /**
+     * Binds the includes of {@code parent}: each by alias or by value resolves to its association, each by model
+     * ({@link Include#of(Model)}) to the one association leading there; then each {@link Include#all()} adds the
+     * parent's associations not included yet, in the schema's order, and {@code nested()} recurses into them, except
+     * into a model already on {@code path} (the models from the root down to {@code parent}), where a cycle would begin.
+     * Each include gets its model's default scope merged in (unless it is unscoped, or that model's default scope is
+     * already being applied above it: {@code scoped} holds those models).
+     */
+    private static List<Include> bind(Schema schema, Model parent, List<Include> includes, io.vavr.collection.Set<Model> scoped,
+                                      List<Model> path) {
         List<Include> out = List.empty();
-        for (Include inc : includes) {
-            Association a = inc.hasAssociation() ? schema.resolve(inc.association()) : schema.association(parent, inc.alias());
+        List<Include> all = List.empty();
+        for (Include declared : includes) {
+            if (declared.isAll()) {
+                all = all.append(declared);
+                continue;
+            }
+            Model byModel = declared.byModel();
+            Association a = declared.hasAssociation() ? schema.resolve(declared.association())
+                    : byModel != null ? schema.associationTo(parent, byModel) : schema.association(parent, declared.alias());
             if (a.source() != parent) {
                 throw new QueryException(a + " starts at " + a.source().name() + ", not at " + parent.name());
             }
-            inc.check(a);
-            out = out.append(inc.bound(a, bind(schema, a.target(), inc.includeList())));
+            out = Include.addChild(parent, "the include of " + parent.name(), out, bindOne(schema, declared, a, List.empty(), scoped, path));
+        }
+        for (Include every : all) {
+            for (Association a : schema.associationsOf(parent)) {
+                if (out.exists(i -> i.alias().equals(a.alias())) || every.isAllNested() && path.contains(a.target())) {
+                    continue;
+                }
+                List<Include> below = every.isAllNested() ? List.of(every) : List.empty();
+                out = out.append(bindOne(schema, every.expandedFor(a), a, below, scoped, path));
+            }
         }
         return out;
+    }
+
+    /** One include bound to {@code a}, with its default scope merged in and its children ({@code extra} after its own) bound. */
+    private static Include bindOne(Schema schema, Include declared, Association a, List<Include> extra,
+                                   io.vavr.collection.Set<Model> scoped, List<Model> path) {
+        Query scope = declared.isUnscoped() || scoped.contains(a.target()) ? null : schema.defaultScope(a.target());
+        Include inc = scope == null ? declared : declared.withDefaultScope(scope);
+        inc.check(a);
+        return inc.bound(a, bind(schema, a.target(), inc.includeList().appendAll(extra),
+                scope == null ? scoped : scoped.add(a.target()), path.append(a.target())));
     }
 
     public Model root() { return root; }
@@ -312,14 +439,15 @@ public final class Query {
         Query q = (Query) o;
         return hashCode() == q.hashCode() && root == q.root && Objects.equals(where, q.where) && attributes.equals(q.attributes) && includes.equals(q.includes)
                 && order.equals(q.order) && Objects.equals(limit, q.limit) && Objects.equals(offset, q.offset) && paranoid == q.paranoid
-                && Objects.equals(timeout, q.timeout) && group.equals(q.group) && Objects.equals(having, q.having);
+                && Objects.equals(timeout, q.timeout) && group.equals(q.group) && Objects.equals(having, q.having)
+                && scopes.equals(q.scopes) && unscoped == q.unscoped;
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid, timeout, group, having);
+            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, scopes, unscoped);
             hash = h;
         }
         return h;
@@ -356,6 +484,11 @@ public final class Query {
         }
         if (timeout != null) {
             sb.append(" timeout ").append(timeout);
+        }
+        if (!scopes.isEmpty()) {
+            sb.append(" scopes ").append(scopes.map(ScopeCall::name).mkString("[", ", ", "]"));
+        } else if (unscoped) {
+            sb.append(" unscoped");
         }
         return sb.append(')').toString();
     }

@@ -2,6 +2,8 @@ package dev.canopy.result;
 
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.RowView;
+import dev.canopy.model.VirtualAttribute;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,15 +21,26 @@ import org.jspecify.annotations.Nullable;
  * afterwards, and nothing here lets a caller change it; the lists it returns are unmodifiable. Two entities are equal
  * when they are of one model, with the same attributes read, the same values and the same included graph.
  */
-public interface Entity {
+public interface Entity extends RowView {
     /** The model this row is of. */
+    @Override
     Model model();
 
-    /** The value of a column of this entity's model. */
+    /** The value of a column of this entity's model, through the column's getter when it has one. */
+    @Override
     <T> @Nullable T get(Column<T> column);
 
-    /** The value of an attribute, by the name the model gives it. */
+    /** The value of an attribute or a virtual attribute, by the name the model gives it. */
+    @Override
     @Nullable Object get(String attribute);
+
+    /** The value of a virtual attribute of this entity's model, computed from the attributes it depends on. */
+    default <T> @Nullable T get(VirtualAttribute<T> attribute) {
+        if (attribute.model() != model()) {
+            throw new dev.canopy.error.UnknownColumnException(attribute + " is not an attribute of " + model().name());
+        }
+        return attribute.type().cast(get(attribute.name()));
+    }
 
     /** The included to-one association with an alias; null when the row has none. */
     @Nullable Entity one(String alias);

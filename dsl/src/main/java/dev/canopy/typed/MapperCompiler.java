@@ -5,6 +5,7 @@ import dev.canopy.hydrate.HydratedEntity;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.VirtualAttribute;
 import dev.canopy.plan.PlanNode;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -90,6 +91,10 @@ final class MapperCompiler {
             return computed(shape, target, c, computedIndex(shape, c.attribute()), label);
         }
         if (c.attribute() != null) {
+            VirtualAttribute<?> v = virtual(shape, c.attribute());
+            if (v != null) {
+                return virtual(shape, target, c, v, label);
+            }
             Column<?> col = find(shape.columns(), c.attribute());
             return col != null ? column(shape, target, c, col, label) : missing(shape, label, c.attribute(), "@Attribute(\"" + c.attribute() + "\")");
         }
@@ -101,6 +106,11 @@ final class MapperCompiler {
         shape.columns().forEach(col -> candidates.add(col.name()));
         shape.links().forEach(l -> candidates.add(l.alias()));
         shape.computed().forEach(k -> candidates.add(k.name()));
+        for (VirtualAttribute<?> v : shape.model().virtualAttributes()) {
+            if (shape.columns().containsAll(v.dependsOn())) {
+                candidates.add(v.name());
+            }
+        }
         List<String> best = Names.best(c.name(), candidates);
         if (best.size() > 1) {
             problems.add(label + ": matches " + best.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "))
@@ -112,6 +122,10 @@ final class MapperCompiler {
         }
         if (computedIndex(shape, best.get(0)) >= 0) {
             return computed(shape, target, c, computedIndex(shape, best.get(0)), label);
+        }
+        VirtualAttribute<?> virtual = virtual(shape, best.get(0));
+        if (virtual != null) {
+            return virtual(shape, target, c, virtual, label);
         }
         Column<?> col = find(shape.columns(), best.get(0));
         return col != null ? column(shape, target, c, col, label) : link(shape, target, c, linkIndex(shape, best.get(0)), label, path);
@@ -183,7 +197,26 @@ final class MapperCompiler {
             problems.add(label + ": " + what + " may be null, " + notNullable(target, c, wanted));
             return null;
         }
-        return Part.column(col.index(), conversion, optional, label);
+        return Part.column(col.index(), conversion, optional, label, shape.model().columns().get(col.index()));
+    }
+
+    /** The virtual attribute with a name whose attributes the node reads, or null. */
+    private static @Nullable VirtualAttribute<?> virtual(NodeShape shape, String name) {
+        VirtualAttribute<?> v = shape.model().findVirtual(name);
+        return v != null && shape.columns().containsAll(v.dependsOn()) ? v : null;
+    }
+
+    /** A component fed by a virtual attribute: converted from its declared type; it may always be null. */
+    private @Nullable Part virtual(NodeShape shape, Target target, Target.Component c, VirtualAttribute<?> v, String label) {
+        boolean optional = c.raw() == Optional.class;
+        Class<?> wanted = optional ? Types.argument(c.generic()) : c.raw();
+        Conversion conversion = wanted == null ? null : Conversion.between(v.type(), wanted);
+        if (conversion == null) {
+            problems.add(label + ": cannot convert " + v + " (" + v.type().getSimpleName() + ") to "
+                    + Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE));
+            return null;
+        }
+        return Part.virtual(v, conversion, optional, label);
     }
 
     /** Why a non-null component cannot take a value that may be null, and what to write instead. */

@@ -16,10 +16,16 @@ import org.jspecify.annotations.Nullable;
 interface Part {
     @Nullable Object read(HydratedEntity e);
 
-    /** An attribute at {@code index} in the entity's values, converted; wrapped in an Optional if asked. */
+    /** A computed attribute at {@code index} in the entity's values (it has no getter), converted; wrapped in an Optional if asked. */
     static Part column(int index, Conversion conversion, boolean optional, String label) {
+        return column(index, conversion, optional, label, null);
+    }
+
+    /** An attribute at {@code index} in the entity's values, through its getter, converted; wrapped in an Optional if asked. */
+    static Part column(int index, Conversion conversion, boolean optional, String label, dev.canopy.model.@Nullable Column<?> column) {
+        boolean getter = column != null && column.getter() != null;
         return e -> {
-            Object v = e.valueAt(index);
+            Object v = getter ? java.util.Objects.requireNonNull(column).read(e.valueAt(index)) : e.valueAt(index);
             if (v == null) {
                 return optional ? Optional.empty() : null;
             }
@@ -28,6 +34,25 @@ interface Part {
                 c = conversion == Conversion.IDENTITY ? v : conversion.apply(v);
             } catch (RuntimeException ex) {
                 MappingException m = new MappingException(label + ": cannot convert " + v + " (" + v.getClass().getSimpleName() + "): " + ex.getMessage());
+                m.initCause(ex);
+                throw m;
+            }
+            return optional ? Optional.of(c) : c;
+        };
+    }
+
+    /** A virtual attribute, computed from the entity, converted; wrapped in an Optional if asked. */
+    static Part virtual(dev.canopy.model.VirtualAttribute<?> attribute, Conversion conversion, boolean optional, String label) {
+        return e -> {
+            Object v = attribute.compute(e);
+            if (v == null) {
+                return optional ? Optional.empty() : null;
+            }
+            Object c;
+            try {
+                c = conversion == Conversion.IDENTITY ? v : conversion.apply(v);
+            } catch (RuntimeException ex) {
+                MappingException m = new MappingException(label + ": cannot convert " + v.getClass().getSimpleName() + ": " + ex.getMessage());
                 m.initCause(ex);
                 throw m;
             }

@@ -1,9 +1,12 @@
 package dev.canopy.write;
 
 import dev.canopy.error.InvalidValuesException;
+import dev.canopy.error.ValidationException;
 import dev.canopy.model.Association;
 import dev.canopy.model.Column;
 import dev.canopy.model.Model;
+import dev.canopy.model.ModelValidator;
+import dev.canopy.model.Validator;
 import dev.canopy.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowChecker {
     private final Schema schema;
+    /** Whether rows are inserted (every notNull attribute must have a value) or updated (only the values given count). */
+    private final boolean creating;
+    private final List<ValidationException.Failure> failures = new ArrayList<>();
 
-    RowChecker(Schema schema) {
+    RowChecker(Schema schema, boolean creating) {
         this.schema = schema;
+        this.creating = creating;
+    }
+
+    /**
+     * Throws one {@link ValidationException} with every validation failure of the rows checked so far; call it after
+     * the last row, before any SQL.
+     */
+    void throwIfInvalid() {
+        if (!failures.isEmpty()) {
+            throw new ValidationException(failures);
+        }
     }
 
     /** The row of {@code values} for {@code model}; {@code nestedAllowed} is false where only attributes may be given. */
@@ -28,7 +45,7 @@ final class RowChecker {
         Row row = new Row(model);
         for (Map.Entry<String, @Nullable Object> e : values.attributes().entrySet()) {
             Column<?> c = column(model, e.getKey(), values.ownerOf(e.getKey()));
-            row.put(c, Coercion.coerce(c, e.getValue()));
+            row.put(c, set(c, Coercion.coerce(c, e.getValue())));
         }
         if (!nestedAllowed && !values.nestedRows().isEmpty()) {
             throw new InvalidValuesException("Nested rows (" + String.join(", ", values.nestedRows().keySet()) + ") cannot be given to an "
@@ -48,7 +65,53 @@ final class RowChecker {
             row.nested.put(a, children);
         }
         row.linkOnly = !root && isKeyOnly(model, row);
+        if (!row.linkOnly) {
+            validate(row);
+        }
         return row;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object set(Column<?> c, @Nullable Object value) {
+        java.util.function.UnaryOperator<Object> setter = (java.util.function.UnaryOperator<Object>) c.setter();
+        return setter == null || value == null ? value : Coercion.coerce(c, setter.apply(value));
+    }
+
+    /** Runs the attribute validators, then the model's, recording each failure. */
+    private void validate(Row row) {
+        Model model = row.model;
+        boolean attributesPassed = true;
+        for (Column<?> c : model.columns()) {
+            if (c.validators().isEmpty()) {
+                continue;
+            }
+            boolean given = row.has(c);
+            Object value = row.get(c);
+            for (Validator<?> v : c.validators()) {
+                boolean ok;
+                if (v.checksNull()) {
+                    ok = given ? value != null : !creating || c.defaultValue() != null || c.isAutoIncrement();
+                } else {
+                    ok = !given || v.test(value);
+                }
+                if (!ok) {
+                    attributesPassed = false;
+                    failures.add(new ValidationException.Failure(model.name(), c.name(), v.name(), v.message()));
+                }
+            }
+        }
+        if (model.validators().isEmpty() || !attributesPassed) {
+            return;
+        }
+        Map<String, @Nullable Object> byName = new java.util.LinkedHashMap<>();
+        row.values.forEach((c, v) -> byName.put(c.name(), v));
+        Map<String, @Nullable Object> view = java.util.Collections.unmodifiableMap(byName);
+        for (Map.Entry<String, ModelValidator> e : model.validators().entrySet()) {
+            String problem = e.getValue().check(view);
+            if (problem != null) {
+                failures.add(new ValidationException.Failure(model.name(), null, e.getKey(), problem));
+            }
+        }
     }
 
     private static boolean isKeyOnly(Model model, Row row) {
@@ -64,6 +127,10 @@ final class RowChecker {
         }
         Column<?> c = model.findColumn(attribute);
         if (c == null) {
+            if (model.findVirtual(attribute) != null) {
+                throw new InvalidValuesException("'" + attribute + "' is a virtual attribute of " + model.name()
+                        + ", computed when read and never stored; write the attributes it is computed from");
+            }
             Association a = schema.findAssociation(model, attribute);
             if (a != null) {
                 throw new InvalidValuesException("'" + attribute + "' is an association of " + model.name()

@@ -21,12 +21,18 @@ public final class Where {
     private final boolean all;
     private final boolean force;
     private final boolean paranoid;
+    private final boolean unscoped;
 
     private Where(@Nullable Condition condition, boolean all, boolean force, boolean paranoid) {
+        this(condition, all, force, paranoid, false);
+    }
+
+    private Where(@Nullable Condition condition, boolean all, boolean force, boolean paranoid, boolean unscoped) {
         this.condition = condition;
         this.all = all;
         this.force = force;
         this.paranoid = paranoid;
+        this.unscoped = unscoped;
     }
 
     /** The rows {@code condition} matches. */
@@ -41,13 +47,29 @@ public final class Where {
 
     /** A destroy that deletes the rows of a paranoid model for real instead of setting {@code deletedAt}. */
     public Where force() {
-        return new Where(condition, all, true, paranoid);
+        return new Where(condition, all, true, paranoid, unscoped);
     }
 
     /** {@code false}: an update or destroy of a paranoid model also touches rows already soft-deleted. */
     public Where paranoid(boolean on) {
-        return new Where(condition, all, force, on);
+        return new Where(condition, all, force, on, unscoped);
     }
+
+    /**
+     * Without the model's default scope: a bulk update or destroy otherwise touches only the rows the default scope's
+     * where matches, as Sequelize's {@code Model.update} and {@code Model.destroy} do ({@code Model.unscoped().destroy(...)}).
+     */
+    public Where unscoped() {
+        return new Where(condition, all, force, paranoid, true);
+    }
+
+    /** These rows, narrowed by {@code more} (AND); still every other option of this where. */
+    public Where and(Condition more) {
+        Objects.requireNonNull(more, "condition is null");
+        return new Where(condition == null ? more : condition.and(more), false, force, paranoid, unscoped);
+    }
+
+    public boolean isUnscoped() { return unscoped; }
 
     public @Nullable Condition condition() { return condition; }
     public boolean isAll() { return all; }
@@ -59,12 +81,12 @@ public final class Where {
             return false;
         }
         Where w = (Where) o;
-        return Objects.equals(condition, w.condition) && all == w.all && force == w.force && paranoid == w.paranoid;
+        return Objects.equals(condition, w.condition) && all == w.all && force == w.force && paranoid == w.paranoid && unscoped == w.unscoped;
     }
 
-    @Override public int hashCode() { return Objects.hash(condition, all, force, paranoid); }
+    @Override public int hashCode() { return Objects.hash(condition, all, force, paranoid, unscoped); }
 
     @Override public String toString() {
-        return "Where{" + (all ? "all" : String.valueOf(condition)) + (force ? ", force" : "") + (paranoid ? "" : ", paranoid=false") + "}";
+        return "Where{" + (all ? "all" : String.valueOf(condition)) + (force ? ", force" : "") + (paranoid ? "" : ", paranoid=false") + (unscoped ? ", unscoped" : "") + "}";
     }
 }

@@ -54,14 +54,16 @@ public final class Writer {
      * Inserts a row with everything nested under it; returns the query that reads it back with the same nesting.
      */
     public Query create(Schema schema, Model model, Values values) {
-        Row root = new RowChecker(schema).check(model, values, true, true);
+        RowChecker checker = new RowChecker(schema, true);
+        Row root = checker.check(model, values, true, true);
+        checker.throwIfInvalid();
         graph().insertAll(model, List.of(root), null);
         return readBack(model, List.of(root));
     }
 
     /** Inserts many rows (each may have nested rows) in batches under the bind limit; returns the root rows the database counted. */
     public int bulkCreate(Schema schema, Model model, List<Values> rows, BulkOptions options) {
-        RowChecker checker = new RowChecker(schema);
+        RowChecker checker = new RowChecker(schema, true);
         List<Row> checked = new ArrayList<>(rows.size());
         boolean nested = false;
         for (Values v : rows) {
@@ -69,6 +71,7 @@ public final class Writer {
             nested |= !r.nested.isEmpty();
             checked.add(r);
         }
+        checker.throwIfInvalid();
         Inserter.OnConflict conflict = conflict(model, options);
         if (conflict != null && nested) {
             throw new InvalidValuesException("bulkCreate of " + model.name() + " with nested rows cannot also ignore or update "
@@ -94,7 +97,7 @@ public final class Writer {
     /** Updates the rows {@code where} matches; returns how many changed. */
     public int update(Schema schema, Model model, Values values, @Nullable Where where) {
         Updater.require(model, where, "update");
-        Row row = new RowChecker(schema).check(model, values, true, false);
+        Row row = checked(schema, model, values, false);
         return updater().update(model, row, where, null, now());
     }
 
@@ -105,7 +108,7 @@ public final class Writer {
      */
     public Query update(Schema schema, Entity entity, Values values) {
         Model model = entity.model();
-        Row row = new RowChecker(schema).check(model, values, true, false);
+        Row row = checked(schema, model, values, false);
         Condition key = keyCondition(model, entity);
         Column<?> version = Stamps.version(model);
         org.jooq.Condition extra = null;
@@ -118,7 +121,7 @@ public final class Writer {
             throw new StaleRowException(model.name() + " " + keyText(model, entity) + (version == null ? " no longer exists"
                     : " was changed or deleted since it was read at " + version.name() + " " + entity.get(version.name())));
         }
-        return Query.from(model).where(key);
+        return Query.from(model).unscoped().where(key);
     }
 
     /** Destroys the rows {@code where} matches: soft for a paranoid model (unless forced), for real otherwise. */
@@ -158,7 +161,7 @@ public final class Writer {
      * {@code MERGE}. Returns the query that reads the row by its conflict attributes.
      */
     public Query upsert(Schema schema, Model model, Values values, List<String> conflictAttributes) {
-        Row row = new RowChecker(schema).check(model, values, true, false);
+        Row row = checked(schema, model, values, true);
         List<Column<?>> target = conflictAttributes.isEmpty() ? model.primaryKey()
                 : RowChecker.columns(model, conflictAttributes, "conflict of upsert");
         if (target.isEmpty()) {
@@ -182,7 +185,7 @@ public final class Writer {
             }
         }
         new Inserter(executor, renderer, insertSql).insert(model, List.of(row), new Inserter.OnConflict(target, update.isEmpty(), update, version));
-        return Query.from(model).paranoid(false).where(Condition.and(match));
+        return Query.from(model).unscoped().paranoid(false).where(Condition.and(match));
     }
 
     /** The query that finds the rows {@code values} name by their attributes (for findOrCreate). */
@@ -202,12 +205,43 @@ public final class Writer {
         return Query.from(model).where(Condition.and(parts));
     }
 
+    /** One row without nested rows, checked and validated (all failures at once) before any SQL. */
+    private static Row checked(Schema schema, Model model, Values values, boolean creating) {
+        RowChecker checker = new RowChecker(schema, creating);
+        Row row = checker.check(model, values, true, false);
+        checker.throwIfInvalid();
+        return row;
+    }
+
     private GraphWriter graph() {
         return new GraphWriter(new Inserter(executor, renderer, insertSql), updater(), now());
     }
 
     private Updater updater() {
         return new Updater(executor, renderer);
+    }
+
+    // ---- hooks: the Canopy facade runs them through here, inside the write's transaction (see Hooks) -----------------
+
+    /** {@link Hooks}' beforeCreate of the row and of the rows nested under it. */
+    public Values beforeCreate(Hooks hooks, Schema schema, Model model, Values values) { return hooks.beforeCreate(schema, model, values); }
+    public void afterCreate(Hooks hooks, Model model, Entity created) { hooks.afterCreate(model, created); }
+    public List<Values> beforeBulkCreate(Hooks hooks, Model model, List<Values> rows) { return hooks.beforeBulkCreate(model, rows); }
+    public void afterBulkCreate(Hooks hooks, Model model, int count) { hooks.afterBulkCreate(model, count); }
+    public Values beforeUpdate(Hooks hooks, Entity entity, Values values) { return hooks.beforeUpdate(entity, values); }
+    public void afterUpdate(Hooks hooks, Entity stored) { hooks.afterUpdate(stored); }
+    public Values beforeBulkUpdate(Hooks hooks, Model model, Values values, Where where) { return hooks.beforeBulkUpdate(model, values, where); }
+    public void afterBulkUpdate(Hooks hooks, Model model, int count) { hooks.afterBulkUpdate(model, count); }
+    public void beforeDestroy(Hooks hooks, Entity entity) { hooks.beforeDestroy(entity); }
+    public void afterDestroy(Hooks hooks, Entity entity) { hooks.afterDestroy(entity); }
+    public void beforeBulkDestroy(Hooks hooks, Model model, Where where) { hooks.beforeBulkDestroy(model, where); }
+    public void afterBulkDestroy(Hooks hooks, Model model, int count) { hooks.afterBulkDestroy(model, count); }
+    public Query beforeFind(Hooks hooks, Query query) { return hooks.beforeFind(query); }
+    public void afterFind(Hooks hooks, Model model, List<? extends Entity> found) { hooks.afterFind(model, found); }
+
+    /** The condition that finds an entity's row by its primary key (for destroy(entity)). */
+    public static Condition keyOf(Entity entity) {
+        return keyCondition(entity.model(), entity);
     }
 
     // ---- reading back what was written ------------------------------------------------------------------------------
@@ -225,10 +259,10 @@ public final class Writer {
             keys.add(Condition.and(parts));
         }
         // paranoid(false): a row written with deletedAt set is still the row written
-        Query q = Query.from(model).paranoid(false).where(Condition.or(keys));
+        Query q = Query.from(model).unscoped().paranoid(false).where(Condition.or(keys));
         for (Map.Entry<Association, List<Row>> e : shape(roots).entrySet()) {
             List<Row> rows = e.getValue();
-            q = q.include(e.getKey().alias(), inc -> nest(inc, rows));
+            q = q.include(e.getKey().alias(), inc -> nest(inc.unscoped(), rows));
         }
         return q;
     }
@@ -238,7 +272,7 @@ public final class Writer {
         Include inc = include;
         for (Map.Entry<Association, List<Row>> e : shape(rows).entrySet()) {
             List<Row> children = e.getValue();
-            inc = inc.include(e.getKey().alias(), child -> nest(child, children));
+            inc = inc.include(e.getKey().alias(), child -> nest(child.unscoped(), children));
         }
         return inc;
     }

@@ -119,7 +119,7 @@ class ModelsFileTest {
         void specAgainstFile() {
             Schema schema = ModelsFile.parse(MUSIC);
             Query q = QuerySpec.parse(schema, "{\"model\": \"Artist\", \"include\": [{\"model\": \"Album\", \"where\": {\"Price\": {\"$lt\": 10}}}]}");
-            assertThat(q.includes().get(0).alias()).isEqualTo("albums");
+            assertThat(q.bind(schema).includes().get(0).alias()).isEqualTo("albums");
         }
 
         @Test

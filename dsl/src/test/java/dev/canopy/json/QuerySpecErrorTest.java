@@ -97,7 +97,7 @@ class QuerySpecErrorTest {
                         "'albm' is not an association of Track; Track has: album, genre, altGenre, playlists"),
                 Arguments.of("{\"model\": \"Track\", \"include\": [\"albm\"]}", "$.include[0]", "'albm' is not an association of Track"),
                 Arguments.of("{\"model\": \"Track\", \"include\": [{\"model\": \"Genre\"}]}", "$.include[0].model",
-                        "Genre is associated to Track more than once; name the alias: genre, altGenre"),
+                        "Genre is associated to Track more than once (genre, altGenre); include one by alias"),
                 Arguments.of("{\"model\": \"Track\", \"include\": [{\"model\": \"Employee\"}]}", "$.include[0].model",
                         "Employee is not associated to Track; Track has: album, genre, altGenre, playlists"),
                 Arguments.of("{\"model\": \"Track\", \"include\": [{\"model\": \"Genr\"}]}", "$.include[0].model", "Unknown model 'Genr'"),

@@ -178,7 +178,9 @@ class QuerySpecParseTest {
         @Test
         @DisplayName("an include may name the model when exactly one association leads there")
         void byUniqueModel() {
-            assertThat(track("\"include\": [{\"model\": \"Album\"}]")).isEqualTo(Query.from(TRACK).include("album"));
+            // read as an include by model (so it is written back as one), the same query as "album" once bound
+            assertThat(track("\"include\": [{\"model\": \"Album\"}]")).isEqualTo(Query.from(TRACK).include(Include.of(ALBUM)));
+            assertThat(track("\"include\": [{\"model\": \"Album\"}]").bind(SCHEMA)).isEqualTo(Query.from(TRACK).include("album").bind(SCHEMA));
             assertThat(track("\"include\": [{\"model\": \"Genre\", \"association\": \"altGenre\"}]"))
                     .isEqualTo(Query.from(TRACK).include("altGenre"));
         }

@@ -52,7 +52,7 @@ class ValuesTest {
     @Test
     @DisplayName("checking names the unknown attribute or alias and what the model has, and refuses wrong types without the value")
     void checking() {
-        RowChecker checker = new RowChecker(SCHEMA);
+        RowChecker checker = new RowChecker(SCHEMA, true);
         assertThatThrownBy(() -> checker.check(USER, Values.of("nmae", "x"), true, true))
                 .hasMessage("User has no attribute 'nmae'; User has: id, name, email, organizationId, mentorId"
                         + " (associations: posts, profile, organization, mentor)");
