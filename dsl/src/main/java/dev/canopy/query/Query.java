@@ -50,11 +50,6 @@ public final class Query {
     private int hash;
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
-                  @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout) {
-        this(root, where, attributes, includes, order, limit, offset, paranoid, timeout, List.empty(), null, java.util.Map.of(), List.empty(), false);
-    }
-
-    private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
                   @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout,
                   List<Expr<?>> group, @Nullable Condition having, java.util.Map<String, java.util.List<Association>> paths,
                   List<ScopeCall> scopes, boolean unscoped) {
