@@ -103,14 +103,20 @@ final class Expressions {
             // the number of places is inline and part of the query's shape (Shape), like a function's name
             case ROUND: return args.size() == 1 ? DSL.round(a0) : DSL.round(a0, DSL.inline(places(call)));
             case COALESCE: {
-                // COALESCE is standard SQL on every database Canopy runs on; jOOQ's typed overloads are ambiguous over Field<Object>
-                return DSL.function("coalesce", (Class<Object>) a0.getType(), args.toArray(new Field<?>[0]));
+                // jOOQ's COALESCE (a keyword, never quoted: as a quoted name it would be a user function, which H2
+                // does not have and PostgreSQL matches by exact argument types)
+                return coalesce(a0, args.subList(1, args.size()).toArray(new Field<?>[0]));
             }
             case YEAR: return DSL.year(a0);
             case MONTH: return DSL.month(a0);
             case DAY: return DSL.day(a0);
             default: throw new IllegalStateException("unhandled function " + call.function());
         }
+    }
+
+    /** {@code COALESCE(first, rest...)}: typed on its own, so the call picks jOOQ's overload for fields. */
+    private static <T> Field<T> coalesce(Field<T> first, Field<?>[] rest) {
+        return DSL.coalesce(first, rest);
     }
 
     private static int places(Expr.Call<?> call) {

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a plan's statement is made of, decided once: the layout, the where, the order, the FROM clause of an
- * unpaged statement, a grouped report's GROUP BY and HAVING. {@link #select(List, List)} composes a new jOOQ SELECT from these parts on every call, so the statement
- * is a pure function of the plan and the bind values (a separate include's parent keys): the same plan gives the
- * same SQL for the same number of keys, from any thread.
+ * unpaged statement, a grouped report's GROUP BY and HAVING. {@link #select(List, List)} composes a new jOOQ SELECT
+ * from these parts on every call, so the statement is a pure function of the plan and the bind values (a separate
+ * include's parent keys): the same plan gives the same SQL for the same number of keys, from any thread.
  */
 final class StatementShape {
     private final Layout layout;

@@ -177,9 +177,10 @@ class ShapeTest {
             Shape a = Shape.of(report("a%", 3L, "none"), false);
             Shape b = Shape.of(report("b%", 40L, "nobody"), false);
             assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
-            // limit, offset, the root where's compared value, the having's, then the values inside expressions
-            assertThat(a.values()).containsExactly(null, null, "a%", 3L, "none");
-            assertThat(b.values()).containsExactly(null, null, "b%", 40L, "nobody");
+            // limit, offset, the root where's compared value, the include's (no) limit, the having's value, then the
+            // values inside expressions
+            assertThat(a.values()).containsExactly(null, null, "a%", null, 3L, "none");
+            assertThat(b.values()).containsExactly(null, null, "b%", null, 40L, "nobody");
         }
 
         @Test
