@@ -73,7 +73,15 @@ final class ExprBinder {
         if (c instanceof Condition.Not) {
             return new Condition.Not(condition(((Condition.Not) c).condition()));
         }
-        c.forEachColumn(ref -> models(ref.path()));
+        // A plain column's path is recorded when it resolves; one that does not is left to the planner, which names the
+        // include tree the where must stay within (a QueryException, before any statement runs).
+        c.forEachColumn(ref -> {
+            try {
+                models(ref.path());
+            } catch (dev.canopy.error.SchemaException unknown) {
+                // reported by the planner
+            }
+        });
         return c;
     }
 
