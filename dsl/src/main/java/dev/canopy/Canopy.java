@@ -556,6 +556,51 @@ public final class Canopy implements AutoCloseable {
         return count(Query.from(model));
     }
 
+    /**
+     * How many distinct values of {@code column} the query's rows hold, over its joins and where (Sequelize's
+     * {@code count({ distinct: true, col: 'x' })}); a column of an included model goes by its path.
+     */
+    public long count(Query query, dev.canopy.query.Operand<?> distinctColumn) {
+        Object n = aggregate(query, dev.canopy.query.Expr.countDistinct(distinctColumn));
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    /**
+     * One aggregate over every row the query's joins and where give, limit and order aside:
+     * {@code db.aggregate(Query.from(TRACK).where(...), Expr.avg(TRACK.milliseconds))}. Null when it is null (a max over
+     * no rows).
+     */
+    public <T> @Nullable T aggregate(Query query, dev.canopy.query.Expr<T> expr) {
+        Query bound = bind(query);
+        dev.canopy.plan.Planner.Aggregate plan = planner.planAggregate(bound, expr);
+        SqlStatement sql = renderer.render(plan.statement());
+        dev.canopy.hydrate.ValueReader reader = dev.canopy.hydrate.ValueReader.of(plan.type(), executor.dialect());
+        @SuppressWarnings("unchecked")
+        T value = (T) executor.reading(() -> executor.query(sql, rs -> {
+            rs.next();
+            return new ResultReader.Result<>(reader.read(rs, 1), 1);
+        }, timeout(query)));
+        return value;
+    }
+
+    /** The greatest value of an attribute among the rows that match (Sequelize's {@code Model.max(attr, { where })}); null when none. */
+    public <T> @Nullable T max(Model model, Column<T> attribute, Condition where) {
+        return aggregate(Query.from(model).where(where), dev.canopy.query.Expr.max(attribute));
+    }
+
+    /** The least value of an attribute among the rows that match (Sequelize's {@code Model.min}); null when none. */
+    public <T> @Nullable T min(Model model, Column<T> attribute, Condition where) {
+        return aggregate(Query.from(model).where(where), dev.canopy.query.Expr.min(attribute));
+    }
+
+    /**
+     * The sum of an attribute over the rows that match (Sequelize's {@code Model.sum}): a {@code Long} for whole numbers,
+     * a {@code BigDecimal} for decimals; null when no row matches.
+     */
+    public @Nullable Number sum(Model model, Column<? extends Number> attribute, Condition where) {
+        return aggregate(Query.from(model).where(where), dev.canopy.query.Expr.sum(attribute));
+    }
+
     // ---- SQL you can see -------------------------------------------------------------------------------------
 
     /** The SQL and binds this connection runs for a query. */

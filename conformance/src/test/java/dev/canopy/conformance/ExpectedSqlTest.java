@@ -59,6 +59,13 @@ class ExpectedSqlTest {
         s.put("attributes", Query.from(ALBUM).attributes(ALBUM.title).include("artist", a -> a.attributes(ARTIST.name)));
         s.put("separate-siblings", Query.from(CUSTOMER).include("invoices", i -> i.include("lines"))
                 .include("supportRep", r -> r.include("customers", c -> c.separate().order(CUSTOMER.lastName.asc()).limit(2))));
+        s.put("top-artists-by-track-count", AggregatesTest.topArtists());
+        s.put("grouped-report", Query.from(TRACK).include("genre", g -> g.required())
+                .attributes(dev.canopy.query.Expr.col(dev.canopy.chinook.Chinook.GENRE.name.at("genre")).alias("genre"),
+                        dev.canopy.query.Expr.count().alias("tracks"))
+                .group(dev.canopy.chinook.Chinook.GENRE.name.at("genre"))
+                .having(dev.canopy.query.Expr.count().gt(10L))
+                .order(dev.canopy.query.Expr.col("tracks").desc()));
         return s;
     }
 

@@ -213,6 +213,8 @@ class ModelFeaturesTest {
         }
     }
 
+    record MemberMail(int id, @Nullable String fullName, @Nullable String mail) {}
+
     record MemberView(int id, @Nullable String fullName, @Nullable String last, @Nullable String email) {}
 
     @Nested
@@ -254,6 +256,23 @@ class ModelFeaturesTest {
                 assertThatThrownBy(() -> partial.get(MEMBER.fullName)).isInstanceOf(QueryException.class).hasMessageContaining("first");
                 assertThatThrownBy(() -> db.create(MEMBER, member("B", "C").and("fullName", "B C")))
                         .isInstanceOf(InvalidValuesException.class).hasMessageContaining("virtual");
+            });
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.canopy.conformance.TestDatabase#all")
+        @DisplayName("a virtual attribute and a computed attribute of one query both show in get, records and JSON")
+        void virtualBesideComputed(TestDatabase kind) {
+            with(kind, "g_virtual_computed", PLAIN, (db, statements) -> {
+                db.create(MEMBER, member("Ann", "smith").and(MEMBER.email, "Ann@Example.org"));
+                Query q = Query.from(MEMBER).addAttributes(dev.canopy.query.Expr.lower(MEMBER.email).alias("mail"));
+                Entity ann = db.findOne(q);
+                assertThat(ann.get("fullName")).isEqualTo("Ann SMITH");
+                assertThat(ann.get("mail")).isEqualTo("ann@example.org");
+                assertThat(ann.get("last")).isEqualTo("SMITH");
+                assertThat(ann.toMap()).containsEntry("fullName", "Ann SMITH").containsEntry("mail", "ann@example.org");
+                assertThat(ann.toJson()).contains("\"fullName\":\"Ann SMITH\"").contains("\"mail\":\"ann@example.org\"");
+                assertThat(db.findAll(q, MemberMail.class)).containsExactly(new MemberMail(ann.get(MEMBER.id), "Ann SMITH", "ann@example.org"));
             });
         }
     }

@@ -4,8 +4,17 @@ import static dev.canopy.chinook.Chinook.ALBUM;
 import static dev.canopy.chinook.Chinook.ARTIST;
 import static dev.canopy.chinook.Chinook.CUSTOMER;
 import static dev.canopy.chinook.Chinook.EMPLOYEE;
+import static dev.canopy.chinook.Chinook.GENRE;
 import static dev.canopy.chinook.Chinook.PLAYLIST;
+import static dev.canopy.chinook.Chinook.PLAYLIST_TRACK;
 import static dev.canopy.chinook.Chinook.TRACK;
+import static dev.canopy.query.Expr.coalesce;
+import static dev.canopy.query.Expr.col;
+import static dev.canopy.query.Expr.count;
+import static dev.canopy.query.Expr.lower;
+import static dev.canopy.query.Expr.max;
+import static dev.canopy.query.Expr.min;
+import static dev.canopy.query.Expr.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.Canopy;
@@ -311,5 +320,88 @@ class ShapeCacheTest {
         // (null, empty), (value, empty), (null, three), (value, three): four shapes.
         assertThat(s.misses()).isEqualTo(4);
         assertThat(s.hits()).as("only each run's own toSql").isEqualTo(4);
+    }
+
+    /** Artists by track count, with a having, a compared expression and a value inside an aggregate: each a value. */
+    private static Query artistsWithMoreTracksThan(long tracks, String letter, String nobody, int limit) {
+        return Query.from(ARTIST)
+                .attributes(ARTIST.artistId, ARTIST.name, count(TRACK.trackId.at("albums", "tracks")).alias("trackCount"),
+                        coalesce(max(TRACK.composer.at("albums", "tracks")), value(nobody)).alias("composer"))
+                .include("albums")
+                .where(lower(ARTIST.name).like("%" + letter + "%"))
+                .having(count(TRACK.trackId.at("albums", "tracks")).gt(tracks))
+                .order(col("trackCount").desc(), ARTIST.artistId.asc())
+                .limit(limit);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("aggregate queries that differ only in values (having, a compared expression, a value inside an aggregate, the limit) share one plan")
+    void aggregatesDifferingInValues(TestDatabase kind) {
+        String[] letters = {"a", "e", "o", "i", "r", "n"};
+        plannedOnce(kind, i -> artistsWithMoreTracksThan(i * 4L, letters[i % letters.length], "nobody " + i, 5 + i % 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("two aggregate queries differing only in the having's value share one plan and give their own, different answers")
+    void aggregatesSharingAPlanGiveTheirOwnAnswers(TestDatabase kind) {
+        Canopy db = ChinookFixture.chinook(kind).withSchema(Chinook.SCHEMA);
+        List<List<Integer>> answers = new ArrayList<>();
+        for (long tracks : new long[] {10, 40}) {
+            List<Integer> expected = Jdbc.ints(db, "SELECT a.\"ArtistId\" FROM \"Artist\" a JOIN \"Album\" al ON al.\"ArtistId\" = a.\"ArtistId\""
+                    + " JOIN \"Track\" t ON t.\"AlbumId\" = al.\"AlbumId\" WHERE LOWER(a.\"Name\") LIKE '%a%' GROUP BY a.\"ArtistId\""
+                    + " HAVING COUNT(t.\"TrackId\") > " + tracks + " ORDER BY COUNT(t.\"TrackId\") DESC, a.\"ArtistId\"");
+            List<Entity> got = db.findAll(artistsWithMoreTracksThan(tracks, "a", "nobody", 1000));
+            assertThat(got).extracting(e -> e.get(ARTIST.artistId)).as("artists with more than %d tracks", tracks).isEqualTo(expected);
+            assertThat(got).allSatisfy(e -> assertThat((Long) e.get("trackCount")).isGreaterThan(tracks));
+            answers.add(expected);
+        }
+        assertThat(answers.get(0)).as("the two values give two answers").isNotEqualTo(answers.get(1));
+        assertThat(db.planCacheStats().misses()).as("plans made").isEqualTo(1);
+        assertThat(db.planCacheStats().hits()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("a grouped report with a where, a having and a limit that differ in value reuses the plan")
+    void groupedReports(TestDatabase kind) {
+        plannedOnce(kind, i -> Query.from(TRACK).include("genre", g -> g.required())
+                .attributes(col(GENRE.name.at("genre")).alias("genre"), count().alias("tracks"))
+                .group(GENRE.name.at("genre"))
+                .where(TRACK.milliseconds.gt(100_000 + i * 20_000))
+                .having(count().gt((long) (5 + i)))
+                .order(col("tracks").desc(), col("genre").asc())
+                .limit(3 + i % 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("a through(where) on the junction takes each query's values, joined and separate")
+    void throughWheres(TestDatabase kind) {
+        for (boolean separate : List.of(false, true)) {
+            plannedOnce(kind, i -> Query.from(PLAYLIST).where(PLAYLIST.playlistId.between(9 + i % 4, 14 + i % 5))
+                    .include("tracks", t -> t.through(PLAYLIST_TRACK.trackId.gt(100 + i * 200), PLAYLIST_TRACK.trackId).separate(separate))
+                    .order(PLAYLIST.playlistId.asc()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("functions, aliases, having's structure and group terms are shape: each planned on its own, each with its own answer")
+    void expressionStructureIsShape(TestDatabase kind) {
+        List<Query> variants = List.of(
+                Query.from(ALBUM).addAttributes(max(TRACK.milliseconds.at("tracks")).alias("x")).where(ALBUM.albumId.le(30)).order(ALBUM.albumId.asc()),
+                Query.from(ALBUM).addAttributes(min(TRACK.milliseconds.at("tracks")).alias("x")).where(ALBUM.albumId.le(30)).order(ALBUM.albumId.asc()),
+                Query.from(ALBUM).addAttributes(max(TRACK.milliseconds.at("tracks")).alias("y")).where(ALBUM.albumId.le(30)).order(ALBUM.albumId.asc()),
+                Query.from(ALBUM).addAttributes(max(TRACK.milliseconds.at("tracks")).alias("x")).where(ALBUM.albumId.le(30)).order(ALBUM.albumId.asc())
+                        .having(max(TRACK.milliseconds.at("tracks")).gt(300_000)),
+                Query.from(ALBUM).addAttributes(max(TRACK.milliseconds.at("tracks")).alias("x")).where(ALBUM.albumId.le(30)).order(ALBUM.albumId.asc())
+                        .having(max(TRACK.milliseconds.at("tracks")).lt(300_000)),
+                Query.from(TRACK).attributes(TRACK.genreId, count().alias("n")).group(TRACK.genreId).order(TRACK.genreId.asc()),
+                Query.from(TRACK).attributes(TRACK.mediaTypeId, count().alias("n")).group(TRACK.mediaTypeId).order(TRACK.mediaTypeId.asc()));
+        PlanCacheStats s = sameAsFresh(kind, variants::get, variants.size());
+        assertThat(s.misses()).as("one plan per variant").isEqualTo(variants.size());
+        assertThat(s.hits()).as("only each run's own toSql").isEqualTo(variants.size());
     }
 }

@@ -25,8 +25,16 @@ public final class EntityShape {
     private final boolean[] toMany;
     private final Map<String, Integer> aliasIndex = new HashMap<>();
     private final EntityMapping mapping;
+    /** The computed attributes' aliases, in the order the attributes list gives them; their values follow the links. */
+    private final String[] computed;
 
     EntityShape(Plan plan, int node, Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany, EntityMapping mapping) {
+        this(plan, node, model, columns, aliases, toMany, mapping, List.of());
+    }
+
+    EntityShape(Plan plan, int node, Model model, List<Column<?>> columns, List<String> aliases, List<Boolean> toMany, EntityMapping mapping,
+                List<String> computed) {
+        this.computed = computed.toArray(new String[0]);
         this.mapping = mapping;
         this.plan = plan;
         this.node = node;
@@ -61,6 +69,22 @@ public final class EntityShape {
     public int node() { return node; }
 
     int linkCount() { return aliases.length; }
+    /** How many computed attributes an entity holds, after its links. */
+    int computedCount() { return computed.length; }
+    String computedName(int i) { return computed[i]; }
+
+    /** The computed attributes' aliases, in the order the attributes list gives them. */
+    public List<String> computedNames() { return List.of(computed); }
+
+    /** The slot of a computed attribute, or -1. */
+    int computedSlot(String name) {
+        for (int i = 0; i < computed.length; i++) {
+            if (computed[i].equals(name)) {
+                return width() + aliases.length + i;
+            }
+        }
+        return -1;
+    }
     /** The column indexes of the attributes read, in the order the query's attributes list gives them. */
     int[] order() { return order; }
     /** How many columns the model has: where an entity's links start in its slots. */
@@ -72,8 +96,12 @@ public final class EntityShape {
     int columnIndex(String attribute) {
         Column<?> c = model.findColumn(attribute);
         if (c == null) {
+            int slot = computedSlot(attribute);
+            if (slot >= 0) {
+                return slot;
+            }
             throw new UnknownColumnException(model.name() + " has no attribute '" + attribute + "'; " + model.name() + " has: "
-                    + model.attributeNames() + virtualNames());
+                    + model.attributeNames() + virtualNames() + (computed.length == 0 ? "" : "; computed: " + String.join(", ", computed)));
         }
         return checkLoaded(c);
     }

@@ -49,12 +49,26 @@ public final class HydratedEntity implements Entity {
         return column.type().javaType().cast(shape.model().columns().get(i).read(slots[i]));
     }
 
+    /**
+     * An attribute's value; a computed attribute's by its alias; for a child of a belongsToMany read with
+     * {@code through(...)}, the junction's attributes as a map under the junction model's name ({@code get("PlaylistTrack")}).
+     */
     @Override
     public @Nullable Object get(String attribute) {
         VirtualAttribute<?> v = shape.model().findVirtual(attribute);
         if (v != null) {
             shape.checkLoaded(v);
             return v.compute(this);
+        }
+        if (shape.model().findColumn(attribute) == null) {
+            int slot = shape.computedSlot(attribute);
+            if (slot >= 0) {
+                return slots[slot];
+            }
+            Object through = toMap().get(attribute);
+            if (through instanceof Map) {
+                return through;
+            }
         }
         int i = shape.columnIndex(attribute);
         return shape.model().columns().get(i).read(slots[i]);
@@ -87,6 +101,19 @@ public final class HydratedEntity implements Entity {
         for (VirtualAttribute<?> v : shape.model().virtualAttributes()) {
             if (shape.isLoaded(v)) {
                 m.put(v.name(), v.compute(this));
+            }
+        }
+        for (int i = 0, n = shape.computedCount(); i < n; i++) {
+            String name = shape.computedName(i);
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                m.put(name, slots[width + shape.linkCount() + i]);
+            } else {
+                // a junction's attribute (through): nested under the junction model's name, as Sequelize's child.PlaylistTrack
+                @SuppressWarnings("unchecked")
+                Map<String, @Nullable Object> through = (Map<String, @Nullable Object>) m.computeIfAbsent(name.substring(0, dot),
+                        k -> new LinkedHashMap<String, @Nullable Object>());
+                through.put(name.substring(dot + 1), slots[width + shape.linkCount() + i]);
             }
         }
         for (int i = 0, n = shape.linkCount(); i < n; i++) {

@@ -80,7 +80,9 @@ public final class Hydrator implements ResultReader<Hydration> {
                     }
                 }
             }
-            readers[n.index()] = new NodeReader(plan, n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping), link, dialect);
+            List<String> computed = n.computed().stream().map(PlanNode.ComputedSlot::name).toList();
+            readers[n.index()] = new NodeReader(plan, n, new EntityShape(plan, n.index(), n.model(), n.attributes(), aliases, toMany, mapping, computed),
+                    link, dialect);
         }
         partition = plan.isKeyed() ? ValueReader.of(plan.partition().type(), dialect) : null;
         rightJoined = nodes.stream().anyMatch(n -> n.join() == dev.canopy.query.JoinKind.RIGHT && n.parent() >= 0);
@@ -381,6 +383,9 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final int size;
         /** Per column, whether it is an INTEGER (read as an int and boxed through the pass's {@link IntBoxes}). */
         private final boolean[] ints;
+        /** The result columns of the computed attributes, and their readers; their values go after the links. */
+        private final int[] computedSlots;
+        private final ValueReader[] computedReaders;
 
         NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
@@ -412,7 +417,20 @@ public final class Hydrator implements ResultReader<Hydration> {
             this.intKey = kind == DataType.Kind.INTEGER;
             this.keyIndex = numeric ? modelIndex[n.keyOffsets()[0]] : -1;
             this.keyOffset = numeric ? n.keyOffsets()[0] : -1;
-            this.size = width + shape.linkCount();
+            computedSlots = new int[n.computed().size()];
+            computedReaders = new ValueReader[computedSlots.length];
+            for (int i = 0; i < computedSlots.length; i++) {
+                computedSlots[i] = n.computed().get(i).slot();
+                computedReaders[i] = ValueReader.of(n.computed().get(i).type(), dialect);
+            }
+            this.size = width + shape.linkCount() + computedSlots.length;
+        }
+
+        private void readComputed(ResultSet rs, Object[] v) throws SQLException {
+            int base = width + shape.linkCount();
+            for (int i = 0; i < computedSlots.length; i++) {
+                v[base + i] = computedReaders[i].read(rs, computedSlots[i]);
+            }
         }
 
         boolean keyed() {
@@ -460,6 +478,11 @@ public final class Hydrator implements ResultReader<Hydration> {
                     return false;
                 }
             }
+            for (int slot : computedSlots) {
+                if (rs.getObject(slot) != null) {
+                    return false;
+                }
+            }
             return true;
         }
 
@@ -468,6 +491,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = read(i, rs, boxes);
             }
+            readComputed(rs, v);
             return new HydratedEntity(shape, v);
         }
 
@@ -477,6 +501,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = i == keyOffset ? boxKey(key, boxes) : read(i, rs, boxes);
             }
+            readComputed(rs, v);
             return new HydratedEntity(shape, v);
         }
 

@@ -11,6 +11,7 @@ import dev.canopy.model.Column;
 import dev.canopy.model.Model;
 import dev.canopy.model.Schema;
 import dev.canopy.query.ColumnRef;
+import dev.canopy.query.Computed;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Include;
 import dev.canopy.query.Order;
@@ -32,9 +33,9 @@ import org.jspecify.annotations.Nullable;
 final class SpecReader {
     private static final JsonInput.Failure FAIL = SpecException::new;
     private static final List<String> QUERY_KEYS = List.of("model", "attributes", "where", "include", "order", "limit", "offset", "paranoid",
-            "scope", "unscoped");
+            "group", "having", "scope", "unscoped");
     private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes",
-            "include", "separate", "order", "limit", "scope", "unscoped");
+            "include", "separate", "order", "limit", "through", "scope", "unscoped");
     private static final List<String> ALL_KEYS = List.of("all", "nested", "required");
     private static final Pattern DIRECTION =
             Pattern.compile("(?i)\\s*(ASC|DESC)?\\s*(?:NULLS\\s+(FIRST|LAST))?\\s*");
@@ -43,6 +44,8 @@ final class SpecReader {
     /** The alias paths of the include tree read so far, {@code [album, artist]} for {@code $album.artist.Name$}. */
     private final Set<List<String>> included = new LinkedHashSet<>();
     private final WhereReader where;
+    /** The aliases of the root's computed attributes, once read. */
+    private final Set<String> computedAliases = new java.util.HashSet<>();
 
     SpecReader(Schema schema) {
         this.schema = schema;
@@ -70,8 +73,28 @@ final class SpecReader {
         Selection attributes = attributes(root, spec.get("attributes"), field(path, "attributes"));
         if (attributes != null) {
             Query parent = q;
-            q = at(field(path, "attributes"), FAIL,
-                    () -> attributes.exclude ? parent.exclude(attributes.columns) : parent.attributes(attributes.columns));
+            q = at(field(path, "attributes"), FAIL, () -> attributes.apply(parent));
+            attributes.computed.forEach(c -> computedAliases.add(c.name()));
+        }
+        JsonNode group = spec.get("group");
+        if (group != null && !group.isNull()) {
+            String gp = field(path, "group");
+            if (!group.isArray()) {
+                throw FAIL.at(gp, "expected an array of attributes or expressions, [\"GenreId\"] or [\"genre.Name\"], not " + describe(group));
+            }
+            List<Object> terms = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                JsonNode g = group.get(i);
+                terms.add(g.isTextual() ? where.expr(root, JsonInput.mapper().createArrayNode().add("col").add(g.asText()), index(gp, i))
+                        : where.expr(root, g, index(gp, i)));
+            }
+            Query parent = q;
+            q = at(gp, FAIL, () -> parent.group(terms.toArray()));
+        }
+        JsonNode havingNode = spec.get("having");
+        Condition having = havingNode == null ? null : where.optional(root, havingNode, field(path, "having"), true);
+        if (having != null) {
+            q = q.having(having);
         }
         Condition condition = where.optional(root, spec.get("where"), field(path, "where"), true);
         if (condition != null) {
@@ -227,10 +250,32 @@ final class SpecReader {
             inc = at(wherePath, FAIL, () -> parent.where(condition));
         }
         String attrPath = field(path, "attributes");
-        Selection attributes = attributes(model, node.get("attributes"), attrPath);
+        Selection attributes = attributes(model, node.get("attributes"), attrPath, false);
         if (attributes != null) {
             Include parent = inc;
-            inc = at(attrPath, FAIL, () -> attributes.exclude ? parent.exclude(attributes.columns) : parent.attributes(attributes.columns));
+            inc = at(attrPath, FAIL, () -> attributes.apply(parent));
+        }
+        JsonNode through = node.get("through");
+        if (through != null && !through.isNull()) {
+            String tp = field(path, "through");
+            JsonInput.requireObject(through, tp, "through", FAIL);
+            JsonInput.checkKeys(through, tp, List.of("attributes", "where"), "through", FAIL);
+            Association a = inc.association();
+            if (a.kind() != Association.Kind.BELONGS_TO_MANY) {
+                throw FAIL.at(tp, "through is for belongsToMany includes; '" + a.alias() + "' has no junction");
+            }
+            Model junction = a.through();
+            Condition tw = where.optional(junction, through.get("where"), field(tp, "where"), false);
+            List<Column<?>> cols = new ArrayList<>();
+            JsonNode ta = through.get("attributes");
+            if (ta != null && !ta.isNull()) {
+                if (!ta.isArray()) {
+                    throw FAIL.at(field(tp, "attributes"), "expected an array of " + junction.name() + "'s attribute names, not " + describe(ta));
+                }
+                items(junction, ta, field(tp, "attributes"), false, cols, new ArrayList<>());
+            }
+            Include parent = inc;
+            inc = at(tp, FAIL, () -> parent.through(tw, cols.toArray(new Column<?>[0])));
         }
         JsonNode children = node.get("include");
         if (children != null && !children.isNull()) {
@@ -264,52 +309,115 @@ final class SpecReader {
 
     // ---- attributes -----------------------------------------------------------------------------------------------
 
-    /** Which columns a node reads: only these, or all but these. */
+    /**
+     * Which columns a node reads (only these, all, or all but these) and which computed attributes
+     * ({@code [expression, "alias"]}, only at the root) it adds.
+     */
     private static final class Selection {
         final boolean exclude;
+        final boolean all;
         final Column<?>[] columns;
+        final List<Computed<?>> computed;
 
-        Selection(boolean exclude, List<Column<?>> columns) {
+        Selection(boolean exclude, boolean all, List<Column<?>> columns, List<Computed<?>> computed) {
             this.exclude = exclude;
+            this.all = all;
             this.columns = columns.toArray(new Column<?>[0]);
+            this.computed = computed;
+        }
+
+        Query apply(Query q) {
+            Computed<?>[] more = computed.toArray(new Computed<?>[0]);
+            if (exclude) {
+                return q.exclude(columns).addAttributes(more);
+            }
+            if (all) {
+                return q.addAttributes(more);
+            }
+            List<dev.canopy.query.Selection> items = new ArrayList<>(List.of(columns));
+            items.addAll(computed);
+            return q.attributes(items.toArray(new dev.canopy.query.Selection[0]));
+        }
+
+        Include apply(Include inc) {
+            return exclude ? inc.exclude(columns) : inc.attributes(columns);
         }
     }
 
-    private static @Nullable Selection attributes(Model model, @Nullable JsonNode node, String path) {
+    private @Nullable Selection attributes(Model model, @Nullable JsonNode node, String path) {
+        return attributes(model, node, path, true);
+    }
+
+    private @Nullable Selection attributes(Model model, @Nullable JsonNode node, String path, boolean root) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (node.isArray()) {
             if (node.isEmpty()) {
-                return new Selection(false, model.primaryKey());
+                return new Selection(false, false, model.primaryKey(), List.of());
             }
-            return new Selection(false, columns(model, node, path));
+            List<Column<?>> columns = new ArrayList<>();
+            List<Computed<?>> computed = new ArrayList<>();
+            items(model, node, path, root, columns, computed);
+            return new Selection(false, false, columns, computed);
         }
         if (node.isObject()) {
-            if (node.has("include")) {
-                throw FAIL.at(field(path, "include"), "computed attributes are not supported; list attribute names, or {\"exclude\": [...]}");
-            }
-            JsonInput.checkKeys(node, path, List.of("exclude"), "attributes", FAIL);
+            JsonInput.checkKeys(node, path, List.of("exclude", "include"), "attributes", FAIL);
+            List<Column<?>> excluded = new ArrayList<>();
+            List<Computed<?>> computed = new ArrayList<>();
             JsonNode exclude = node.get("exclude");
-            if (exclude == null || !exclude.isArray()) {
-                throw FAIL.at(field(path, "exclude"), "expected an array of attribute names, not " + describe(exclude));
+            if (exclude != null) {
+                if (!exclude.isArray()) {
+                    throw FAIL.at(field(path, "exclude"), "expected an array of attribute names, not " + describe(exclude));
+                }
+                items(model, exclude, field(path, "exclude"), false, excluded, computed);
             }
-            return new Selection(true, columns(model, exclude, field(path, "exclude")));
+            JsonNode include = node.get("include");
+            if (include != null) {
+                if (!include.isArray() || !root) {
+                    throw FAIL.at(field(path, "include"), root ? "expected an array of [expression, \"alias\"] pairs, not " + describe(include)
+                            : "computed attributes are read at the query's root, not in an include");
+                }
+                for (int i = 0; i < include.size(); i++) {
+                    if (!include.get(i).isArray()) {
+                        throw FAIL.at(index(field(path, "include"), i), "expected [expression, \"alias\"], not " + describe(include.get(i))
+                                + " (the model's own attributes are all read already)");
+                    }
+                }
+                items(model, include, field(path, "include"), true, new ArrayList<>(), computed);
+            }
+            return new Selection(exclude != null, exclude == null, excluded, computed);
         }
         throw FAIL.at(path, "expected an array of attribute names or {\"exclude\": [...]}, not " + describe(node));
     }
 
-    private static List<Column<?>> columns(Model model, JsonNode names, String path) {
-        List<Column<?>> out = new ArrayList<>();
+    /** Attribute names, and (at the root) computed attributes as {@code [expression, "alias"]}. */
+    private void items(Model model, JsonNode names, String path, boolean computedAllowed, List<Column<?>> columns, List<Computed<?>> computed) {
+        List<String> aliases = new ArrayList<>();
+        for (JsonNode n : names) {
+            if (n.isArray() && n.size() == 2 && n.get(1).isTextual()) {
+                aliases.add(n.get(1).asText());
+            }
+        }
+        where.computed(aliases);
         for (int i = 0; i < names.size(); i++) {
             JsonNode n = names.get(i);
             String p = index(path, i);
-            if (!n.isTextual()) {
-                throw FAIL.at(p, "expected an attribute name, not " + describe(n) + "; " + model.name() + " has: " + model.attributeNames());
+            if (n.isArray() && computedAllowed) {
+                if (n.size() != 2 || !n.get(1).isTextual()) {
+                    throw FAIL.at(p, "a computed attribute is [expression, \"alias\"], e.g. [[\"fn\", \"COUNT\", [\"col\", \"tracks.TrackId\"]], "
+                            + "\"trackCount\"], not " + describe(n));
+                }
+                dev.canopy.query.Expr<?> e = where.expr(model, n.get(0), index(p, 0));
+                computed.add(at(index(p, 1), FAIL, () -> e.alias(n.get(1).asText())));
+                continue;
             }
-            out.add(at(p, FAIL, () -> model.column(n.asText())));
+            if (!n.isTextual()) {
+                throw FAIL.at(p, "expected an attribute name" + (computedAllowed ? " or [expression, \"alias\"]" : "") + ", not " + describe(n)
+                        + "; " + model.name() + " has: " + model.attributeNames());
+            }
+            columns.add(at(p, FAIL, () -> model.column(n.asText())));
         }
-        return out;
     }
 
     // ---- order, limit, offset -------------------------------------------------------------------------------------
@@ -327,6 +435,9 @@ final class SpecReader {
     }
 
     private Order term(Model model, JsonNode term, String path, List<String> under) {
+        if (term.isArray() && !term.isEmpty() && (term.get(0).isArray() || isComputed(model, term.get(0), under))) {
+            return exprTerm(model, term, path);
+        }
         if (term.isTextual()) {
             return new Order(where.ref(model, List.of(), term.asText(), path, under), Order.Direction.ASC, Order.Nulls.DEFAULT);
         }
@@ -365,6 +476,31 @@ final class SpecReader {
             throw e;
         }
         return new Order(ref, direction, nulls);
+    }
+
+    private boolean isComputed(Model model, JsonNode first, List<String> under) {
+        return under.isEmpty() && first.isTextual() && model.findColumn(first.asText()) == null && computedAliases.contains(first.asText());
+    }
+
+    /** {@code [["fn", "COUNT", ...], "DESC"]} or {@code ["trackCount", "DESC"]}: an order term on an expression or a computed attribute. */
+    private Order exprTerm(Model model, JsonNode term, String path) {
+        if (term.size() > 2 || (term.size() == 2 && !term.get(1).isTextual())) {
+            throw FAIL.at(path, "an order term on an expression is [expression, \"DESC\"], not " + describe(term));
+        }
+        JsonNode first = term.get(0);
+        dev.canopy.query.Expr<?> e = first.isTextual() ? dev.canopy.query.Expr.col(first.asText()) : where.expr(model, first, index(path, 0));
+        Order o = e.asc();
+        if (term.size() == 2) {
+            Matcher m = DIRECTION.matcher(term.get(1).asText());
+            if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+                throw FAIL.at(index(path, 1), "unknown direction '" + term.get(1).asText() + "'; a direction is ASC, DESC, optionally with NULLS FIRST or NULLS LAST");
+            }
+            o = m.group(1) != null && m.group(1).equalsIgnoreCase("DESC") ? e.desc() : e.asc();
+            if (m.group(2) != null) {
+                o = m.group(2).equalsIgnoreCase("FIRST") ? o.nullsFirst() : o.nullsLast();
+            }
+        }
+        return o;
     }
 
     /** Whether all parts but the last name an attribute: then the last one was meant as a direction. */

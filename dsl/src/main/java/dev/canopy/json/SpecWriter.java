@@ -40,6 +40,15 @@ final class SpecWriter {
             ArrayNode list = n.putArray("order");
             q.order().forEach(o -> list.add(order(o)));
         }
+        if (!q.group().isEmpty()) {
+            ArrayNode list = n.putArray("group");
+            for (dev.canopy.query.Expr<?> g : q.group()) {
+                list.add(g instanceof dev.canopy.query.Expr.Col ? NODES.textNode(ExprJson.write(g).get(1).asText()) : ExprJson.write(g));
+            }
+        }
+        if (q.having() != null) {
+            n.set("having", condition(q.having()));
+        }
         if (q.limit() != null) {
             n.put("limit", q.limit());
         }
@@ -79,6 +88,14 @@ final class SpecWriter {
             n.set("where", condition(inc.where()));
         }
         attributes(n, inc.attributes());
+        if (inc.throughOption() != null) {
+            ObjectNode t = n.putObject("through");
+            ArrayNode list = t.putArray("attributes");
+            inc.throughOption().attributes().forEach(c -> list.add(c.name()));
+            if (inc.throughOption().where() != null) {
+                t.set("where", condition(inc.throughOption().where()));
+            }
+        }
         if (!inc.includes().isEmpty()) {
             ArrayNode list = n.putArray("include");
             inc.includes().forEach(i -> list.add(include(i)));
@@ -97,20 +114,37 @@ final class SpecWriter {
     }
 
     private static void attributes(ObjectNode n, Attributes attributes) {
+        ArrayNode computed = NODES.arrayNode();
+        attributes.computed().forEach(c -> computed.add(NODES.arrayNode().add(ExprJson.write(c.expr())).add(c.name())));
         if (attributes.isAll()) {
+            if (!computed.isEmpty()) {
+                n.putObject("attributes").set("include", computed);
+            }
             return;
         }
-        if (!attributes.only().isEmpty()) {
+        if (!attributes.only().isEmpty() || (attributes.keyOnly() && !computed.isEmpty())) {
             ArrayNode list = n.putArray("attributes");
             attributes.only().forEach(c -> list.add(c.name()));
+            list.addAll(computed);
+        } else if (attributes.keyOnly()) {
+            n.putArray("attributes");
         } else {
-            ArrayNode list = n.putObject("attributes").putArray("exclude");
+            ObjectNode o = n.putObject("attributes");
+            ArrayNode list = o.putArray("exclude");
             attributes.excluded().forEach(c -> list.add(c.name()));
+            if (!computed.isEmpty()) {
+                o.set("include", computed);
+            }
         }
     }
 
     private static ArrayNode order(Order o) {
         ArrayNode a = NODES.arrayNode();
+        if (o.isExpr()) {
+            a.add(ExprJson.write(o.expr()));
+            a.add(o.direction().name() + (o.nulls() == Order.Nulls.DEFAULT ? "" : " NULLS " + o.nulls().name()));
+            return a;
+        }
         o.column().path().forEach(a::add);
         a.add(o.column().column().name());
         a.add(o.direction().name() + (o.nulls() == Order.Nulls.DEFAULT ? "" : " NULLS " + o.nulls().name()));
@@ -150,6 +184,11 @@ final class SpecWriter {
 
             @Override public ObjectNode literal(Condition.Literal l) {
                 return single(l.value() ? "$and" : "$or", NODES.arrayNode());
+            }
+
+            @Override public ObjectNode exprCompare(Condition.ExprCompare c) {
+                ArrayNode pair = NODES.arrayNode().add(ExprJson.write(c.expr())).add(single(c.operator().json(), Values.write(c.value())));
+                return single("$expr", pair);
             }
         });
     }

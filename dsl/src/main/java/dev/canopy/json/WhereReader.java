@@ -60,8 +60,73 @@ final class WhereReader {
         return Condition.and(parts);
     }
 
+    /** The computed attributes' aliases of the query being read: a {@code ["col", "alias"]} may name one. */
+    private final java.util.Set<String> computed = new java.util.HashSet<>();
+
+    void computed(java.util.Collection<String> names) {
+        computed.addAll(names);
+    }
+
+    /** An expression of a spec over {@code model}: columns through any path, or a computed attribute by alias. */
+    dev.canopy.query.Expr<?> expr(Model model, JsonNode node, String path) {
+        return ExprJson.read(node, path, (aliases, name, p) -> aliases.isEmpty() && computed.contains(name) && model.findColumn(name) == null
+                ? dev.canopy.query.Expr.col(name) : dev.canopy.query.Expr.col(ref(model, aliases, name, p, null)));
+    }
+
+    /**
+     * {@code {"$expr": [expression, {"$gt": 5}]}}: Sequelize's {@code where(fn(...), Op.gt, 5)}; a bare value means
+     * {@code $eq}. The value is read as the expression's type where it is known ({@code COUNT} gives a whole number).
+     */
+    private Condition exprCondition(Model model, JsonNode value, String path) {
+        if (!value.isArray() || value.size() != 2) {
+            throw FAIL.at(path, "$expr takes [expression, {\"$op\": value}], e.g. [[\"fn\", \"COUNT\", [\"col\", \"tracks.TrackId\"]], {\"$gt\": 5}], not "
+                    + describe(value));
+        }
+        dev.canopy.query.Expr<?> e = expr(model, value.get(0), index(path, 0));
+        JsonNode cmp = value.get(1);
+        String opPath = index(path, 1);
+        Operator op = Operator.EQ;
+        JsonNode v = cmp;
+        if (cmp.isObject()) {
+            if (cmp.size() != 1) {
+                throw FAIL.at(opPath, "expected one operator and its value, {\"$gt\": 5}, not " + describe(cmp));
+            }
+            String key = cmp.fieldNames().next();
+            op = null;
+            for (Operator o : Operator.values()) {
+                if (o.json().equals(key)) {
+                    op = o;
+                }
+            }
+            if (op == null) {
+                throw FAIL.at(field(opPath, key), "unknown operator '" + key + "' for an expression; use $eq, $ne, $gt, $gte, $lt, $lte, $like, "
+                        + "$notLike, $iLike, $notILike, $startsWith, $endsWith, $substring");
+            }
+            v = cmp.get(key);
+            opPath = field(opPath, key);
+        }
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            throw FAIL.at(opPath, "expected a value to compare with, not " + describe(v));
+        }
+        JsonNode raw = v;
+        Object value1;
+        try {
+            value1 = e.type() != null && !op.isTextual() ? Values.convert(e.type(), raw) : plain(raw);
+        } catch (Values.Mismatch m) {
+            throw FAIL.at(opPath, e + " is " + e.type() + "; " + m.getMessage(), m);
+        }
+        Operator o = op;
+        return at(opPath, FAIL, () -> e.compare(o, value1));
+    }
+
+    private static Object plain(JsonNode raw) {
+        return raw.isTextual() ? raw.asText() : raw.isBoolean() ? (Object) raw.booleanValue()
+                : raw.isIntegralNumber() ? (raw.canConvertToInt() ? (Object) raw.intValue() : (Object) raw.longValue()) : raw.decimalValue();
+    }
+
     private Condition entry(Model model, String key, JsonNode value, String path, boolean top) {
         switch (key) {
+            case "$expr": return exprCondition(model, value, path);
             case "$and": return junction(model, value, path, top, true);
             case "$or": return junction(model, value, path, top, false);
             case "$not":
@@ -72,7 +137,7 @@ final class WhereReader {
             default:
                 if (key.startsWith("$") && !isPathKey(key)) {
                     throw FAIL.at(path, "unknown key '" + key + "'; a where object takes attribute names, \"$alias.Attribute$\" paths, "
-                            + "$and, $or and $not");
+                            + "$and, $or, $not and $expr");
                 }
                 return columnCondition(columnKey(model, key, path, top), value, path);
         }

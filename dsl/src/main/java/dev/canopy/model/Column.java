@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the Java type of the column's values
  */
 @CheckReturnValue
-public final class Column<T> implements Operand<T> {
+public final class Column<T> implements Operand<T>, dev.canopy.query.Selection {
     private final Model model;
     private final String attribute;
     private final String field;

@@ -29,17 +29,19 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
 
     private final Function<ColumnRef<?>, Field<Object>> fields;
     private final boolean arrays;
+    private final Expressions exprs;
     private final @Nullable BindSlots slots;
     /** The slot of the next value met. */
     private int next;
 
     public Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays) {
-        this(fields, arrays, null, 0);
+        this(fields, arrays, Expressions.columnsOnly(fields, null), null, 0);
     }
 
-    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays, @Nullable BindSlots slots, int base) {
+    Conditions(Function<ColumnRef<?>, Field<Object>> fields, boolean arrays, Expressions exprs, @Nullable BindSlots slots, int base) {
         this.fields = fields;
         this.arrays = arrays;
+        this.exprs = exprs;
         this.slots = slots;
         this.next = base;
     }
@@ -64,19 +66,50 @@ public final class Conditions implements Condition.Visitor<org.jooq.Condition> {
 
     /** The bind parameter of one value, recorded with its slot. */
     private Param<Object> bind(Object value, Field<Object> f, int slot) {
-        Param<Object> p = DSL.val(value, f);
+        return record(DSL.val(value, f), slot);
+    }
+
+    private Param<String> text(String value, int slot) {
+        return record(DSL.val(value), slot);
+    }
+
+    private <T> Param<T> record(Param<T> p, int slot) {
         if (slots != null) {
             slots.add(p, new BindSource.Value(slot, p.getDataType()));
         }
         return p;
     }
 
-    private Param<String> text(String value, int slot) {
-        Param<String> p = DSL.val(value);
-        if (slots != null) {
-            slots.add(p, new BindSource.Value(slot, p.getDataType()));
+    /**
+     * {@code expr op value}, the value bound: Sequelize's {@code where(fn(...), op, value)}. The compared value takes one
+     * slot, like a comparison's; values inside the expression have theirs from {@link Expressions}.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public org.jooq.Condition exprCompare(Condition.ExprCompare c) {
+        int slot = next++;
+        Field<Object> f = (Field<Object>) exprs.field(c.expr());
+        switch (c.operator()) {
+            case EQ: return f.eq(record(Expressions.bind(c.value(), f), slot));
+            case NE: return f.ne(record(Expressions.bind(c.value(), f), slot));
+            case GT: return f.gt(record(Expressions.bind(c.value(), f), slot));
+            case GE: return f.ge(record(Expressions.bind(c.value(), f), slot));
+            case LT: return f.lt(record(Expressions.bind(c.value(), f), slot));
+            case LE: return f.le(record(Expressions.bind(c.value(), f), slot));
+            default: break;
         }
-        return p;
+        Field<String> text = (Field<String>) (Field<?>) f;
+        Param<String> s = text((String) c.value(), slot);
+        switch (c.operator()) {
+            case LIKE: return text.like(s);
+            case NOT_LIKE: return text.notLike(s);
+            case ILIKE: return text.likeIgnoreCase(s);
+            case NOT_ILIKE: return text.notLikeIgnoreCase(s);
+            case STARTS_WITH: return text.startsWith(s);
+            case ENDS_WITH: return text.endsWith(s);
+            case CONTAINS: return text.contains(s);
+            default: throw new IllegalStateException("unhandled operator " + c.operator());
+        }
     }
 
     public org.jooq.Condition toJooq(Condition c) {

@@ -41,6 +41,7 @@ final class ExistsClause {
             Table<?> junction = DSL.table(DSL.name(a.through().tableName())).as(j);
             sub.addFrom(junction.join(t).on(Fields.of(j, k.throughTarget()).eq(Fields.of(e, k.target()))));
             sub.addConditions(Fields.of(j, k.throughSource()).eq(Fields.of(parentAlias, k.source())));
+            sub.addConditions(JoinTree.throughWhere(spec, child, j, arrays, path));
         } else {
             sub.addFrom(t);
             sub.addConditions(Fields.of(e, k.target()).eq(Fields.of(parentAlias, k.source())));

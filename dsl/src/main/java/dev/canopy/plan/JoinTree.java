@@ -23,14 +23,21 @@ final class JoinTree {
     private final Layout layout;
     /** Each node's ON-clause additions, made once: their bind parameters are the plan's, recorded with their slots. */
     private final java.util.List<org.jooq.Condition> own;
+    /** Each belongsToMany node's {@code through(where)} on its junction, made once like {@link #own}. */
+    private final java.util.List<org.jooq.Condition> through;
 
     JoinTree(Layout layout) {
         this.layout = layout;
         java.util.List<org.jooq.Condition> conds = new java.util.ArrayList<>();
+        java.util.List<org.jooq.Condition> junctions = new java.util.ArrayList<>();
+        Spec spec = layout.spec();
         for (PlanNode n : layout.nodes()) {
             conds.add(n.index() == 0 ? DSL.noCondition() : ownCondition(n));
+            junctions.add(n.index() == 0 || n.junction() == null ? DSL.noCondition()
+                    : throughWhere(spec, n.include(), DSL.name(n.junction()), layout.arrays(), spec.pathOf(n.path())));
         }
         this.own = java.util.List.copyOf(conds);
+        this.through = java.util.List.copyOf(junctions);
     }
 
     /** Every joined include attached to {@code base}. */
@@ -74,7 +81,7 @@ final class JoinTree {
             Name j = DSL.name(c.junction());
             Column<?> throughSource = k.throughSource();
             Table<?> junction = DSL.table(DSL.name(throughSource.model().tableName())).as(j);
-            org.jooq.Condition toParent = Fields.of(j, throughSource).eq(layout.field(parent, k.source()));
+            org.jooq.Condition toParent = Fields.of(j, throughSource).eq(layout.field(parent, k.source())).and(through.get(c.index()));
             org.jooq.Condition toTarget = Fields.of(j, k.throughTarget()).eq(layout.field(c, k.target()));
             if (!nest) {
                 return attachChildren(left.join(junction, joinType(c.join())).on(toParent).join(table, joinType(c.join())).on(toTarget.and(own)),
@@ -91,6 +98,18 @@ final class JoinTree {
             return attachChildren(left.join(table, joinType(c.join())).on(on), c, pruned);
         }
         return left.join(attachChildren(table, c, pruned), joinType(c.join())).on(on);
+    }
+
+    /**
+     * The {@code through(where)} of the include at {@code absolutePath} (from the query's root), on the junction's
+     * columns, its values from that include's through slots; no condition without one.
+     */
+    static org.jooq.Condition throughWhere(Spec spec, Include include, Name junction, boolean arrays, String absolutePath) {
+        dev.canopy.query.Through t = include.throughOption();
+        if (t == null || t.where() == null) {
+            return DSL.noCondition();
+        }
+        return spec.conditions(ref -> Fields.of(junction, ref.column()), arrays, spec.throughSlot(absolutePath)).toJooq(t.where());
     }
 
     /** Whether a join below {@code n} can remove rows (so it must stay inside n's optional join). */

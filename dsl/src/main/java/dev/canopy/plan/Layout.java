@@ -25,10 +25,19 @@ import org.jspecify.annotations.Nullable;
  * @param junction    the junction alias of a belongsToMany loaded separately ({@code j0}), else null
  * @param exists      per node index, the EXISTS conditions of its required separate includes
  * @param referenced  the paths the statement-level where and order name
+ * @param computed    the root's computed attributes by alias: their fields, and the types they are read as
+ * @param aggregates  per aggregate expression of the root (computed, or named by having and order), its column of
+ *                    the aggregate table {@code g}
+ * @param aggregateTable the aggregate table joined to the root ({@link AggregateTable}), or null
+ * @param junctionWhere the {@code through(where)} of a belongsToMany loaded separately, on its junction (made once:
+ *                    its bind parameters are the plan's), else no condition
  */
 record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, List<SelectFieldOrAsterisk> select,
               List<Fetch> fetches, Map<Integer, List<org.jooq.Condition>> exists, Set<String> referenced,
-              @Nullable Field<Object> partition, @Nullable Name junction, boolean arrays) {
+              @Nullable Field<Object> partition, @Nullable Name junction, boolean arrays,
+              Map<String, Field<?>> computed, Map<String, dev.canopy.model.DataType<?>> computedTypes,
+              Map<dev.canopy.query.Expr<?>, Field<?>> aggregates, AggregateTable.@Nullable Joined aggregateTable,
+              org.jooq.Condition junctionWhere) {
 
     PlanNode root() {
         return nodes.get(0);
@@ -57,10 +66,17 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         return withJunction(bareRootTable(), DSL.noCondition());
     }
 
-    /** The root's table alone: {@code "Track" "t0"}. */
+    /** The root's table alone: {@code "Track" "t0"}, joined to its aggregate table when it has one. */
     Table<?> bareRootTable() {
         PlanNode root = root();
-        return Fields.table(root.model().tableName(), root.alias());
+        Table<?> t = Fields.table(root.model().tableName(), root.alias());
+        return aggregateTable == null ? t : aggregateTable.joinedTo(t, DSL.name(root.alias()));
+    }
+
+    /** Expressions over this layout: columns by path, computed attributes by alias, root aggregates from {@code g}. */
+    Expressions expressions() {
+        return new Expressions(this::resolve, computed::get, name -> computedTypes.getOrDefault(name, dev.canopy.model.DataType.TEXT),
+                aggregates::get, spec.slots());
     }
 
     /** {@code left}, joined to the junction of a belongsToMany loaded separately (with {@code also} in its ON). */
@@ -71,7 +87,7 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
         Association.Keys k = spec.via().association().keys();
         Column<?> throughTarget = k.throughTarget();
         Table<?> j = DSL.table(DSL.name(throughTarget.model().tableName())).as(junction);
-        return left.join(j).on(Fields.of(junction, throughTarget).eq(field(root(), k.target())).and(also));
+        return left.join(j).on(Fields.of(junction, throughTarget).eq(field(root(), k.target())).and(also).and(junctionWhere));
     }
 
     /** Whether every association on a path from the root is to-one, so its columns are one value per root. */
@@ -112,6 +128,11 @@ record Layout(Spec spec, List<PlanNode> nodes, Map<String, PlanNode> byPath, Lis
                     + ref.column().name() + " of " + ref.column().model().name() + " as column.at(\"alias\")" : ""));
         }
         return field(n, ref.column());
+    }
+
+    /** The converter of the query's having: over this layout's nodes and expressions, its values from the having's slots. */
+    Conditions havingConditions() {
+        return spec.conditions(this::resolve, arrays, spec.havingBase(), expressions());
     }
 
     private String includedPaths() {

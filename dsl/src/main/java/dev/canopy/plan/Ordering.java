@@ -20,15 +20,27 @@ final class Ordering {
     Ordering(Layout layout) {
         this.layout = layout;
         for (Order o : layout.spec().order()) {
-            layout.resolve(o.column());   // every term names an included path: never dropped in silence
+            if (o.isExpr()) {
+                if (!layout.spec().grouped() && !o.expr().isAggregate()) {
+                    LayoutBuilder.checkToOne(layout, o.expr(), "the order term " + o);
+                }
+                layout.expressions().field(o.expr());
+            } else {
+                layout.resolve(o.column());   // every term names an included path: never dropped in silence
+            }
         }
+    }
+
+    /** Whether a term orders roots: on the root, a to-one path, or an expression per root (aggregates included). */
+    private boolean ordersRoots(Order o) {
+        return o.isExpr() || layout.isToOnePath(o.column().path());
     }
 
     /** The root-ordering terms: root and to-one paths, then the root key as tie-breaker. */
     List<SortField<?>> rootSortFields() {
         List<SortField<?>> out = new ArrayList<>();
         for (Order o : layout.spec().order()) {
-            if (layout.isToOnePath(o.column().path())) {
+            if (ordersRoots(o)) {
                 out.add(sortField(o));
             }
         }
@@ -45,8 +57,8 @@ final class Ordering {
     List<Field<Object>> rootTermFields() {
         List<Field<Object>> out = new ArrayList<>();
         for (Order o : layout.spec().order()) {
-            if (layout.isToOnePath(o.column().path())) {
-                out.add(layout.resolve(o.column()));
+            if (ordersRoots(o)) {
+                out.add(field(o));
             }
         }
         return out;
@@ -58,6 +70,13 @@ final class Ordering {
      */
     List<SortField<?>> sortFields() {
         Spec spec = layout.spec();
+        if (spec.grouped()) {
+            List<SortField<?>> terms = new ArrayList<>();
+            for (Order o : spec.order()) {
+                terms.add(sortField(o));
+            }
+            return terms;
+        }
         boolean tieBreak = layout.joinsToMany() || spec.paged() || !spec.order().isEmpty() || layout.partition() != null;
         List<SortField<?>> out = new ArrayList<>();
         if (tieBreak) {
@@ -72,7 +91,7 @@ final class Ordering {
                 continue;
             }
             for (Order o : spec.order()) {
-                if (layout.owner(o.column().path()) == n) {
+                if (!o.isExpr() && layout.owner(o.column().path()) == n) {
                     out.add(sortField(o));
                 }
             }
@@ -97,15 +116,20 @@ final class Ordering {
         List<String> full = new ArrayList<>(base);
         full.addAll(path);
         for (Order o : terms) {
-            if (o.column().column().equals(c) && o.column().path().equals(full)) {
+            if (!o.isExpr() && o.column().column().equals(c) && o.column().path().equals(full)) {
                 return true;
             }
         }
         return false;
     }
 
+    @SuppressWarnings("unchecked")
+    private Field<Object> field(Order o) {
+        return o.isExpr() ? (Field<Object>) layout.expressions().field(o.expr()) : layout.resolve(o.column());
+    }
+
     private SortField<Object> sortField(Order o) {
-        Field<Object> f = layout.resolve(o.column());
+        Field<Object> f = field(o);
         SortField<Object> sf = o.direction() == Order.Direction.ASC ? f.asc() : f.desc();
         if (o.nulls() == Order.Nulls.FIRST) {
             sf = sf.nullsFirst();

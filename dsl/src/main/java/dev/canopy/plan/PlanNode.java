@@ -27,10 +27,29 @@ import org.jspecify.annotations.Nullable;
  * @param links       every include of this node in declared order, joined or loaded separately
  * @param attributes  the attributes an entity of this node shows: those asked for and the primary key (a key read
  *                    only to join or load an include stays hidden)
+ * @param computed    the computed attributes this node reads (the root's), each at its own result column
  */
 public record PlanNode(int index, int parent, String alias, @Nullable String junction, List<String> path, Model model, @Nullable Include include,
                        JoinKind join, List<Column<?>> columns, int firstSlot, int[] keyOffsets, List<Integer> children,
-                       List<Link> links, List<Column<?>> attributes) {
+                       List<Link> links, List<Column<?>> attributes, List<ComputedSlot> computed) {
+
+    /**
+     * A computed attribute: its alias, the type it is read as, its 1-based result column, and whether it may be null
+     * (every expression may, but a {@code COUNT}).
+     */
+    public record ComputedSlot(String name, dev.canopy.model.DataType<?> type, int slot, boolean nullable) {}
+
+    /** This node without links: a grouped report's rows have no children. */
+    PlanNode withoutLinks() {
+        return new PlanNode(index, parent, alias, junction, path, model, include, join, columns, firstSlot, keyOffsets, children, List.of(),
+                attributes, computed);
+    }
+
+    /** This node with its computed attributes. */
+    PlanNode withComputed(List<ComputedSlot> slots) {
+        return new PlanNode(index, parent, alias, junction, path, model, include, join, columns, firstSlot, keyOffsets, children, links,
+                attributes, List.copyOf(slots));
+    }
 
     /**
      * An include of a node: joined into the same statement ({@code node >= 0}) or loaded by a separate query

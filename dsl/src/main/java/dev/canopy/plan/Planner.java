@@ -57,7 +57,7 @@ public final class Planner {
             checkCapabilities(i);
         }
         BindSlots binds = new BindSlots();
-        Plan plan = layoutPlan(Spec.of(query, new Spec.Slots(binds, Shape.includeSlots(query))), arrays, binds);
+        Plan plan = layoutPlan(Spec.of(query, new Spec.Slots(binds, Shape.positions(query))), arrays, binds);
         binds.freeze();
         return plan;
     }
@@ -90,7 +90,7 @@ public final class Planner {
         checkBound(query);
         Query unpaged = query.unpaged();
         BindSlots binds = new BindSlots();
-        Select<?> count = new StatementShape(new LayoutBuilder(Spec.of(unpaged, new Spec.Slots(binds, Shape.includeSlots(unpaged))), arrays)
+        Select<?> count = new StatementShape(new LayoutBuilder(Spec.of(unpaged, new Spec.Slots(binds, Shape.positions(unpaged))), arrays)
                 .build()).count();
         binds.freeze();
         return new Counted(count, binds);
@@ -98,6 +98,25 @@ public final class Planner {
 
     /** A count statement and the slots of its parameters. */
     public record Counted(Select<?> statement, BindSlots binds) {}
+
+    /**
+     * The statement that computes one aggregate over every row the query's joins and where give (no limit, no order):
+     * {@code SELECT COUNT(DISTINCT x) FROM ... WHERE ...}. Its one result column is read as {@link Aggregate#type()}.
+     */
+    public Aggregate planAggregate(Query query, dev.canopy.query.Expr<?> expr) {
+        checkBound(query);
+        if (!expr.isAggregate()) {
+            throw new QueryException(expr + " is not an aggregate; use count, sum, avg, min or max");
+        }
+        Query q = query.unpaged();
+        Spec spec = new Spec(q.root(), dev.canopy.query.Attributes.KEY.plus(java.util.List.of(expr.alias("value"))), q.includes(),
+                q.where(), java.util.List.of(), null, null, q.isParanoid(), null, "", null, java.util.List.of(), true, null, q::associationsOf);
+        Layout layout = new LayoutBuilder(spec, arrays).build();
+        return new Aggregate(new StatementShape(layout).select(null, null), layout.computedTypes().get("value"));
+    }
+
+    /** One aggregate's statement and the type its value is read as. */
+    public record Aggregate(Select<?> statement, dev.canopy.model.DataType<?> type) {}
 
     static Plan layoutPlan(Spec spec, boolean arrays, BindSlots binds) {
         Layout layout = new LayoutBuilder(spec, arrays).build();

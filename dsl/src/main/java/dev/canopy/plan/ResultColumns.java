@@ -104,7 +104,7 @@ public final class ResultColumns {
             links.add(new PlanNode.Link(c.path.get(c.path.size() - 1), c.include.association().isToMany(), c.index, -1));
         }
         return new PlanNode(d.index, parent, "r" + d.index, null, d.path, d.model, d.include, parent < 0 ? JoinKind.INNER : JoinKind.LEFT,
-                List.copyOf(d.columns), 1, keyOffsets, List.copyOf(children), List.copyOf(links), List.copyOf(d.columns));
+                List.copyOf(d.columns), 1, keyOffsets, List.copyOf(children), List.copyOf(links), List.copyOf(d.columns), List.of());
     }
 
     /** The node a label's alias leads to from {@code parent}, made on first use. */

@@ -2,12 +2,19 @@ package dev.canopy.plan;
 
 import dev.canopy.internal.QueryMemos;
 import dev.canopy.model.Schema;
+import dev.canopy.query.Attributes;
+import dev.canopy.query.Computed;
 import dev.canopy.query.Condition;
+import dev.canopy.query.Expr;
 import dev.canopy.query.Include;
+import dev.canopy.query.Order;
 import dev.canopy.query.Query;
+import dev.canopy.query.SqlFunction;
+import dev.canopy.query.Through;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -30,12 +37,23 @@ import org.jspecify.annotations.Nullable;
  * elements of an {@code isIn} list, limit and offset, which jOOQ renders as bind parameters on
  * every dialect. The statement timeout is neither: it is read from the query at each run.
  *
+ * <p><b>Expressions</b> ({@link Expr}: computed attributes, group terms, order terms, {@code where(fn(...), op, value)}
+ * and {@code having}) are shape by their structure: each node's kind, column, name, function, DISTINCT, cast type and
+ * the number of ROUND's places (rendered inline). A value inside an expression ({@code coalesce(x, 0)}) is a value: the
+ * distinct values of all expressions take one slot each, after every other value, in the order first met; the key
+ * holds each value's Java type and which earlier value it equals, since the planner shares one field between equal
+ * expressions (a computed attribute and the same aggregate in having share one column of the aggregate table). The
+ * value an expression is compared with ({@link Condition.ExprCompare}) takes one slot in its condition's walk, and its
+ * Java type is shape (it picks the parameter's type).
+ *
  * <p><b>The order of values</b> is fixed here and only here: slot 0 is the query's limit and slot 1 its offset (null
  * when absent), then the root where's values, then for each include in pre-order (declared order, depth first,
- * through separate includes too) its per-parent limit and its where's values. A condition's values come in the order of
+ * through separate includes too) its per-parent limit, its where's values and its {@code through(where)}'s values,
+ * then the having's values, then the values inside expressions. A condition's values come in the order of
  * a {@link Condition.Visitor} walk: one slot for a comparison, two for a BETWEEN (low, high), one for an {@code isIn}
  * (the whole list); none for IS NULL and literals. {@link Conditions} consumes slots in the same walk when it makes a
- * plan's bind parameters, and records which slot each parameter stands for ({@link BindSlots}).
+ * plan's bind parameters, and records which slot each parameter stands for ({@link BindSlots}); {@link Positions}
+ * says where each part starts, and the slot of each expression value.
  *
  * <p><b>Adding a kind of value</b> (an aggregate expression, a HAVING, a new condition variant) is done in one place
  * per side: here, a case in {@link Walk} that appends its shape tokens to {@code key} and its values to {@code values}
@@ -72,7 +90,7 @@ public final class Shape {
     }
 
     private static Shape of(Query query, boolean arrays, @Nullable Context context) {
-        Walk w = new Walk(arrays, null);
+        Walk w = new Walk(arrays, false);
         w.query(query);
         return new Shape(new Key(w.key.toArray()), w.values.toArray(), query, context);
     }
@@ -149,33 +167,54 @@ public final class Shape {
         return values;
     }
 
-    /** For each include path from the root ({@code posts.comments}), the slot of its per-parent limit; its where's values follow. */
-    static Map<String, Integer> includeSlots(Query query) {
-        Map<String, Integer> slots = new HashMap<>();
-        new Walk(false, slots).query(query);
-        return slots;
+    /** Where each part of a query's values starts, for the planner: see {@link Positions}. */
+    static Positions positions(Query query) {
+        Walk w = new Walk(false, true);
+        w.query(query);
+        return new Positions(Map.copyOf(w.includeSlots), Map.copyOf(w.throughSlots), w.havingSlot, Map.copyOf(w.exprSlots));
     }
 
+    /**
+     * Where a query's values are, by the walk above.
+     *
+     * @param includes for each include path from the root ({@code posts.comments}), the slot of its per-parent limit;
+     *                 its where's values follow
+     * @param through  for each include path with a {@code through(where)}, the slot of that where's first value
+     * @param having   the slot of the having's first value
+     * @param values   the slot of each value inside the query's expressions; equal values share one
+     */
+    record Positions(Map<String, Integer> includes, Map<String, Integer> through, int having, Map<Expr.Value<?>, Integer> values) {}
+
     /** Shape tokens that are never a user's value. */
-    private enum Tag { QUERY, INCLUDE, NONE, COMPARE, IN, BETWEEN, IS_NULL, AND, OR, NOT, TRUE, FALSE }
+    private enum Tag {
+        QUERY, INCLUDE, NONE, COMPARE, IN, BETWEEN, IS_NULL, AND, OR, NOT, TRUE, FALSE,
+        ATTRIBUTES, ORDER, THROUGH, GROUP, HAVING, EXPR_COMPARE, COLUMN, NAMED, VALUE, CALL, CAST, PLACES
+    }
 
     /** The walk that defines the shape tokens and the order of values; see the class comment. */
     private static final class Walk implements Condition.Visitor<Void> {
         private final boolean arrays;
-        private final @Nullable Map<String, Integer> includeSlots;
+        /** Whether the positions of the parts are recorded (for the planner). */
+        private final boolean positions;
+        final Map<String, Integer> includeSlots = new HashMap<>();
+        final Map<String, Integer> throughSlots = new HashMap<>();
+        int havingSlot;
         final List<Object> key = new ArrayList<>(32);
         final List<@Nullable Object> values = new ArrayList<>(8);
+        /** The distinct values inside expressions, in the order first met, each with its index; slotted after the rest. */
+        private final Map<Expr.Value<?>, Integer> exprValues = new LinkedHashMap<>();
+        final Map<Expr.Value<?>, Integer> exprSlots = new HashMap<>();
 
-        Walk(boolean arrays, @Nullable Map<String, Integer> includeSlots) {
+        Walk(boolean arrays, boolean positions) {
             this.arrays = arrays;
-            this.includeSlots = includeSlots;
+            this.positions = positions;
         }
 
         void query(Query q) {
             key.add(Tag.QUERY);
             key.add(q.root());
-            key.add(q.attributes());
-            key.add(q.order());
+            attributes(q.attributes());
+            order(q.order());
             key.add(q.isParanoid());
             key.add(q.limit() != null);
             key.add(q.offset() != null);
@@ -183,6 +222,89 @@ public final class Shape {
             values.add(q.offset());
             where(q.where());
             includes(q.includes(), "");
+            key.add(Tag.GROUP);
+            key.add(q.group().size());
+            for (Expr<?> g : q.group()) {
+                expr(g);
+            }
+            key.add(Tag.HAVING);
+            havingSlot = values.size();
+            where(q.having());
+            // the values inside expressions come last, one slot per distinct value
+            int base = values.size();
+            for (Map.Entry<Expr.Value<?>, Integer> e : exprValues.entrySet()) {
+                values.add(e.getKey().value());
+                if (positions) {
+                    exprSlots.put(e.getKey(), base + e.getValue());
+                }
+            }
+        }
+
+        /** Columns as the lists they are; computed attributes by alias and expression structure. */
+        private void attributes(Attributes a) {
+            key.add(Tag.ATTRIBUTES);
+            key.add(a.only());
+            key.add(a.excluded());
+            key.add(a.keyOnly());
+            key.add(a.computed().size());
+            for (Computed<?> c : a.computed()) {
+                key.add(c.name());
+                expr(c.expr());
+            }
+        }
+
+        private void order(List<Order> order) {
+            key.add(Tag.ORDER);
+            key.add(order.size());
+            for (Order o : order) {
+                if (o.isExpr()) {
+                    expr(o.expr());
+                } else {
+                    key.add(o.column());
+                }
+                key.add(o.direction());
+                key.add(o.nulls());
+            }
+        }
+
+        /** An expression's structure; its values go to {@link #exprValues}, the key saying which earlier one each equals. */
+        private void expr(Expr<?> e) {
+            if (e instanceof Expr.Col) {
+                key.add(Tag.COLUMN);
+                key.add(((Expr.Col<?>) e).ref());
+            } else if (e instanceof Expr.Named) {
+                key.add(Tag.NAMED);
+                key.add(e);
+            } else if (e instanceof Expr.Value) {
+                Expr.Value<?> v = (Expr.Value<?>) e;
+                Integer index = exprValues.get(v);
+                if (index == null) {
+                    index = exprValues.size();
+                    exprValues.put(v, index);
+                }
+                key.add(Tag.VALUE);
+                key.add(v.value().getClass());
+                key.add(index);
+            } else if (e instanceof Expr.Cast) {
+                key.add(Tag.CAST);
+                key.add(((Expr.Cast<?>) e).to());
+                expr(((Expr.Cast<?>) e).expr());
+            } else {
+                Expr.Call<?> call = (Expr.Call<?>) e;
+                key.add(Tag.CALL);
+                key.add(call.function());
+                key.add(call.distinct());
+                key.add(call.args().size());
+                for (int i = 0; i < call.args().size(); i++) {
+                    Expr<?> a = call.args().get(i);
+                    if (call.function() == SqlFunction.ROUND && i == 1 && a instanceof Expr.Value) {
+                        key.add(Tag.PLACES);   // rendered inline
+                        key.add(((Expr.Value<?>) a).value());
+                    } else {
+                        expr(a);
+                    }
+                }
+            }
         }
 
         private void includes(List<Include> includes, String parentPath) {
@@ -194,14 +316,25 @@ public final class Shape {
                 key.add(i.requiredOption() == null ? Tag.NONE : i.requiredOption());
                 key.add(i.isRight());
                 key.add(i.separateOption() == null ? Tag.NONE : i.separateOption());
-                key.add(i.attributes());
-                key.add(i.order());
+                attributes(i.attributes());
+                order(i.order());
                 key.add(i.limit() == null ? Tag.NONE : i.limit());   // rendered inline in the ROW_NUMBER window
-                if (includeSlots != null) {
+                if (positions) {
                     includeSlots.put(path, values.size());
                 }
                 values.add(i.limit());
                 where(i.where());
+                Through t = i.throughOption();
+                key.add(Tag.THROUGH);
+                if (t == null) {
+                    key.add(Tag.NONE);
+                } else {
+                    key.add(t.attributes());
+                    if (positions) {
+                        throughSlots.put(path, values.size());
+                    }
+                    where(t.where());
+                }
                 includes(i.includes(), path);
             }
         }
@@ -263,6 +396,15 @@ public final class Shape {
 
         @Override public Void literal(Condition.Literal c) {
             key.add(c.value() ? Tag.TRUE : Tag.FALSE);
+            return null;
+        }
+
+        @Override public Void exprCompare(Condition.ExprCompare c) {
+            key.add(Tag.EXPR_COMPARE);
+            expr(c.expr());
+            key.add(c.operator());
+            key.add(c.value().getClass());   // picks the parameter's type
+            values.add(c.value());
             return null;
         }
     }

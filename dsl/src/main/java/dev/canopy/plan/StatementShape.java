@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a plan's statement is made of, decided once: the layout, the where, the order, the FROM clause of an
- * unpaged statement. {@link #select(List)} composes a new jOOQ SELECT from these parts on every call, so the statement
- * is a pure function of the plan and the bind values (a separate include's parent keys): the same plan gives the
- * same SQL for the same number of keys, from any thread.
+ * unpaged statement, a grouped report's GROUP BY and HAVING. {@link #select(List, List)} composes a new jOOQ SELECT
+ * from these parts on every call, so the statement is a pure function of the plan and the bind values (a separate
+ * include's parent keys): the same plan gives the same SQL for the same number of keys, from any thread.
  */
 final class StatementShape {
     private final Layout layout;
@@ -25,6 +25,9 @@ final class StatementShape {
     private final org.jooq.@Nullable Condition where;
     private final List<SortField<?>> order;
     private final Table<?> from;
+    /** A grouped report's GROUP BY terms and HAVING, made once like the where (their parameters are the plan's). */
+    private final List<Field<?>> groupBy;
+    private final org.jooq.@Nullable Condition having;
 
     StatementShape(Layout layout) {
         this.layout = layout;
@@ -34,6 +37,15 @@ final class StatementShape {
         this.paging = new Paging(layout, joins, ordering, where);
         this.order = List.copyOf(ordering.sortFields());
         this.from = joins.from(layout.rootTable());
+        Spec spec = layout.spec();
+        List<Field<?>> terms = new ArrayList<>();
+        if (spec.grouped()) {
+            for (dev.canopy.query.Expr<?> g : spec.group()) {
+                terms.add(layout.expressions().field(g));
+            }
+        }
+        this.groupBy = List.copyOf(terms);
+        this.having = spec.grouped() && spec.having() != null ? layout.havingConditions().toJooq(spec.having()) : null;
     }
 
     /** The root where, the paranoid filter of the root, and the EXISTS of the root's required separate includes. */
@@ -48,7 +60,33 @@ final class StatementShape {
             conds.add(layout.field(root, root.model().column("deletedAt")).isNull());
         }
         conds.addAll(layout.exists().getOrDefault(0, List.of()));
+        if (spec.having() != null && !spec.grouped()) {
+            // per-root aggregates are columns of the aggregate table joined to the root: filtering roots by them is a where
+            conds.add(layout.havingConditions().toJooq(spec.having()));
+        }
         return conds.isEmpty() ? null : DSL.and(conds);
+    }
+
+    /** A grouped report: one row per group, no paging table (limit counts groups). */
+    private Select<?> grouped(boolean countOnly) {
+        SelectQuery<Record> s = Planner.NEUTRAL.selectQuery();
+        s.addSelect(countOnly ? groupBy : layout.select());
+        s.addFrom(from);
+        if (where != null) {
+            s.addConditions(where);
+        }
+        if (!groupBy.isEmpty()) {
+            s.addGroupBy(groupBy);
+        }
+        if (having != null) {
+            s.addHaving(having);
+        }
+        if (countOnly) {
+            return DSL.selectCount().from(s.asTable("c"));
+        }
+        s.addOrderBy(order);
+        paging.limit(s);
+        return s;
     }
 
     Layout layout() {
@@ -60,6 +98,9 @@ final class StatementShape {
      * added to {@code keyParams} in key order when it is given.
      */
     Select<?> select(@Nullable List<?> parentKeys, @Nullable List<Param<?>> keyParams) {
+        if (layout.spec().grouped()) {
+            return grouped(false);
+        }
         org.jooq.Condition keyed = DSL.noCondition();
         if (parentKeys != null) {
             Field<Object> partition = layout.partition();
@@ -90,6 +131,9 @@ final class StatementShape {
 
     /** {@code SELECT COUNT(*) FROM (SELECT DISTINCT root key FROM pruned joins WHERE ..)}: distinct roots. */
     Select<?> count() {
+        if (layout.spec().grouped()) {
+            return grouped(true);
+        }
         PlanNode root = layout.root();
         var keyColumns = root.model().primaryKey().isEmpty() ? root.model().columns() : root.model().primaryKey();
         List<org.jooq.Field<Object>> keys = new ArrayList<>();

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * @param only     the attributes asked for; empty for all (or for the key alone)
  * @param excluded the attributes left out of all
  * @param keyOnly  whether only the primary key is read
+ * @param computed the computed attributes (expressions with an alias), read after the columns
  */
-public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean keyOnly) {
+public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean keyOnly, List<Computed<?>> computed) {
     public static final Attributes ALL = new Attributes(List.of(), List.of(), false);
     /** The primary key alone. */
     public static final Attributes KEY = new Attributes(List.of(), List.of(), true);
@@ -26,6 +27,53 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
     public Attributes {
         only = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(only, "only is null")));
         excluded = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(excluded, "excluded is null")));
+        computed = List.copyOf(Objects.requireNonNull(computed, "computed is null"));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Computed<?> c : computed) {
+            if (!names.add(c.name())) {
+                throw new QueryException("two computed attributes are named '" + c.name() + "'");
+            }
+        }
+    }
+
+    public Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean keyOnly) {
+        this(only, excluded, keyOnly, List.of());
+    }
+
+    /**
+     * Columns and computed attributes, as Sequelize's {@code attributes: ['Name', [fn(...), 'n']]}: only the columns
+     * listed (and the key); computed attributes alone read the key and them.
+     */
+    public static Attributes of(Iterable<? extends Selection> items) {
+        List<Column<?>> columns = new ArrayList<>();
+        List<Computed<?>> computed = new ArrayList<>();
+        for (Selection s : items) {
+            if (s instanceof Column) {
+                columns.add((Column<?>) s);
+            } else if (s instanceof Computed) {
+                computed.add((Computed<?>) s);
+            } else {
+                throw new QueryException("an attribute is a column or a computed attribute (expr.alias(name)), not " + s);
+            }
+        }
+        return new Attributes(columns, List.of(), columns.isEmpty(), computed);
+    }
+
+    /** These attributes and more computed ones: Sequelize's {@code attributes: { include: [[fn(...), 'n']] }}. */
+    public Attributes plus(List<Computed<?>> more) {
+        List<Computed<?>> all = new ArrayList<>(computed);
+        all.addAll(more);
+        return new Attributes(only, excluded, keyOnly, all);
+    }
+
+    /** The computed attribute of this name, or null. */
+    public @org.jspecify.annotations.Nullable Computed<?> computed(String name) {
+        for (Computed<?> c : computed) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public static Attributes only(Iterable<? extends Column<?>> columns) {
@@ -43,9 +91,24 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
     /**
      * {@code over} merged over {@code base}, as Sequelize merges the attributes of scopes: all of either side is the
      * other side; two lists are united; exclusions are united and always stay (an excluded attribute is left out of a
-     * list too); the key alone and a list is the list.
+     * list too); the key alone and a list is the list. Computed attributes are united by alias, {@code over}'s winning.
      */
     static Attributes merge(Attributes base, Attributes over) {
+        Attributes columns = mergeColumns(base, over);
+        if (base.computed.isEmpty() && over.computed.isEmpty()) {
+            return columns;
+        }
+        List<Computed<?>> computed = new ArrayList<>();
+        for (Computed<?> c : base.computed) {
+            if (over.computed(c.name()) == null) {
+                computed.add(c);
+            }
+        }
+        computed.addAll(over.computed);
+        return new Attributes(columns.only, columns.excluded, columns.keyOnly, computed);
+    }
+
+    private static Attributes mergeColumns(Attributes base, Attributes over) {
         if (base.isAll()) {
             return over;
         }
@@ -63,6 +126,7 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
         return only.isEmpty() ? KEY : new Attributes(only, List.of(), false);
     }
 
+    /** Every column of the model (computed attributes may come on top: see {@link #computed()}). */
     public boolean isAll() {
         return only.isEmpty() && excluded.isEmpty() && !keyOnly;
     }
@@ -101,13 +165,14 @@ public record Attributes(List<Column<?>> only, List<Column<?>> excluded, boolean
     }
 
     @Override public String toString() {
+        String more = computed.isEmpty() ? "" : " + " + computed.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (isAll()) {
-            return "*";
+            return "*" + more;
         }
         if (keyOnly) {
-            return "(key)";
+            return "(key)" + more;
         }
-        return only.isEmpty() ? "* except " + names(excluded) : names(only);
+        return (only.isEmpty() ? "* except " + names(excluded) : names(only)) + more;
     }
 
     private static String names(List<Column<?>> columns) {

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 @CheckReturnValue
 public sealed interface Condition permits Condition.Compare, Condition.In, Condition.Between, Condition.IsNull,
-        Condition.Junction, Condition.Not, Condition.Literal {
+        Condition.Junction, Condition.Not, Condition.Literal, Condition.ExprCompare {
 
     Condition TRUE = new Literal(true);
     Condition FALSE = new Literal(false);
@@ -37,6 +37,7 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         R junction(Junction c);
         R not(Not c);
         R literal(Literal c);
+        R exprCompare(ExprCompare c);
     }
 
     /** Calls the visitor's method for this variant. */
@@ -56,6 +57,34 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
         @Override public String toString() {
             return column + " " + operator.json() + " " + Literal.show(value);
+        }
+    }
+
+    /**
+     * {@code expression op value}: Sequelize's {@code where(fn('lower', col('Name')), Op.like, 'a%')}. On an aggregate
+     * it filters groups (the query's {@code having}); the value is bound.
+     */
+    record ExprCompare(Expr<?> expr, Operator operator, Object value) implements Condition {
+        @Override public <R> R accept(Visitor<R> visitor) {
+            return visitor.exprCompare(this);
+        }
+
+        public ExprCompare {
+            Objects.requireNonNull(expr, "expression is null");
+            Objects.requireNonNull(operator, "operator is null");
+            if (value == null) {
+                throw new QueryException(expr + " " + operator.json() + " null: compare an expression with a value");
+            }
+            if (operator.isTextual() && !(value instanceof CharSequence)) {
+                throw new QueryException(expr + " " + operator.json() + " needs a text pattern, not " + value);
+            }
+            if (Expr.typeOf(value) == null) {
+                throw new QueryException(expr + " " + operator.json() + ": a value of " + value.getClass().getSimpleName() + " cannot be bound");
+            }
+        }
+
+        @Override public String toString() {
+            return expr + " " + operator.json() + " " + Literal.show(value);
         }
     }
 
@@ -152,6 +181,20 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         }
     }
 
+    /** Whether an aggregate is compared anywhere in this condition (so it is a {@code having}, not a where). */
+    default boolean hasAggregate() {
+        return accept(new Visitor<Boolean>() {
+            @Override public Boolean compare(Compare c) { return false; }
+            @Override public Boolean in(In c) { return false; }
+            @Override public Boolean between(Between c) { return false; }
+            @Override public Boolean isNull(IsNull c) { return false; }
+            @Override public Boolean junction(Junction c) { return c.parts().stream().anyMatch(p -> p.accept(this)); }
+            @Override public Boolean not(Not c) { return c.condition().accept(this); }
+            @Override public Boolean literal(Literal c) { return false; }
+            @Override public Boolean exprCompare(ExprCompare c) { return c.expr().isAggregate(); }
+        });
+    }
+
     /** This condition and {@code other}. */
     default Condition and(Condition other) {
         return Condition.and(this, other);
@@ -231,6 +274,14 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
             @Override public Void junction(Junction c) { c.parts().forEach(p -> p.accept(this)); return null; }
             @Override public Void not(Not c) { return c.condition().accept(this); }
             @Override public Void literal(Literal c) { return null; }
+            @Override public Void exprCompare(ExprCompare c) {
+                c.expr().forEachLeaf(e -> {
+                    if (e instanceof Expr.Col) {
+                        action.accept(((Expr.Col<?>) e).ref());
+                    }
+                });
+                return null;
+            }
         });
     }
 }

@@ -37,6 +37,7 @@ public final class Include {
     private final @Nullable Boolean separate;
     private final List<Order> order;
     private final @Nullable Integer limit;
+    private final @Nullable Through through;
     /** Without the included model's default scope: asked for ({@link #unscoped()}), or already merged in (bound). */
     private final boolean unscoped;
     /** What an include by model or of every association picks, until {@link Query#bind} replaces it; else null. */
@@ -63,7 +64,8 @@ public final class Include {
 
     private Include(@Nullable Association association, String alias, @Nullable Boolean required, boolean right,
                     @Nullable Condition where, Attributes attributes, List<Include> includes, @Nullable Boolean separate,
-                    List<Order> order, @Nullable Integer limit, boolean unscoped, @Nullable Selector selector) {
+                    List<Order> order, @Nullable Integer limit, @Nullable Through through, boolean unscoped, @Nullable Selector selector) {
+        this.through = through;
         this.unscoped = unscoped;
         this.association = association;
         this.selector = selector;
@@ -81,7 +83,7 @@ public final class Include {
     /** An include of an association, with Sequelize's defaults: optional, all attributes, no where. */
     public static Include of(Association association) {
         Objects.requireNonNull(association, "association is null");
-        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, false, null);
+        return new Include(association, association.alias(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
     }
 
     /**
@@ -94,7 +96,7 @@ public final class Include {
      */
     public static Include of(Model model) {
         Objects.requireNonNull(model, "model is null");
-        return new Include(null, model.name(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, false,
+        return new Include(null, model.name(), null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false,
                 new Selector(model, false));
     }
 
@@ -105,7 +107,7 @@ public final class Include {
      * {@link #nested()} goes on recursively.
      */
     public static Include all() {
-        return new Include(null, ALL, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, false, new Selector(null, false));
+        return new Include(null, ALL, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, new Selector(null, false));
     }
 
     /** The alias an {@link #all()} include shows until it is bound. */
@@ -122,7 +124,7 @@ public final class Include {
         if (selector == null || !selector.isAll()) {
             throw new QueryException("nested() applies to Include.all(); include '" + alias + "' names one association");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, unscoped, new Selector(null, true));
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, through, unscoped, new Selector(null, true));
     }
 
     /** Whether this is {@link #all()} not yet bound. */
@@ -154,7 +156,7 @@ public final class Include {
 
     /** The include {@link #all()} makes for one association: its required option, nothing else. */
     Include expandedFor(Association resolved) {
-        return new Include(resolved, resolved.alias(), required, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, false, null);
+        return new Include(resolved, resolved.alias(), required, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
     }
 
     /**
@@ -166,12 +168,12 @@ public final class Include {
         if (alias.isEmpty()) {
             throw new QueryException("an include's alias is empty");
         }
-        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, false, null);
+        return new Include(null, alias, null, false, null, Attributes.ALL, List.empty(), null, List.empty(), null, null, false, null);
     }
 
     /** This include with its association resolved in a schema and its children replaced; for {@link Query#bind}. */
     Include bound(Association resolved, List<Include> children) {
-        return new Include(resolved, resolved.alias(), required, right, where, attributes, children, separate, order, limit, unscoped, null);
+        return new Include(resolved, resolved.alias(), required, right, where, attributes, children, separate, order, limit, through, unscoped, null);
     }
 
     /** Must match: an INNER JOIN (Sequelize's {@code required: true}). */
@@ -184,7 +186,7 @@ public final class Include {
      * right); {@code required(true)} is an INNER JOIN, and ends a {@link #right()}.
      */
     public Include required(boolean on) {
-        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, unscoped, selector);
+        return new Include(association, alias, on, !on && right, where, attributes, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** May be missing: a LEFT OUTER JOIN (Sequelize's {@code required: false}). */
@@ -195,7 +197,7 @@ public final class Include {
     /** A RIGHT OUTER JOIN (Sequelize's {@code right: true}): rows of this include without a parent are kept too. */
     public Include right() {
         refuseOnAll("right()");
-        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, unscoped, selector);
+        return new Include(association, alias, false, true, where, attributes, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /**
@@ -209,7 +211,7 @@ public final class Include {
             checkWhere(alias, association.target(), condition);
         }
         return new Include(association, alias, required, right, where == null ? condition : where.and(condition), attributes, includes,
-                separate, order, limit, unscoped, selector);
+                separate, order, limit, through, unscoped, selector);
     }
 
     /** Reads only these attributes of the included model (and its primary key); name the key alone to read only it ({@code attributes()}
@@ -220,7 +222,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, unscoped, selector);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** Reads every attribute but these. */
@@ -230,7 +232,7 @@ public final class Include {
         if (association != null) {
             chosen.check("include '" + alias + "'", association.target());
         }
-        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, unscoped, selector);
+        return new Include(association, alias, required, right, where, chosen, includes, separate, order, limit, through, unscoped, selector);
     }
 
     /** Nests an include of this node's model, by alias. */
@@ -257,7 +259,7 @@ public final class Include {
         refuseOnAll("nested includes (use nested())");
         return new Include(association, alias, required, right, where, attributes,
                 addChild(association == null ? null : association.target(), "include '" + alias + "'", includes, child),
-                separate, order, limit, unscoped, selector);
+                separate, order, limit, through, unscoped, selector);
     }
 
     /**
@@ -281,7 +283,7 @@ public final class Include {
         if (!on && limit != null) {
             throw new QueryException("Include '" + alias() + "' has a per-parent limit, which needs a separate query; it cannot be joined");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, unscoped, selector);
+        return new Include(association, alias, required, right, where, attributes, includes, on, order, limit, through, unscoped, selector);
     }
 
     /** Orders this include's rows within each parent. Columns are this include's model's own, or below it by path. */
@@ -291,7 +293,7 @@ public final class Include {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, unscoped, selector);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, more, limit, through, unscoped, selector);
     }
 
     /**
@@ -309,7 +311,7 @@ public final class Include {
         if (Boolean.FALSE.equals(separate)) {
             throw new QueryException("Include '" + alias() + "' is joined (separate(false)); a per-parent limit needs a separate query");
         }
-        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, unscoped, selector);
+        return new Include(association, alias, required, right, where, attributes, includes, true, order, n, through, unscoped, selector);
     }
 
     /**
@@ -317,7 +319,7 @@ public final class Include {
      * without the scopes named before this call.
      */
     public Include unscoped() {
-        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true, withScopes(List.empty()));
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, through, true, withScopes(List.empty()));
     }
 
     /**
@@ -337,7 +339,7 @@ public final class Include {
         Objects.requireNonNull(name, "scope name is null");
         refuseOnAll("scope");
         List<NamedScope> more = scopes().append(new NamedScope(name, java.util.Arrays.asList(args.clone())));
-        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true, withScopes(more));
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, through, true, withScopes(more));
     }
 
     /** The named scopes asked for ({@link #scope}), by name, in order; empty once bound (they are merged in then). */
@@ -394,7 +396,7 @@ public final class Include {
             w = where == null ? scope.where() : scope.where().and(where);
         }
         return new Include(association, alias, req, right, w, Attributes.merge(scope.attributes(), attributes),
-                merge(List.ofAll(scope.includes()), includes), separate, order.isEmpty() ? List.ofAll(scope.order()) : order, limit, true, selector);
+                merge(List.ofAll(scope.includes()), includes), separate, order.isEmpty() ? List.ofAll(scope.order()) : order, limit, through, true, selector);
     }
 
     /** {@code over} merged over {@code base} by alias, recursively (see {@link Query#scope}). */
@@ -412,7 +414,7 @@ public final class Include {
         return new Include(association != null ? association : o.association, alias, o.required != null ? o.required : required,
                 right || o.right, w, Attributes.merge(attributes, o.attributes), merge(includes, o.includes),
                 o.separate != null ? o.separate : separate, o.order.isEmpty() ? order : o.order, o.limit != null ? o.limit : limit,
-                unscoped || o.unscoped, mergedSelector(o));
+                o.through != null ? o.through : through, unscoped || o.unscoped, mergedSelector(o));
     }
 
     /**
@@ -446,8 +448,50 @@ public final class Include {
         });
     }
 
+    /**
+     * Reads these columns of the junction of a belongsToMany on each child, and keeps only the links whose junction
+     * row passes {@code where} (null: every link): Sequelize's {@code through: { attributes, where }}.
+     * {@code include(PLAYLIST_TRACKS, t -> t.through(Condition.TRUE, PLAYLIST_TRACK.position))}.
+     */
+    public Include through(@Nullable Condition where, Column<?>... attributes) {
+        Through t = new Through(java.util.List.of(attributes), where);
+        if (association != null && association.isResolved()) {
+            checkThrough(association, t);
+        }
+        return new Include(association, alias, required, right, this.where, this.attributes, includes, separate, order, limit, t, unscoped, selector);
+    }
+
+    /** Reads these columns of the junction of a belongsToMany on each child ({@code through: { attributes }}). */
+    public Include through(Column<?>... attributes) {
+        return through(null, attributes);
+    }
+
+    /** What this include reads of and asks of its junction rows, or null. */
+    public @Nullable Through throughOption() {
+        return through;
+    }
+
+    private static void checkThrough(Association resolved, Through t) {
+        if (resolved.kind() != Association.Kind.BELONGS_TO_MANY) {
+            throw new QueryException("through(...) is for belongsToMany includes; " + resolved + " has no junction");
+        }
+        Model junction = resolved.through();
+        for (Column<?> c : t.attributes()) {
+            if (c.model() != junction) {
+                throw new QueryException("through(...) of " + resolved + " reads " + junction.name() + "; " + c + " is not one of its attributes ("
+                        + junction.attributeNames() + ")");
+            }
+        }
+        if (t.where() != null) {
+            checkWhere(resolved.alias() + " through " + junction.name(), junction, t.where());
+        }
+    }
+
     /** Every check that needs the included model, run when the association is known: by {@link Query#bind}. */
     void check(Association resolved) {
+        if (through != null) {
+            checkThrough(resolved, through);
+        }
         Model model = resolved.target();
         if (where != null) {
             checkWhere(alias, model, where);
@@ -518,6 +562,7 @@ public final class Include {
         return hashCode() == i.hashCode() && alias.equals(i.alias) && Objects.equals(required, i.required) && right == i.right
                 && Objects.equals(where, i.where) && attributes.equals(i.attributes) && includes.equals(i.includes)
                 && Objects.equals(separate, i.separate) && order.equals(i.order) && Objects.equals(limit, i.limit)
+                && Objects.equals(through, i.through)
                 && unscoped == i.unscoped && Objects.equals(selector, i.selector);
     }
 
@@ -525,7 +570,7 @@ public final class Include {
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, unscoped,
+            h = Objects.hash(alias, required, right, where, attributes, includes, separate, order, limit, through, unscoped,
                     selector == null ? null : selector.nested(), selector == null || selector.model() == null ? 0 : System.identityHashCode(selector.model()));
             hash = h;
         }

@@ -38,6 +38,10 @@ public final class Query {
     private final @Nullable Integer offset;
     private final boolean paranoid;
     private final @Nullable Duration timeout;
+    private final List<Expr<?>> group;
+    private final @Nullable Condition having;
+    /** The associations along each path that computed attributes name, resolved by {@link #bind}; derived, not compared. */
+    private final java.util.Map<String, java.util.List<Association>> paths;
     /** The named scopes asked for, in order ({@link #scope}); merged in when the query is bound. */
     private final List<ScopeCall> scopes;
     /** No default scope for the root: asked for ({@link #unscoped()}), or the scopes are already merged in (bound). */
@@ -63,13 +67,12 @@ public final class Query {
     }
 
     private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
-                  @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout) {
-        this(root, where, attributes, includes, order, limit, offset, paranoid, timeout, List.empty(), false);
-    }
-
-    private Query(Model root, @Nullable Condition where, Attributes attributes, List<Include> includes, List<Order> order,
                   @Nullable Integer limit, @Nullable Integer offset, boolean paranoid, @Nullable Duration timeout,
+                  List<Expr<?>> group, @Nullable Condition having, java.util.Map<String, java.util.List<Association>> paths,
                   List<ScopeCall> scopes, boolean unscoped) {
+        this.group = group;
+        this.having = having;
+        this.paths = paths;
         this.scopes = scopes;
         this.unscoped = unscoped;
         this.root = root;
@@ -86,28 +89,40 @@ public final class Query {
     /** All rows of a model (Sequelize's {@code Model.findAll()}). */
     public static Query from(Model root) {
         Objects.requireNonNull(root, "root model is null");
-        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true, null, List.empty(), false);
+        return new Query(root, null, Attributes.ALL, List.empty(), List.empty(), null, null, true, null, List.empty(), null, java.util.Map.of(), List.empty(), false);
     }
 
     /** Filters the roots. Columns are the root's, or reached through a path ({@code ALBUM.title.at("album")}); a second call adds with AND. */
     public Query where(Condition condition) {
         Objects.requireNonNull(condition, "where is null");
-        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where == null ? condition : where.and(condition), attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
-    /** Reads only these attributes of the root (and its primary key); name the key alone to read only it ({@code attributes()}
-     * without columns is the getter). */
-    public Query attributes(Column<?>... columns) {
-        Attributes chosen = Attributes.only(List.of(columns));
+    /**
+     * Reads only these attributes of the root (and its primary key), columns and computed attributes:
+     * {@code attributes(ARTIST.name, count(TRACK.trackId.at("albums", "tracks")).alias("trackCount"))}, Sequelize's
+     * {@code attributes: ['Name', [fn('COUNT', col('albums.tracks.TrackId')), 'trackCount']]}. Name the key alone to
+     * read only it ({@code attributes()} without arguments is the getter).
+     */
+    public Query attributes(Selection... items) {
+        Attributes chosen = Attributes.of(List.of(items));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
+    }
+
+    /**
+     * Reads every attribute the query reads and these computed ones too: Sequelize's
+     * {@code attributes: { include: [[fn('COUNT', col('tracks.TrackId')), 'trackCount']] }}.
+     */
+    public Query addAttributes(Computed<?>... computed) {
+        return new Query(root, where, attributes.plus(List.of(computed).asJava()), includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Reads every attribute of the root but these. */
     public Query exclude(Column<?>... columns) {
         Attributes chosen = Attributes.excluding(List.of(columns));
         chosen.check("the query", root);
-        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, chosen, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Includes the root's association with an alias (resolved when the query is bound to a schema). */
@@ -130,7 +145,7 @@ public final class Query {
 
     /** Includes a ready include node. */
     public Query include(Include include) {
-        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, Include.addChild(root, "the query", includes, include), order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -146,7 +161,7 @@ public final class Query {
      */
     public Query scope(String name, Object... args) {
         Objects.requireNonNull(name, "scope name is null");
-        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout,
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths,
                 scopes.append(new ScopeCall(name, java.util.Arrays.asList(args.clone()))), true);
     }
 
@@ -155,7 +170,7 @@ public final class Query {
      * {@code Model.unscoped()}). Included models keep their default scopes; leave one out with {@link Include#unscoped()}.
      */
     public Query unscoped() {
-        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, List.empty(), true);
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, List.empty(), true);
     }
 
     /** The named scopes asked for, by name, in order. */
@@ -177,7 +192,7 @@ public final class Query {
         for (Order t : terms) {
             more = more.append(Objects.requireNonNull(t, "order term is null"));
         }
-        return new Query(root, where, attributes, includes, more, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, more, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** At most {@code n} results. */
@@ -185,7 +200,7 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("limit must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, n, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, order, n, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** Skips the first {@code n} results. */
@@ -193,17 +208,42 @@ public final class Query {
         if (n < 0) {
             throw new QueryException("offset must be 0 or more, was " + n);
         }
-        return new Query(root, where, attributes, includes, order, limit, n, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, order, limit, n, paranoid, timeout, group, having, paths, scopes, unscoped);
+    }
+
+    /**
+     * Groups the rows: Sequelize's {@code group: ['GenreId']}. Grouping by the root's primary key (what Sequelize
+     * needs for per-root counts) changes nothing, since computed aggregates are already per root. Grouping by anything
+     * else makes the query a report: one entity per group, holding the grouped root columns and the computed
+     * attributes, no primary key and no included children (includes then only join). Terms are columns, paths or
+     * expressions.
+     */
+    public Query group(Object... terms) {
+        List<Expr<?>> more = group;
+        for (Object t : terms) {
+            more = more.append(Expr.of(Objects.requireNonNull(t, "group term is null")));
+        }
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, more, having, paths, scopes, unscoped);
+    }
+
+    /**
+     * Keeps the roots (or groups) whose aggregates pass: Sequelize's {@code having}. A second call adds with AND.
+     * {@code having(count(TRACK.trackId.at("albums", "tracks")).gt(50L))}.
+     */
+    public Query having(Condition condition) {
+        Objects.requireNonNull(condition, "having is null");
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group,
+                having == null ? condition : having.and(condition), paths, scopes, unscoped);
     }
 
     /** The same query without limit and offset. */
     public Query unpaged() {
-        return new Query(root, where, attributes, includes, order, null, null, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, order, null, null, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /** {@code paranoid(false)} also returns soft-deleted rows of paranoid models (Sequelize's {@code paranoid: false}). */
     public Query paranoid(boolean on) {
-        return new Query(root, where, attributes, includes, order, limit, offset, on, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, order, limit, offset, on, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -216,7 +256,7 @@ public final class Query {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new QueryException("timeout must be positive, was " + timeout);
         }
-        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, scopes, unscoped);
+        return new Query(root, where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, paths, scopes, unscoped);
     }
 
     /**
@@ -236,8 +276,19 @@ public final class Query {
         }
         checkSealed(root);
         Query q = withScopes(schema);
-        return new Query(root, q.where, q.attributes, bind(schema, root, q.includes, io.vavr.collection.HashSet.empty(), List.of(root)), q.order, q.limit,
-                q.offset, q.paranoid, q.timeout, List.empty(), q.unscoped);
+        ExprBinder exprs = new ExprBinder(schema, root, q.attributes);
+        Attributes boundAttributes = q.attributes;
+        if (!q.attributes.computed().isEmpty()) {
+            java.util.List<Computed<?>> computed = new java.util.ArrayList<>();
+            for (Computed<?> c : q.attributes.computed()) {
+                computed.add(new Computed<>(c.name(), exprs.expr(c.expr())));
+            }
+            boundAttributes = new Attributes(q.attributes.only(), q.attributes.excluded(), q.attributes.keyOnly(), computed);
+        }
+        return new Query(root, q.where == null ? null : exprs.condition(q.where), boundAttributes,
+                bind(schema, root, q.includes, io.vavr.collection.HashSet.empty(), List.of(root)),
+                q.order.map(exprs::order), q.limit, q.offset, q.paranoid, q.timeout, q.group.map(exprs::expr),
+                q.having == null ? null : exprs.condition(q.having), exprs.paths(), List.empty(), q.unscoped);
     }
 
     /**
@@ -268,7 +319,7 @@ public final class Query {
         }
         Query merged = merge(base, this);
         return new Query(root, merged.where, merged.attributes, merged.includes, merged.order, merged.limit, merged.offset,
-                merged.paranoid, merged.timeout, List.empty(), true);
+                merged.paranoid, merged.timeout, merged.group, merged.having, merged.paths, List.empty(), true);
     }
 
     /** {@code over} merged over {@code base}, as Sequelize merges scopes and finder options (see {@link #scope}). */
@@ -277,7 +328,8 @@ public final class Query {
         return new Query(base.root, w, Attributes.merge(base.attributes, over.attributes), Include.merge(base.includes, over.includes),
                 over.order.isEmpty() ? base.order : over.order, over.limit != null ? over.limit : base.limit,
                 over.offset != null ? over.offset : base.offset, base.paranoid && over.paranoid,
-                over.timeout != null ? over.timeout : base.timeout, List.empty(), false);
+                over.timeout != null ? over.timeout : base.timeout, over.group.isEmpty() ? base.group : over.group,
+                base.having == null ? over.having : over.having == null ? base.having : base.having.and(over.having), java.util.Map.of(), List.empty(), false);
     }
 
     /**
@@ -285,7 +337,7 @@ public final class Query {
      * translator), so it can be planned without a schema.
      */
     public boolean isBound() {
-        return isSealed(root) && allResolved(includes);
+        return isSealed(root) && allResolved(includes) && ExprBinder.isBound(this);
     }
 
     private static boolean allResolved(List<Include> includes) {
@@ -386,6 +438,29 @@ public final class Query {
     public boolean isParanoid() { return paranoid; }
     /** The time each statement of this query may take, or null for the Canopy's default. */
     public @Nullable Duration timeout() { return timeout; }
+    /** The group terms; empty when the query does not group. */
+    public java.util.List<Expr<?>> group() { return group.asJava(); }
+    /** The condition on aggregates, or null. */
+    public @Nullable Condition having() { return having; }
+    /** The associations along a path that an expression names (known once the query is bound), or null. */
+    public java.util.@Nullable List<Association> associationsOf(java.util.List<String> path) { return paths.get(String.join(".", path)); }
+
+    /**
+     * Whether the query is a grouped report: it groups by something other than the root's primary key. Its rows are
+     * groups, not roots.
+     */
+    public boolean isGrouped() {
+        if (group.isEmpty()) {
+            return false;
+        }
+        java.util.Set<Column<?>> keys = new java.util.HashSet<>(root.primaryKey());
+        for (Expr<?> g : group) {
+            if (!(g instanceof Expr.Col && ((Expr.Col<?>) g).ref().path().isEmpty() && keys.remove(((Expr.Col<?>) g).ref().column()))) {
+                return true;
+            }
+        }
+        return !keys.isEmpty();
+    }
 
     @Override public boolean equals(@Nullable Object o) {
         if (o == this) {
@@ -397,14 +472,15 @@ public final class Query {
         Query q = (Query) o;
         return hashCode() == q.hashCode() && root == q.root && Objects.equals(where, q.where) && attributes.equals(q.attributes) && includes.equals(q.includes)
                 && order.equals(q.order) && Objects.equals(limit, q.limit) && Objects.equals(offset, q.offset) && paranoid == q.paranoid
-                && Objects.equals(timeout, q.timeout) && scopes.equals(q.scopes) && unscoped == q.unscoped;
+                && Objects.equals(timeout, q.timeout) && group.equals(q.group) && Objects.equals(having, q.having)
+                && scopes.equals(q.scopes) && unscoped == q.unscoped;
     }
 
     /** Computed once per value (the fields never change; a race computes the same number twice, harmlessly). */
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid, timeout, scopes, unscoped);
+            h = Objects.hash(System.identityHashCode(root), where, attributes, includes, order, limit, offset, paranoid, timeout, group, having, scopes, unscoped);
             hash = h;
         }
         return h;
@@ -423,6 +499,12 @@ public final class Query {
         }
         if (!order.isEmpty()) {
             sb.append(" order ").append(order.mkString("[", ", ", "]"));
+        }
+        if (!group.isEmpty()) {
+            sb.append(" group ").append(group.mkString("[", ", ", "]"));
+        }
+        if (having != null) {
+            sb.append(" having ").append(having);
         }
         if (limit != null) {
             sb.append(" limit ").append(limit);

@@ -140,6 +140,9 @@ final class Predicates {
             @Override public Condition literal(Condition.Literal l) {
                 return Condition.not(l);
             }
+            @Override public Condition exprCompare(Condition.ExprCompare c) {
+                return Condition.not(c);
+            }
         });
     }
 

@@ -266,7 +266,36 @@ final class QuerySource {
                 imports.add("dev.canopy.query.Condition");
                 return l.value() ? "Condition.TRUE" : "Condition.FALSE";
             }
+
+            @Override public String exprCompare(Condition.ExprCompare c) {
+                return expr(c.expr()) + "." + method(c.operator()) + "(" + value(c.value()) + ")";
+            }
         });
+    }
+
+    /** An expression as code: {@code Expr.count(...)}, {@code Expr.fn("LOWER", ...)}, {@code Expr.col(...)}. */
+    String expr(dev.canopy.query.Expr<?> e) {
+        imports.add("dev.canopy.query.Expr");
+        if (e instanceof dev.canopy.query.Expr.Col) {
+            return "Expr.col(" + ref(((dev.canopy.query.Expr.Col<?>) e).ref()) + ")";
+        }
+        if (e instanceof dev.canopy.query.Expr.Named) {
+            return "Expr.col(" + string(e.toString()) + ")";
+        }
+        if (e instanceof dev.canopy.query.Expr.Value) {
+            return "Expr.value(" + value(((dev.canopy.query.Expr.Value<?>) e).value()) + ")";
+        }
+        if (e instanceof dev.canopy.query.Expr.Cast) {
+            dev.canopy.query.Expr.Cast<?> c = (dev.canopy.query.Expr.Cast<?>) e;
+            imports.add("dev.canopy.model.DataType");
+            return "Expr.cast(" + expr(c.expr()) + ", DataType.named(" + string(c.to().kind().name().toLowerCase(java.util.Locale.ROOT)) + ", null, null))";
+        }
+        dev.canopy.query.Expr.Call<?> call = (dev.canopy.query.Expr.Call<?>) e;
+        String args = call.args().stream().map(this::expr).collect(Collectors.joining(", "));
+        if (call.function() == dev.canopy.query.SqlFunction.COUNT) {
+            return (call.distinct() ? "Expr.countDistinct(" : "Expr.count(") + args + ")";
+        }
+        return "Expr.fn(" + string(call.function().name()) + (args.isEmpty() ? "" : ", " + args) + ")";
     }
 
     private static String method(Operator op) {

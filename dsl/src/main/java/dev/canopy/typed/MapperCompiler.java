@@ -100,6 +100,9 @@ final class MapperCompiler {
             problems.add(label + ": has both @Attribute and @Included; keep one");
             return null;
         }
+        if (c.attribute() != null && computedIndex(shape, c.attribute()) >= 0) {
+            return computed(shape, target, c, computedIndex(shape, c.attribute()), label);
+        }
         if (c.attribute() != null) {
             VirtualAttribute<?> v = virtual(shape, c.attribute());
             if (v != null) {
@@ -115,6 +118,7 @@ final class MapperCompiler {
         List<String> candidates = new ArrayList<>();
         shape.columns().forEach(col -> candidates.add(col.name()));
         shape.links().forEach(l -> candidates.add(l.alias()));
+        shape.computed().forEach(k -> candidates.add(computedCandidate(k.name())));
         for (VirtualAttribute<?> v : shape.model().virtualAttributes()) {
             if (shape.columns().containsAll(v.dependsOn())) {
                 candidates.add(v.name());
@@ -129,12 +133,66 @@ final class MapperCompiler {
         if (best.isEmpty()) {
             return missing(shape, label, c.name(), null);
         }
+        int computed = computedByCandidate(shape, best.get(0));
+        if (computed >= 0) {
+            return computed(shape, target, c, computed, label);
+        }
         VirtualAttribute<?> virtual = virtual(shape, best.get(0));
         if (virtual != null) {
             return virtual(shape, target, c, virtual, label);
         }
         Column<?> col = find(shape.columns(), best.get(0));
         return col != null ? column(shape, target, c, col, label) : link(shape, target, c, linkIndex(shape, best.get(0)), label, path);
+    }
+
+    /**
+     * The name a component matches a computed attribute by: its alias; for a junction's attribute read with
+     * {@code through(...)} ({@code Entry.position}), the junction model's name and the attribute's, camel-joined
+     * ({@code EntryPosition}, so {@code entryPosition} in a record). {@code @Attribute("Entry.position")} names it exactly.
+     */
+    private static String computedCandidate(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : dev.canopy.model.Naming.camelJoin(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private static int computedByCandidate(NodeShape shape, String candidate) {
+        List<PlanNode.ComputedSlot> all = shape.computed();
+        for (int i = 0; i < all.size(); i++) {
+            if (computedCandidate(all.get(i).name()).equals(candidate)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int computedIndex(NodeShape shape, String name) {
+        List<PlanNode.ComputedSlot> all = shape.computed();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A computed attribute into a component, converted from the type it is read as. */
+    private @Nullable Part computed(NodeShape shape, Target target, Target.Component c, int i, String label) {
+        PlanNode.ComputedSlot k = shape.computed().get(i);
+        boolean optional = c.raw() == Optional.class;
+        Class<?> wanted = optional ? Types.argument(c.generic()) : c.raw();
+        Class<?> source = k.type().javaType();
+        Conversion conversion = wanted == null ? null : Conversion.between(source, wanted);
+        if (conversion == null) {
+            String to = optional && wanted != null ? Types.name(wanted) : Types.declared(c.generic(), target.kotlin(), c.nullness() == Nullness.NULLABLE);
+            problems.add(label + ": cannot convert the computed attribute '" + k.name() + "' (" + source.getSimpleName() + ") to " + to);
+            return null;
+        }
+        if (!optional && k.nullable() && c.nullness() == Nullness.NON_NULL) {
+            problems.add(label + ": the computed attribute '" + k.name() + "' may be null, " + notNullable(target, c, wanted));
+            return null;
+        }
+        lastSpec = Spec.computed(k, conversion, optional, label);
+        return Part.column(shape.computedIndex(i), conversion, optional, label);
     }
 
     /** Records why nothing the node reads matches, naming what it does read and include. */

@@ -39,6 +39,16 @@ final class NodeShape {
         return node.columns();
     }
 
+    /** The computed attributes the node reads. */
+    List<PlanNode.ComputedSlot> computed() {
+        return node.computed();
+    }
+
+    /** The index of computed attribute {@code i} among an entity's values (after the columns and the links). */
+    int computedIndex(int i) {
+        return node.model().columns().size() + node.links().size() + i;
+    }
+
     List<PlanNode.Link> links() {
         return node.links();
     }

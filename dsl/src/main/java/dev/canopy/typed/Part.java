@@ -16,11 +16,16 @@ import org.jspecify.annotations.Nullable;
 interface Part {
     @Nullable Object read(HydratedEntity e);
 
-    /** An attribute at {@code index} in the entity's values, converted; wrapped in an Optional if asked. */
-    static Part column(int index, Conversion conversion, boolean optional, String label, dev.canopy.model.Column<?> column) {
-        boolean getter = column.getter() != null;
+    /** A computed attribute at {@code index} in the entity's values (it has no getter), converted; wrapped in an Optional if asked. */
+    static Part column(int index, Conversion conversion, boolean optional, String label) {
+        return column(index, conversion, optional, label, null);
+    }
+
+    /** An attribute at {@code index} in the entity's values, through its getter, converted; wrapped in an Optional if asked. */
+    static Part column(int index, Conversion conversion, boolean optional, String label, dev.canopy.model.@Nullable Column<?> column) {
+        boolean getter = column != null && column.getter() != null;
         return e -> {
-            Object v = getter ? column.read(e.valueAt(index)) : e.valueAt(index);
+            Object v = getter ? java.util.Objects.requireNonNull(column).read(e.valueAt(index)) : e.valueAt(index);
             if (v == null) {
                 return optional ? Optional.empty() : null;
             }

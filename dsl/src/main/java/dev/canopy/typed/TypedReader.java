@@ -208,9 +208,13 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                 keySlots[k] = n.firstSlot() + n.keyOffsets()[k];
                 keyReaders[k] = ValueReader.of(cols.get(n.keyOffsets()[k]).type(), dialect);
             }
-            allSlots = new int[cols.size()];
-            for (int i = 0; i < allSlots.length; i++) {
+            // the columns, then the computed attributes (a grouped report's row may hold only those)
+            allSlots = new int[cols.size() + n.computed().size()];
+            for (int i = 0; i < cols.size(); i++) {
                 allSlots[i] = n.firstSlot() + i;
+            }
+            for (int i = 0; i < n.computed().size(); i++) {
+                allSlots[cols.size() + i] = n.computed().get(i).slot();
             }
             DataType.Kind kind = keySlots.length == 1 ? cols.get(n.keyOffsets()[0]).type().kind() : null;
             numeric = kind == DataType.Kind.INTEGER || kind == DataType.Kind.BIGINT;
@@ -222,10 +226,14 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             for (int c = 0; c < specs.size(); c++) {
                 Spec s = specs.get(c);
                 if (!s.isLink()) {
-                    Column<?> col = Objects.requireNonNull(s.column());
-                    columnReads[c] = new ColumnRead(col, ValueReader.of(col.type(), dialect), slotOf(col), s.conversion(), s.optional(), s.label());
+                    columnReads[c] = new ColumnRead(s.type(), ValueReader.of(s.type(), dialect), slotOf(s), s.conversion(), s.optional(), s.label());
                 }
             }
+        }
+
+        /** The result column of an attribute component: its column's, or the computed attribute's own. */
+        int slotOf(Spec s) {
+            return s.computed() != null ? s.computed().slot() : slotOf(Objects.requireNonNull(s.column()));
         }
 
         int slotOf(Column<?> col) {
@@ -352,8 +360,8 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
 
     /** One attribute argument of a shell: read, converted, wrapped as the component asks (as {@link Part#column}). */
     private record ColumnRead(ValueReader reader, int slot, Conversion conversion, boolean optional, String label, boolean plainInt) {
-        ColumnRead(Column<?> col, ValueReader reader, int slot, Conversion conversion, boolean optional, String label) {
-            this(reader, slot, conversion, optional, label, col.type().kind() == DataType.Kind.INTEGER && conversion == Conversion.IDENTITY && !optional);
+        ColumnRead(DataType<?> type, ValueReader reader, int slot, Conversion conversion, boolean optional, String label) {
+            this(reader, slot, conversion, optional, label, type.kind() == DataType.Kind.INTEGER && conversion == Conversion.IDENTITY && !optional);
         }
 
         @Nullable Object read(ResultSet rs, IntBoxes boxes) throws SQLException {
@@ -838,7 +846,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                         f = MethodHandles.filterReturnValue(f, OPTIONAL);
                     }
                 } else {
-                    f = column(s, n.slotOf(Objects.requireNonNull(s.column())), param, dialect);
+                    f = column(s, n.slotOf(s), param, dialect);
                 }
                 filters[c] = f.asType(MethodType.methodType(param, ResultSet.class));
             }
@@ -854,8 +862,8 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
 
         /** Reads an attribute as its parameter: a primitive getter when nothing can be null or converted, else as a shell does. */
         private static MethodHandle column(Spec s, int slot, Class<?> param, @Nullable Dialect dialect) {
-            Column<?> col = Objects.requireNonNull(s.column());
-            DataType.Kind kind = col.type().kind();
+            DataType<?> type = s.type();
+            DataType.Kind kind = type.kind();
             boolean plain = s.conversion() == Conversion.IDENTITY && !s.optional();
             if (plain && param == int.class && kind == DataType.Kind.INTEGER) {
                 return MethodHandles.insertArguments(GET_INT, 1, slot);
@@ -866,7 +874,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             if (plain && (kind == DataType.Kind.STRING || kind == DataType.Kind.TEXT) && param.isAssignableFrom(String.class)) {
                 return MethodHandles.insertArguments(GET_STRING, 1, slot);
             }
-            return MethodHandles.insertArguments(COLUMN, 0, ValueReader.of(col.type(), dialect), slot, s.conversion(), s.optional(), s.label());
+            return MethodHandles.insertArguments(COLUMN, 0, ValueReader.of(type, dialect), slot, s.conversion(), s.optional(), s.label());
         }
 
         static Object invoke(MethodHandle maker, ResultSet rs, EntityMapper<?> mapper) throws SQLException {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canopy.query.Condition;
+import dev.canopy.query.Expr;
 import dev.canopy.query.Query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -84,6 +85,30 @@ class QuerySpecRoundTripTest {
                                 .include("albums", a -> a.separate().include("tracks", t -> t.separate(false))
                                         .order(ALBUM.title.desc(), TRACK.name.at("tracks").asc()).limit(2))
                                 .order(ARTIST.name.asc())),
+                Arguments.of("computed attributes, a where on a function, and an order on a computed attribute",
+                        Query.from(ARTIST)
+                                .attributes(ARTIST.artistId, ARTIST.name, Expr.count(TRACK.trackId.at("albums", "tracks")).alias("trackCount"),
+                                        Expr.countDistinct(TRACK.genreId.at("albums", "tracks")).alias("genres"))
+                                .include("albums")
+                                .where(Expr.lower(ARTIST.name).like("a%"))
+                                .having(Expr.count(TRACK.trackId.at("albums", "tracks")).gt(5L))
+                                .order(Expr.col("trackCount").desc(), ARTIST.name.asc())
+                                .limit(10)),
+                Arguments.of("all attributes plus computed ones, casts, coalesce and date parts",
+                        Query.from(TRACK)
+                                .addAttributes(Expr.coalesce(TRACK.composer, "unknown").alias("by"),
+                                        Expr.cast(TRACK.unitPrice, dev.canopy.model.DataType.INTEGER).alias("whole"),
+                                        Expr.year(TRACK.recordedAt).alias("year"), Expr.fn("ROUND", TRACK.unitPrice, 1).alias("rounded"))
+                                .order(Expr.upper(TRACK.name).asc().nullsLast())),
+                Arguments.of("through attributes and a where on the junction",
+                        Query.from(PLAYLIST).include("tracks", t -> t.through(Music.PLAYLIST_TRACK.trackId.gt(2), Music.PLAYLIST_TRACK.trackId))),
+                Arguments.of("a grouped report with a having",
+                        Query.from(TRACK).include("genre")
+                                .attributes(TRACK.albumId, Expr.col(GENRE.name.at("genre")).alias("genre"), Expr.count().alias("n"),
+                                        Expr.sum(TRACK.bytes).alias("size"))
+                                .group(TRACK.albumId, GENRE.name.at("genre"))
+                                .having(Expr.count().ge(2L).and(Expr.sum(TRACK.bytes).lt(1000L)))
+                                .order(Expr.col("n").desc())),
                 Arguments.of("an artist's albums with a where that names an included path",
                         Query.from(ARTIST).include("albums", a -> a.required().include("tracks", t -> t.optional()))
                                 .where(ALBUM.title.at("albums").isIn("A", "B")).order(ALBUM.title.at("albums").desc())));
@@ -106,6 +131,24 @@ class QuerySpecRoundTripTest {
         JsonNode tree = QuerySpec.toNode(q);
         assertThat(QuerySpec.parse(SCHEMA, tree)).isEqualTo(q);
         assertThat(new ObjectMapper().readTree(QuerySpec.toJson(q))).isEqualTo(new ObjectMapper().readTree(tree.toString()));
+    }
+
+    @Test
+    @DisplayName("computed attributes are written in Sequelize's [[fn, col], alias] shape")
+    void computedShape() throws Exception {
+        Query q = Query.from(ARTIST)
+                .attributes(ARTIST.artistId, Expr.count(TRACK.trackId.at("albums", "tracks")).alias("trackCount"))
+                .order(Expr.col("trackCount").desc())
+                .limit(10);
+        JsonNode expected = new ObjectMapper().readTree("""
+                {"model": "Artist", "attributes": ["ArtistId", [["fn", "COUNT", ["col", "albums.tracks.TrackId"]], "trackCount"]],
+                 "order": [[["col", "trackCount"], "DESC"]], "limit": 10}
+                """);
+        assertThat(new ObjectMapper().readTree(QuerySpec.toJson(q))).isEqualTo(expected);
+        assertThat(QuerySpec.parse(SCHEMA, """
+                {"model": "Artist", "attributes": ["ArtistId", [["fn", "count", ["col", "albums.tracks.TrackId"]], "trackCount"]],
+                 "order": [["trackCount", "DESC"]], "limit": 10}
+                """)).isEqualTo(q);
     }
 
     @Test

@@ -2,10 +2,22 @@ package dev.canopy.plan;
 
 import static dev.canopy.Blog.COMMENT;
 import static dev.canopy.Blog.POST;
+import static dev.canopy.Blog.POST_TAG;
+import static dev.canopy.Blog.POST_TAGS;
 import static dev.canopy.Blog.USER;
+import static dev.canopy.query.Expr.coalesce;
+import static dev.canopy.query.Expr.col;
+import static dev.canopy.query.Expr.count;
+import static dev.canopy.query.Expr.countDistinct;
+import static dev.canopy.query.Expr.fn;
+import static dev.canopy.query.Expr.lower;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.model.DataType;
+import dev.canopy.Blog;
 import dev.canopy.query.Condition;
+import dev.canopy.query.Expr;
+import dev.canopy.query.Operator;
 import dev.canopy.query.Query;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -168,6 +180,85 @@ class ShapeTest {
             for (Query o : others) {
                 assertThat(key(o)).as("%s against %s", o, base).isNotEqualTo(key(base));
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("expressions, group and having")
+    class ExpressionShapes {
+        /** A per-root aggregate report with a value in every place an expression puts one. */
+        private Query report(String pattern, long atLeast, String fallback) {
+            return Query.from(USER)
+                    .addAttributes(count(POST.id.at("posts")).alias("n"), coalesce(USER.email, fallback).alias("mail"))
+                    .include("posts")
+                    .where(lower(USER.name).like(pattern))
+                    .having(count(POST.id.at("posts")).gt(atLeast))
+                    .order(col("n").desc());
+        }
+
+        @Test
+        @DisplayName("reports that differ only in values inside expressions, compared values and having values share a key")
+        void valuesInExpressionsAreSlots() {
+            Shape a = Shape.of(report("a%", 3L, "none"), false);
+            Shape b = Shape.of(report("b%", 40L, "nobody"), false);
+            assertThat(a.key()).isEqualTo(b.key()).hasSameHashCodeAs(b.key());
+            // limit, offset, the root where's compared value, the include's (no) limit, the having's value, then the
+            // values inside expressions
+            assertThat(a.values()).containsExactly(null, null, "a%", null, 3L, "none");
+            assertThat(b.values()).containsExactly(null, null, "b%", null, 40L, "nobody");
+        }
+
+        @Test
+        @DisplayName("a through(where)'s values are slots after its include's where, before its children's")
+        void throughWhereValuesAreSlots() {
+            IntFunction<Query> q = v -> Query.from(POST).include(POST_TAGS, t -> t.where(Blog.TAG.label.ne("x" + v))
+                    .through(POST_TAG.tagId.gt(v), POST_TAG.tagId));
+            assertThat(key(q.apply(1))).isEqualTo(key(q.apply(2)));
+            assertThat(Shape.of(q.apply(7), false).values()).containsExactly(null, null, null, "x7", 7);
+        }
+
+        @Test
+        @DisplayName("equal values inside expressions are one slot, and whether two values are equal is shape")
+        void equalValuesAreNoted() {
+            IntFunction<Query> two = v -> Query.from(USER).addAttributes(coalesce(USER.email, "a").alias("x"),
+                    coalesce(USER.name, v == 0 ? "a" : "b").alias("y"));
+            assertThat(key(two.apply(0))).as("(a, a) against (a, b)").isNotEqualTo(key(two.apply(1)));
+            assertThat(Shape.of(two.apply(0), false).values()).containsExactly(null, null, "a");
+            assertThat(Shape.of(two.apply(1), false).values()).containsExactly(null, null, "a", "b");
+        }
+
+        @Test
+        @DisplayName("functions, DISTINCT, aliases, casts, ROUND's places, group terms, having's structure and value types")
+        void structureIsShape() {
+            Query base = Query.from(USER).addAttributes(count(POST.id.at("posts")).alias("n")).include("posts");
+            List<Query> others = List.of(
+                    Query.from(USER).addAttributes(countDistinct(POST.id.at("posts")).alias("n")).include("posts"),
+                    Query.from(USER).addAttributes(Expr.max(POST.id.at("posts")).alias("n")).include("posts"),
+                    Query.from(USER).addAttributes(Expr.min(POST.id.at("posts")).alias("n")).include("posts"),
+                    Query.from(USER).addAttributes(count(POST.id.at("posts")).alias("m")).include("posts"),
+                    Query.from(USER).addAttributes(count(POST.authorId.at("posts")).alias("n")).include("posts"),
+                    Query.from(USER).addAttributes(count().alias("n")).include("posts"),
+                    base.having(count(POST.id.at("posts")).gt(1L)),
+                    base.order(col("n").desc()),
+                    base.order(col("n").asc()),
+                    base.group(USER.name),
+                    base.where(lower(USER.name).like("a%")));
+            for (Query o : others) {
+                assertThat(key(o)).as("%s against %s", o, base).isNotEqualTo(key(base));
+            }
+            assertThat(key(base.having(count(POST.id.at("posts")).gt(1L)))).isNotEqualTo(key(base.having(count(POST.id.at("posts")).ge(1L))));
+            assertThat(key(base.group(USER.name))).isNotEqualTo(key(base.group(USER.email)));
+            assertThat(key(Query.from(POST).addAttributes(fn("ROUND", POST.score, 1).alias("r"))))
+                    .isNotEqualTo(key(Query.from(POST).addAttributes(fn("ROUND", POST.score, 2).alias("r"))));
+            assertThat(key(Query.from(POST).addAttributes(Expr.cast(POST.score, DataType.INTEGER).alias("r"))))
+                    .isNotEqualTo(key(Query.from(POST).addAttributes(Expr.cast(POST.score, DataType.BIGINT).alias("r"))));
+            assertThat(key(Query.from(USER).where(fn("LENGTH", USER.name).compare(Operator.GT, 3))))
+                    .as("an Integer and a Long compared value bind as other types")
+                    .isNotEqualTo(key(Query.from(USER).where(fn("LENGTH", USER.name).compare(Operator.GT, 3L))));
+            assertThat(key(Query.from(POST).include(POST_TAGS, t -> t.through(POST_TAG.tagId))))
+                    .isNotEqualTo(key(Query.from(POST).include(POST_TAGS, t -> t.through(POST_TAG.postId))));
+            assertThat(key(Query.from(POST).include(POST_TAGS, t -> t.through(POST_TAG.tagId))))
+                    .isNotEqualTo(key(Query.from(POST).include(POST_TAGS)));
         }
     }
 }
