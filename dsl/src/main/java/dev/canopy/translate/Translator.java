@@ -56,9 +56,15 @@ import org.jspecify.annotations.Nullable;
  * is to-one: SQL counts rows, Canopy counts roots). The select list gives each node its attributes: none when it
  * selects every column of the table ({@code *}, {@code t.*}), its key only when it selects none.
  *
+ * <p><b>Aggregates and functions</b> ({@link Exprs}) in the select list are computed attributes named by their
+ * alias; in WHERE they compare with values ({@code Condition.ExprCompare}). A SELECT that groups (or has a HAVING, or
+ * an aggregate in its select list) is translated by {@link Grouping}: GROUP BY the root's key into per-root
+ * aggregates, GROUP BY other columns into a grouped report, HAVING into the query's having.
+ *
  * <p><b>What cannot be translated</b> is a {@link TranslationException} naming the part of the SQL and why:
- * aggregates and GROUP BY, subqueries, UNION, functions and expressions, non-equi and composite-key joins, FULL
- * and CROSS joins, and a join that no association covers (the message says which association would).
+ * subqueries, UNION, window functions and functions the DSL does not have, an aggregate without GROUP BY, non-equi
+ * and composite-key joins, FULL and CROSS joins, and a join that no association covers (the message says which
+ * association would).
  *
  * <p>Any dialect jOOQ's parser reads is accepted; table and column names match the models' tables and columns
  * exactly, else ignoring case. A translator is immutable and thread-safe.
