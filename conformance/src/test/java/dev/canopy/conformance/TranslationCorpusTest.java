@@ -167,7 +167,7 @@ class TranslationCorpusTest {
             chinook("a report by a root column with HAVING COUNT(*)", "SELECT t.GenreId, COUNT(*) AS n, MAX(t.Milliseconds) AS longest FROM Track t"
                     + " GROUP BY t.GenreId HAVING COUNT(*) >= 20 ORDER BY n DESC, t.GenreId"),
             chinookByName("customers who spent more than 40, by key and name", "SELECT c.CustomerId, c.FirstName, c.LastName, SUM(i.Total) AS spent,"
-                    + " COUNT(i.InvoiceId) AS invoices FROM Customer c JOIN Invoice i ON i.CustomerId = c.CustomerId"
+                    + " COUNT(i.InvoiceId) AS invoiceCount FROM Customer c JOIN Invoice i ON i.CustomerId = c.CustomerId"
                     + " GROUP BY c.CustomerId, c.FirstName, c.LastName HAVING SUM(i.Total) > 40 ORDER BY spent DESC, c.CustomerId"),
             chinook("albums with more than 20 tracks, per album over a LEFT JOIN", "SELECT al.AlbumId, COUNT(t.TrackId) AS tracks, MIN(t.Name) AS firstTrack"
                     + " FROM Album al LEFT JOIN Track t ON t.AlbumId = al.AlbumId GROUP BY al.AlbumId HAVING COUNT(t.TrackId) > 20"
@@ -175,13 +175,13 @@ class TranslationCorpusTest {
             chinook("invoices per year in Germany: GROUP BY a function, a function in WHERE", "SELECT YEAR(i.InvoiceDate) AS invoiceYear, COUNT(*) AS invoices,"
                     + " SUM(i.Total) AS total FROM Invoice i WHERE LOWER(i.BillingCountry) = 'germany' GROUP BY YEAR(i.InvoiceDate) ORDER BY invoiceYear"),
             chinookByName("artists starting with A, their names upper-cased, by album count", "SELECT ar.ArtistId, UPPER(ar.Name) AS shout,"
-                    + " COUNT(al.AlbumId) AS albums FROM Artist ar LEFT JOIN Album al ON al.ArtistId = ar.ArtistId WHERE ar.Name LIKE 'A%'"
-                    + " GROUP BY ar.ArtistId, ar.Name ORDER BY albums DESC, ar.ArtistId LIMIT 5"),
-            chinook("media types of long tracks, by a LEFT-joined column", "SELECT m.Name AS mediaType, COUNT(t.TrackId) AS tracks, SUM(t.Bytes) AS bytes"
+                    + " COUNT(al.AlbumId) AS albumCount FROM Artist ar LEFT JOIN Album al ON al.ArtistId = ar.ArtistId WHERE ar.Name LIKE 'A%'"
+                    + " GROUP BY ar.ArtistId, ar.Name ORDER BY albumCount DESC, ar.ArtistId LIMIT 5"),
+            chinook("media types of long tracks, by a LEFT-joined column", "SELECT m.Name AS mediaType, COUNT(t.TrackId) AS tracks, SUM(t.Bytes) AS totalBytes"
                     + " FROM Track t LEFT JOIN MediaType m ON m.MediaTypeId = t.MediaTypeId WHERE t.Milliseconds > 200000 GROUP BY m.Name ORDER BY m.Name"),
-            chinook("artists with at least 3 rock albums, WHERE on a joined table", "SELECT ar.Name, COUNT(DISTINCT al.AlbumId) AS albums FROM Artist ar"
+            chinook("artists with at least 3 rock albums, WHERE on a joined table", "SELECT ar.Name, COUNT(DISTINCT al.AlbumId) AS rockAlbums FROM Artist ar"
                     + " JOIN Album al ON al.ArtistId = ar.ArtistId JOIN Track t ON t.AlbumId = al.AlbumId WHERE t.GenreId = 1"
-                    + " GROUP BY ar.Name HAVING COUNT(DISTINCT al.AlbumId) >= 3 ORDER BY albums DESC, ar.Name"),
+                    + " GROUP BY ar.Name HAVING COUNT(DISTINCT al.AlbumId) >= 3 ORDER BY rockAlbums DESC, ar.Name"),
             chinook("playlists and their track counts through the junction", "SELECT p.PlaylistId, COUNT(t.TrackId) AS tracks FROM Playlist p"
                     + " LEFT JOIN PlaylistTrack pt ON pt.PlaylistId = p.PlaylistId LEFT JOIN Track t ON t.TrackId = pt.TrackId"
                     + " GROUP BY p.PlaylistId ORDER BY p.PlaylistId"));

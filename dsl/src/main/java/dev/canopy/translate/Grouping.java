@@ -54,11 +54,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Grouping {
     /** One item of the select list: a root attribute ({@code column}), or a computed attribute. */
-    private record Item(@Nullable Column<?> column, @Nullable Computed<?> computed, @Nullable String label) {
-        Expr<?> expr() {
-            return computed != null ? computed.expr() : new Expr.Col<>(ColumnRef.of(List.of(), column));
-        }
-    }
+    private record Item(@Nullable Column<?> column, @Nullable Computed<?> computed, @Nullable String label) {}
 
     private final Select<?> select;
     private final FromClause from;
@@ -126,7 +122,7 @@ final class Grouping {
         List<Order> order = order();
         if (perRoot) {
             checkPerRoot(chain, having, order);
-            having = countStar(having);
+            having = countStarIn(having);
         }
 
         Query q = Query.from(root.model);
@@ -138,7 +134,7 @@ final class Grouping {
         }
         for (Item i : items) {
             if (i.computed() != null) {
-                selection.add(perRoot ? countStar(i.computed()) : i.computed());
+                selection.add(perRoot ? countStarIn(i.computed()) : i.computed());
             }
         }
         q = q.attributes(selection.toArray(Selection[]::new));
@@ -180,7 +176,11 @@ final class Grouping {
             q = q.having(having);
         }
         if (!order.isEmpty()) {
-            q = q.order(perRoot ? order.stream().map(this::countStar).toArray(Order[]::new) : order.toArray(Order[]::new));
+            List<Order> terms = new ArrayList<>();
+            for (Order o : order) {
+                terms.add(perRoot ? countStarIn(o) : o);
+            }
+            q = q.order(terms.toArray(Order[]::new));
         }
         Integer limit = Translator.number(select.$limit(), "LIMIT");
         Integer offset = Translator.number(select.$offset(), "OFFSET");
@@ -534,7 +534,11 @@ final class Grouping {
             if (call.function() == SqlFunction.COUNT && call.args().isEmpty()) {
                 return countOf(innerEnd);
             }
-            return new Expr.Call<>(call.function(), call.args().stream().<Expr<?>>map(this::countStar).collect(Collectors.toList()), call.distinct());
+            List<Expr<?>> args = new ArrayList<>();
+            for (Expr<?> a : call.args()) {
+                args.add(countStar(a));
+            }
+            return new Expr.Call<>(call.function(), args, call.distinct());
         }
         if (e instanceof Expr.Cast) {
             return new Expr.Cast<>(countStar(((Expr.Cast<?>) e).expr()), ((Expr.Cast<?>) e).to());
@@ -542,18 +546,18 @@ final class Grouping {
         return e;
     }
 
-    private Computed<?> countStar(Computed<?> c) {
+    private Computed<?> countStarIn(Computed<?> c) {
         return new Computed<>(c.name(), countStar(c.expr()));
     }
 
-    private Order countStar(Order o) {
+    private Order countStarIn(Order o) {
         if (!o.isExpr()) {
             return o;
         }
         return new Order(null, o.direction(), o.nulls(), countStar(o.expr()));
     }
 
-    private @Nullable Condition countStar(@Nullable Condition c) {
+    private @Nullable Condition countStarIn(@Nullable Condition c) {
         if (c == null || innerEnd == null) {
             return c;
         }
@@ -562,11 +566,14 @@ final class Grouping {
             return new Condition.ExprCompare(countStar(x.expr()), x.operator(), x.value());
         }
         if (c instanceof Condition.Junction) {
-            List<Condition> parts = ((Condition.Junction) c).parts().stream().map(this::countStar).collect(Collectors.toList());
+            List<Condition> parts = new ArrayList<>();
+            for (Condition p : ((Condition.Junction) c).parts()) {
+                parts.add(countStarIn(p));
+            }
             return ((Condition.Junction) c).and() ? Condition.and(parts) : Condition.or(parts);
         }
         if (c instanceof Condition.Not) {
-            return Condition.not(countStar(((Condition.Not) c).condition()));
+            return Condition.not(countStarIn(((Condition.Not) c).condition()));
         }
         return c;
     }
