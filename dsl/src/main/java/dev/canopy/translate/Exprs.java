@@ -180,7 +180,7 @@ final class Exprs {
 
     private static TranslationException unknown(Field<?> f) {
         return new TranslationException(SqlText.of(f) + ": this function or expression cannot be translated; the DSL calls "
-                + SqlFunction.known() + ", CAST and EXTRACT(YEAR|MONTH|DAY ...) on columns and values");
+                + SqlFunction.known() + ", CAST, and EXTRACT of YEAR, MONTH or DAY, on columns and values");
     }
 
     /** A value inside an expression, as a spec reads it back: whole numbers as Integer (or Long), others as they are. */

@@ -404,6 +404,14 @@ final class Grouping {
                     throw new TranslationException(context + ": with GROUP BY the key of " + root.shown + " (per-root aggregates), order by "
                             + root.shown + "'s columns or by aggregates");
                 }
+                if (!perRoot && !e.isAggregate() && !group.contains(e)) {
+                    e.forEachLeaf(leaf -> {
+                        if (!group.contains(leaf)) {
+                            throw new TranslationException(context + ": " + SqlText.of(f) + " is neither grouped by nor aggregated; a report"
+                                    + " orders by its groups and aggregates");
+                        }
+                    });
+                }
                 o = sf.$sortOrder() == SortOrder.DESC ? e.desc() : e.asc();
             }
             if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST) {
