@@ -173,7 +173,7 @@ class TranslationCorpusTest {
                     + " FROM Album al LEFT JOIN Track t ON t.AlbumId = al.AlbumId GROUP BY al.AlbumId HAVING COUNT(t.TrackId) > 20"
                     + " ORDER BY tracks DESC, al.AlbumId"),
             chinook("invoices per year in Germany: GROUP BY a function, a function in WHERE", "SELECT YEAR(i.InvoiceDate) AS invoiceYear, COUNT(*) AS invoices,"
-                    + " SUM(i.Total) AS total FROM Invoice i WHERE LOWER(i.BillingCountry) = 'germany' GROUP BY YEAR(i.InvoiceDate) ORDER BY invoiceYear"),
+                    + " SUM(i.Total) AS amount FROM Invoice i WHERE LOWER(i.BillingCountry) = 'germany' GROUP BY YEAR(i.InvoiceDate) ORDER BY invoiceYear"),
             chinookByName("artists starting with A, their names upper-cased, by album count", "SELECT ar.ArtistId, UPPER(ar.Name) AS shout,"
                     + " COUNT(al.AlbumId) AS albumCount FROM Artist ar LEFT JOIN Album al ON al.ArtistId = ar.ArtistId WHERE ar.Name LIKE 'A%'"
                     + " GROUP BY ar.ArtistId, ar.Name ORDER BY albumCount DESC, ar.ArtistId LIMIT 5"),

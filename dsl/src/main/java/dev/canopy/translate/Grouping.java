@@ -298,7 +298,7 @@ final class Grouping {
             Field<?> item = (Field<?>) s;
             String label = label(item);
             Field<?> f = unalias(item);
-            String context = SqlText.of(item) + " in the select list";
+            String context = SqlText.item(item) + " in the select list";
             Expr<?> e = term(f, context);
             if (e instanceof Expr.Col && ((Expr.Col<?>) e).ref().path().isEmpty()) {
                 Column<?> c = ((Expr.Col<?>) e).ref().column();
@@ -348,7 +348,7 @@ final class Grouping {
     }
 
     private TranslationException notGrouped(Field<?> item) {
-        return new TranslationException(SqlText.of(item) + " in the select list is neither grouped by nor aggregated; GROUP BY "
+        return new TranslationException(SqlText.item(item) + " in the select list is neither grouped by nor aggregated; GROUP BY "
                 + select.$groupBy().stream().map(SqlText::of).collect(Collectors.joining(", ")) + " does not name it");
     }
 
@@ -356,11 +356,11 @@ final class Grouping {
     private String name(Field<?> item, @Nullable String label, Expr<?> e) {
         if (label != null) {
             if (Scope.find(root.model, label) != null || root.model.findColumn(label) != null) {
-                throw new TranslationException(SqlText.of(item) + ": the alias '" + label + "' is the name of an attribute of " + root.model.name()
+                throw new TranslationException(SqlText.item(item) + ": the alias '" + label + "' is the name of an attribute of " + root.model.name()
                         + ", which a computed attribute cannot take; give it another alias");
             }
             if (!names.add(label.toLowerCase(Locale.ROOT))) {
-                throw new TranslationException(SqlText.of(item) + ": two items of the select list are named '" + label + "'");
+                throw new TranslationException(SqlText.item(item) + ": two items of the select list are named '" + label + "'");
             }
             return label;
         }
@@ -379,7 +379,7 @@ final class Grouping {
         for (int n = 2; !names.add(name.toLowerCase(Locale.ROOT)) || Scope.find(root.model, name) != null || root.model.findColumn(name) != null; n++) {
             name = base + n;
         }
-        notes.add(SqlText.of(item) + " has no alias: it is the computed attribute '" + name + "'");
+        notes.add(SqlText.item(item) + " has no alias: it is the computed attribute '" + name + "'");
         return name;
     }
 

@@ -276,27 +276,27 @@ public final class Translator {
      */
     private static Computed<?> computed(Field<?> item, Scope scope, SqlTable root, List<Computed<?>> taken) {
         if (!(item instanceof QOM.FieldAlias)) {
-            throw new TranslationException(SqlText.of(item) + " in the select list: a function needs an alias (AS name) to be a computed attribute");
+            throw new TranslationException(SqlText.item(item) + " in the select list: a function needs an alias (AS name) to be a computed attribute");
         }
         String name = ((QOM.FieldAlias<?>) item).$alias().last();
-        Expr<?> e = new Exprs(scope, Translator::path).translate(Grouping.unalias(item), SqlText.of(item));
+        Expr<?> e = new Exprs(scope, Translator::path).translate(Grouping.unalias(item), SqlText.item(item));
         for (Bound b : leaves(Grouping.unalias(item), scope)) {
             for (SqlTable t = b.table(); t.treeParent() != null; t = t.treeParent()) {
                 if (t.association().isToMany()) {
-                    throw new TranslationException(SqlText.of(item) + " in the select list: " + b + " has many values per " + root.shown
+                    throw new TranslationException(SqlText.item(item) + " in the select list: " + b + " has many values per " + root.shown
                             + " (" + String.join(".", t.path()) + " is " + Associations.kindName(t.association()) + "); a function per row reads "
                             + root.shown + " and its to-one joins; aggregate it with GROUP BY");
                 }
             }
         }
         if (Scope.find(root.model, name) != null || root.model.findColumn(name) != null || taken.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
-            throw new TranslationException(SqlText.of(item) + ": the alias '" + name + "' is taken (by an attribute of " + root.model.name()
+            throw new TranslationException(SqlText.item(item) + ": the alias '" + name + "' is taken (by an attribute of " + root.model.name()
                     + " or another item); give it another alias");
         }
         try {
             return new Computed<>(name, e);
         } catch (dev.canopy.error.QueryException ex) {
-            throw new TranslationException(SqlText.of(item) + ": " + ex.getMessage(), ex);
+            throw new TranslationException(SqlText.item(item) + ": " + ex.getMessage(), ex);
         }
     }
 
