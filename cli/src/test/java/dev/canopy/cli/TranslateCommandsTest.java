@@ -137,7 +137,7 @@ class TranslateCommandsTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out().strip()).isEqualTo("{\"model\":\"Event\",\"attributes\":[[[\"col\",\"zone.zoneName\"],\"zone\"],"
                     + "[[\"fn\",\"COUNT\"],\"events\"]],\"where\":{\"eventCreatorFk\":7},\"include\":[{\"association\":\"zone\",\"required\":true}],"
-                    + "\"group\":[\"zone.zoneName\"],\"having\":{\"$expr\":[[\"fn\",\"COUNT\"],{\"$gte\":2}]},\"order\":[[[\"col\",\"events\"],\"DESC\"]]}");
+                    + "\"order\":[[[\"col\",\"events\"],\"DESC\"]],\"group\":[\"zone.zoneName\"],\"having\":{\"$expr\":[[\"fn\",\"COUNT\"],{\"$gte\":2}]}}");
 
             List<String> expected = new ArrayList<>();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
