@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.ToolProvider;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +116,56 @@ class TranslateCommandsTest {
             CanopyCliTest.Run r = run("translate", "--models", MODELS, "--sql", "SELECT count(*) FROM events e JOIN zones z ON e.event_tz = z.zid");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.out()).isEmpty();
-            assertThat(r.errLines()).containsExactly("canopy: count(*) in the select list: aggregate functions cannot be translated;"
-                    + " an include tree returns entities, not aggregates (db.count(query) counts roots)");
+            assertThat(r.errLines()).containsExactly("canopy: count(*) without GROUP BY aggregates all the rows into one; a query returns"
+                    + " entities: GROUP BY the key of e for per-root aggregates, or by the columns of a report (db.count(query) and"
+                    + " db.aggregate(query, expr) compute one value)");
+        }
+
+        @Test
+        @DisplayName("GROUP BY and HAVING become a report whose spec canopy query runs with the SQL's groups and counts; Java and Kotlin say the same")
+        void groupBy(@TempDir Path dir) throws Exception {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(URL);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO \"zones\" VALUES (901, 'Z-UTC'), (902, 'Z-CET'), (903, 'Z-none')");
+                s.execute("INSERT INTO \"events\" VALUES (9001, 'a', 901, 7), (9002, 'b', 901, 7), (9003, 'c', 901, 7),"
+                        + " (9004, 'd', 902, 7), (9005, 'e', 902, 7), (9006, 'f', 903, 7), (9007, 'g', 903, 8), (9008, 'h', 903, 8)");
+            }
+            String sql = "SELECT z.zone_name AS zone, COUNT(*) AS events FROM events e JOIN zones z ON e.event_tz = z.zid"
+                    + " WHERE e.event_creator_fk = 7 GROUP BY z.zone_name HAVING COUNT(*) >= 2 ORDER BY events DESC";
+            CanopyCliTest.Run r = run("translate", "--models", MODELS, "--sql", sql);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out().strip()).isEqualTo("{\"model\":\"Event\",\"attributes\":[[[\"col\",\"zone.zoneName\"],\"zone\"],"
+                    + "[[\"fn\",\"COUNT\"],\"events\"]],\"where\":{\"eventCreatorFk\":7},\"include\":[{\"association\":\"zone\",\"required\":true}],"
+                    + "\"order\":[[[\"col\",\"events\"],\"DESC\"]],\"group\":[\"zone.zoneName\"],\"having\":{\"$expr\":[[\"fn\",\"COUNT\"],{\"$gte\":2}]}}");
+
+            List<String> expected = new ArrayList<>();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT z.\"zone_name\", COUNT(*) FROM \"events\" e JOIN \"zones\" z ON e.\"event_tz\" = z.\"zid\""
+                            + " WHERE e.\"event_creator_fk\" = 7 GROUP BY z.\"zone_name\" HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC")) {
+                while (rs.next()) {
+                    expected.add(rs.getString(1) + ": " + rs.getLong(2));
+                }
+            }
+            CanopyCliTest.Run q = run("query", "--url", URL, "--models", MODELS, "--spec", r.out().strip());
+            assertThat(q.code()).as(q.err()).isZero();
+            List<String> actual = new ArrayList<>();
+            q.json().forEach(row -> actual.add(row.get("zone").asText() + ": " + row.get("events").asLong()));
+            assertThat(expected).hasSize(2);
+            assertThat(actual).isEqualTo(expected);
+
+            CanopyCliTest.Run java = run("translate", "--models", MODELS, "--sql", sql, "--to", "java", "--class", "ZoneReport");
+            assertThat(java.code()).as(java.err()).isZero();
+            assertThat(java.out()).contains(".group(col(\"Zone\", \"zoneName\").at(\"zone\"))", ".having(Expr.count().ge(2L))");
+            ClassLoader loader = compile(dir, Files.writeString(dir.resolve("ZoneReport.java"), java.out()));
+            Schema schema = ModelsFile.parse(MODELS);
+            Class<?> k = loader.loadClass("ZoneReport");
+            assertThat(k.getMethod("query").invoke(k.getConstructor(Schema.class).newInstance(schema)))
+                    .isEqualTo(Translator.of(schema).translate(sql).query());
+            CanopyCliTest.Run kotlin = run("translate", "--models", MODELS, "--sql", sql, "--to", "kotlin");
+            assertThat(kotlin.code()).as(kotlin.err()).isZero();
+            assertThat(kotlin.out()).contains("        .attributes(Expr.col(col(\"Zone\", \"zoneName\").at(\"zone\")).alias(\"zone\"),"
+                    + " Expr.count().alias(\"events\"))\n");
         }
 
         @Test

@@ -60,6 +60,11 @@ final class Literals {
         return v;
     }
 
+    /** {@code raw} as a value of {@code type}, or null when it is not one. */
+    static @Nullable Object convert(DataType<?> type, Object raw) {
+        return convertOrNull(type.kind(), raw);
+    }
+
     private static @Nullable Object convertOrNull(DataType.Kind kind, Object raw) {
         try {
             switch (kind) {

@@ -4,10 +4,15 @@ import dev.canopy.query.ColumnRef;
 import dev.canopy.query.Condition;
 import dev.canopy.query.Operator;
 import java.util.ArrayList;
+import dev.canopy.error.QueryException;
+import dev.canopy.query.Expr;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.jooq.Field;
 import org.jooq.impl.QOM;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates the conditions of a WHERE or ON clause into Canopy {@link Condition}s: comparisons of a column with a
@@ -19,10 +24,24 @@ import org.jooq.impl.QOM;
 final class Predicates {
     private final Scope scope;
     private final Function<Bound, ColumnRef<Object>> refs;
+    private final Exprs exprs;
+    /** The select list's aliases and their expressions when this reads a HAVING, else null. */
+    private final @Nullable Map<String, Expr<?>> having;
 
+    /** Conditions of a WHERE or ON: on columns, or on functions of columns ({@code LOWER(name) LIKE 'a%'}). */
     Predicates(Scope scope, Function<Bound, ColumnRef<Object>> refs) {
+        this(scope, refs, null);
+    }
+
+    /**
+     * Conditions of a HAVING: on aggregates ({@code COUNT(t.TrackId) > 50}), or on the select list's aliases of
+     * aggregates ({@code n > 50}), keyed by alias in lower case.
+     */
+    Predicates(Scope scope, Function<Bound, ColumnRef<Object>> refs, @Nullable Map<String, Expr<?>> having) {
         this.scope = scope;
         this.refs = refs;
+        this.exprs = new Exprs(scope, refs);
+        this.having = having;
     }
 
     /** The conjuncts of a condition: the parts of its top-level ANDs, in order. */
@@ -92,9 +111,20 @@ final class Predicates {
             if (b.$symmetric()) {
                 throw new TranslationException(SqlText.of(c) + ": BETWEEN SYMMETRIC cannot be translated; write the bounds in order");
             }
+            if (!isPlainColumn(b.$arg1())) {
+                Expr<?> e = expr(c, b.$arg1());
+                return Condition.and(exprCompare(c, e, Operator.GE, raw(c, b.$arg2())), exprCompare(c, e, Operator.LE, raw(c, b.$arg3())));
+            }
             Bound col = column(c, b.$arg1());
             ColumnRef<Object> ref = refs.apply(col);
             return ref.between(value(c, col, b.$arg2()), value(c, col, b.$arg3()));
+        }
+        if (c instanceof QOM.IsNull || c instanceof QOM.IsNotNull) {
+            Field<?> f = c instanceof QOM.IsNull ? ((QOM.IsNull) c).$field() : ((QOM.IsNotNull) c).$field();
+            if (!isPlainColumn(f) && Exprs.isCall(f)) {
+                throw new TranslationException(SqlText.of(c) + ": IS [NOT] NULL of a function cannot be translated; the DSL compares a"
+                        + " function with a value");
+            }
         }
         if (c instanceof QOM.IsNull) {
             return refs.apply(column(c, ((QOM.IsNull) c).$field())).isNull();
@@ -165,26 +195,89 @@ final class Predicates {
     private Condition compare(org.jooq.Condition c, Field<?> left, Field<?> right, Operator op, Operator converse) {
         boolean leftColumn = Scope.isColumn(left);
         boolean rightColumn = Scope.isColumn(right);
-        if (leftColumn && rightColumn) {
+        if (leftColumn && rightColumn && having == null) {
             throw new TranslationException(SqlText.of(c) + ": compares two columns; a where compares a column with a value"
                     + " (tables are joined along associations, with key equalities in JOIN ... ON)");
         }
-        if (!leftColumn && !rightColumn) {
+        boolean leftValue = Literals.isValue(left);
+        boolean rightValue = Literals.isValue(right);
+        if (leftValue == rightValue) {
             throw expression(c, left, right);
         }
-        Field<?> columnSide = leftColumn ? left : right;
-        Field<?> valueSide = leftColumn ? right : left;
-        Operator operator = leftColumn ? op : converse;
-        Bound col = column(c, columnSide);
-        if (!Literals.isValue(valueSide)) {
-            throw expression(c, valueSide);
-        }
+        Field<?> subject = leftValue ? right : left;
+        Field<?> valueSide = leftValue ? left : right;
+        Operator operator = leftValue ? converse : op;
         Object raw = Literals.raw(valueSide, SqlText.of(c));
         if (raw == null) {
             throw new TranslationException(SqlText.of(c) + ": a comparison with NULL is never true in SQL; write "
-                    + SqlText.of(columnSide) + (operator == Operator.NE ? " IS NOT NULL" : " IS NULL"));
+                    + SqlText.of(subject) + (operator == Operator.NE ? " IS NOT NULL" : " IS NULL"));
         }
-        return refs.apply(col).compare(operator, Literals.convert(col, raw, SqlText.of(c)));
+        if (isPlainColumn(subject)) {
+            Bound col = column(c, subject);
+            return refs.apply(col).compare(operator, Literals.convert(col, raw, SqlText.of(c)));
+        }
+        return exprCompare(c, expr(c, subject), operator, raw);
+    }
+
+    /** Whether {@code f} is compared as a column: a column of a table, in a WHERE or ON. */
+    private boolean isPlainColumn(Field<?> f) {
+        return having == null && Scope.isColumn(f);
+    }
+
+    /**
+     * The expression a condition compares: in a WHERE, a function of columns that aggregates nothing; in a HAVING, an
+     * aggregate, or the alias of one in the select list.
+     */
+    private Expr<?> expr(org.jooq.Condition c, Field<?> f) {
+        if (having != null && Scope.isColumn(f)) {
+            String[] parts = f.getQualifiedName().getName();
+            Expr<?> aliased = parts.length == 1 ? having.get(parts[0].toLowerCase(Locale.ROOT)) : null;
+            if (aliased == null) {
+                throw new TranslationException("HAVING " + SqlText.of(c) + ": " + SqlText.of(f) + " is not an aggregate; a condition on columns"
+                        + " belongs in WHERE");
+            }
+            return aliased;
+        }
+        if (!Exprs.isCall(f)) {
+            throw expression(c, f);
+        }
+        Expr<?> e = exprs.translate(f, SqlText.of(c));
+        if (having == null && e.isAggregate()) {
+            throw new TranslationException(SqlText.of(c) + ": an aggregate cannot filter rows in WHERE; it filters the groups in HAVING");
+        }
+        if (having != null && !e.isAggregate()) {
+            throw new TranslationException("HAVING " + SqlText.of(c) + ": " + SqlText.of(f) + " is not an aggregate; a condition on columns"
+                    + " belongs in WHERE");
+        }
+        return e;
+    }
+
+    /** {@code e op value}, the value of the expression's type where it is known ({@code COUNT} compares with a Long). */
+    private static Condition exprCompare(org.jooq.Condition c, Expr<?> e, Operator op, @Nullable Object raw) {
+        if (raw == null) {
+            throw new TranslationException(SqlText.of(c) + ": a comparison with NULL is never true in SQL");
+        }
+        Object value;
+        if (op.isTextual()) {
+            if (!(raw instanceof CharSequence)) {
+                throw new TranslationException(SqlText.of(c) + ": the pattern of " + op.json().substring(1) + " must be a text literal");
+            }
+            value = raw.toString();
+        } else {
+            value = Exprs.valueFor(e, raw, SqlText.of(c));
+        }
+        try {
+            return e.compare(op, value);
+        } catch (QueryException ex) {
+            throw new TranslationException(SqlText.of(c) + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static @Nullable Object raw(org.jooq.Condition c, Field<?> f) {
+        if (!Literals.isValue(f)) {
+            throw expression(c, f);
+        }
+        return Literals.raw(f, SqlText.of(c));
     }
 
     private Condition like(org.jooq.Condition c, Field<?> value, Field<String> pattern, @org.jspecify.annotations.Nullable Character escape,
@@ -193,11 +286,14 @@ final class Predicates {
             throw new TranslationException(SqlText.of(c) + ": LIKE ... ESCAPE cannot be translated; Canopy's like takes the pattern as it is"
                     + " (startsWith, endsWith and contains escape wildcards themselves)");
         }
-        Bound col = column(c, value);
         if (!Literals.isValue(pattern)) {
             throw expression(c, pattern);
         }
         Object raw = Literals.raw(pattern, SqlText.of(c));
+        if (!isPlainColumn(value)) {
+            return exprCompare(c, expr(c, value), op, raw);
+        }
+        Bound col = column(c, value);
         if (!(raw instanceof CharSequence)) {
             throw new TranslationException(SqlText.of(c) + ": the pattern of " + op.json().substring(1) + " must be a text literal");
         }
@@ -205,6 +301,19 @@ final class Predicates {
     }
 
     private Condition in(org.jooq.Condition c, Field<?> field, List<? extends Field<?>> list, boolean negated) {
+        if (!isPlainColumn(field)) {
+            // e IN (a, b) is e = a OR e = b, and NOT IN the AND of <>, in SQL's three-valued logic too
+            Expr<?> e = expr(c, field);
+            List<Condition> parts = new ArrayList<>();
+            for (Field<?> f : list) {
+                Object raw = raw(c, f);
+                if (raw == null) {
+                    throw new TranslationException(SqlText.of(c) + ": NULL in a list or range matches nothing in SQL; use IS NULL");
+                }
+                parts.add(exprCompare(c, e, negated ? Operator.NE : Operator.EQ, raw));
+            }
+            return negated ? Condition.and(parts) : Condition.or(parts);
+        }
         Bound col = column(c, field);
         List<Object> values = new ArrayList<>();
         for (Field<?> f : list) {
@@ -238,7 +347,8 @@ final class Predicates {
                 return subquery(c);
             }
         }
-        return new TranslationException(SqlText.of(c) + ": functions and expressions cannot be translated; compare a column with a value");
+        return new TranslationException(SqlText.of(c) + ": this comparison cannot be translated; compare a column, or a function of"
+                + " columns, with a value");
     }
 
     static TranslationException subquery(org.jooq.QueryPart c) {

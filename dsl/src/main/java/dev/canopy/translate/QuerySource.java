@@ -146,13 +146,28 @@ final class QuerySource {
         StringBuilder sb = new StringBuilder("Query.from(").append(model(q.root())).append(')');
         String indent = lang == Lang.JAVA ? "\n        " : "\n    ";
         if (!q.attributes().isAll()) {
-            sb.append(indent).append(".attributes(").append(columns(q.attributes())).append(')');
+            List<String> items = new ArrayList<>();
+            if (!q.attributes().only().isEmpty()) {
+                items.add(columns(q.attributes()));
+            }
+            q.attributes().computed().forEach(c -> items.add(computed(c)));
+            sb.append(indent).append(".attributes(").append(String.join(", ", items)).append(')');
+        } else if (!q.attributes().computed().isEmpty()) {
+            sb.append(indent).append(".addAttributes(").append(q.attributes().computed().stream().map(this::computed)
+                    .collect(Collectors.joining(", "))).append(')');
         }
         if (q.where() != null) {
             sb.append(indent).append(".where(").append(condition(q.where())).append(')');
         }
         for (Include inc : q.includes()) {
             sb.append(indent).append(include(inc, new HashSet<>()));
+        }
+        if (!q.group().isEmpty()) {
+            sb.append(indent).append(".group(").append(q.group().stream().map(g -> g instanceof dev.canopy.query.Expr.Col
+                    ? ref(((dev.canopy.query.Expr.Col<?>) g).ref()) : expr(g)).collect(Collectors.joining(", "))).append(')');
+        }
+        if (q.having() != null) {
+            sb.append(indent).append(".having(").append(condition(q.having())).append(')');
         }
         if (!q.order().isEmpty()) {
             sb.append(indent).append(".order(").append(q.order().stream().map(this::order).collect(Collectors.joining(", "))).append(')');
@@ -209,8 +224,13 @@ final class QuerySource {
         return candidate;
     }
 
+    /** {@code Expr.count(...).alias("n")}. */
+    private String computed(dev.canopy.query.Computed<?> c) {
+        return expr(c.expr()) + ".alias(" + string(c.name()) + ")";
+    }
+
     private String order(Order o) {
-        String s = ref(o.column()) + (o.direction() == Order.Direction.DESC ? ".desc()" : ".asc()");
+        String s = (o.isExpr() ? expr(o.expr()) : ref(o.column())) + (o.direction() == Order.Direction.DESC ? ".desc()" : ".asc()");
         if (o.nulls() == Order.Nulls.FIRST) {
             s += ".nullsFirst()";
         } else if (o.nulls() == Order.Nulls.LAST) {
@@ -268,7 +288,13 @@ final class QuerySource {
             }
 
             @Override public String exprCompare(Condition.ExprCompare c) {
-                return expr(c.expr()) + "." + method(c.operator()) + "(" + value(c.value()) + ")";
+                switch (c.operator()) {
+                    case EQ: case NE: case GT: case GE: case LT: case LE: case LIKE:
+                        return expr(c.expr()) + "." + method(c.operator()) + "(" + value(c.value()) + ")";
+                    default:
+                        imports.add("dev.canopy.query.Operator");
+                        return expr(c.expr()) + ".compare(Operator." + c.operator().name() + ", " + value(c.value()) + ")";
+                }
             }
         });
     }

@@ -31,6 +31,11 @@ final class SqlText {
         return RENDER.render(part);
     }
 
+    /** An item of the select list as it is written: {@code count(*) AS n}; jOOQ renders an aliased field as its alias alone. */
+    static String item(org.jooq.Field<?> f) {
+        return f instanceof QOM.FieldAlias ? of(((QOM.FieldAlias<?>) f).$field()) + " AS " + RENDER.render(((QOM.FieldAlias<?>) f).$alias()) : of(f);
+    }
+
     /** A table as FROM declares it: {@code Album a}, {@code (SELECT ...) e}; jOOQ renders an aliased table as its alias alone. */
     static String declaration(Table<?> t) {
         if (t instanceof QOM.TableAlias) {

@@ -3,11 +3,14 @@ package dev.canopy.translate;
 import dev.canopy.model.Column;
 import dev.canopy.model.Schema;
 import dev.canopy.query.ColumnRef;
+import dev.canopy.query.Computed;
 import dev.canopy.query.Condition;
+import dev.canopy.query.Expr;
 import dev.canopy.query.Include;
 import dev.canopy.query.JoinKind;
 import dev.canopy.query.Order;
 import dev.canopy.query.Query;
+import dev.canopy.query.Selection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,9 +56,15 @@ import org.jspecify.annotations.Nullable;
  * is to-one: SQL counts rows, Canopy counts roots). The select list gives each node its attributes: none when it
  * selects every column of the table ({@code *}, {@code t.*}), its key only when it selects none.
  *
+ * <p><b>Aggregates and functions</b> ({@link Exprs}) in the select list are computed attributes named by their
+ * alias; in WHERE they compare with values ({@code Condition.ExprCompare}). A SELECT that groups (or has a HAVING, or
+ * an aggregate in its select list) is translated by {@link Grouping}: GROUP BY the root's key into per-root
+ * aggregates, GROUP BY other columns into a grouped report, HAVING into the query's having.
+ *
  * <p><b>What cannot be translated</b> is a {@link TranslationException} naming the part of the SQL and why:
- * aggregates and GROUP BY, subqueries, UNION, functions and expressions, non-equi and composite-key joins, FULL
- * and CROSS joins, and a join that no association covers (the message says which association would).
+ * subqueries, UNION, window functions and functions the DSL does not have, an aggregate without GROUP BY, non-equi
+ * and composite-key joins, FULL and CROSS joins, and a join that no association covers (the message says which
+ * association would).
  *
  * <p>Any dialect jOOQ's parser reads is accepted; table and column names match the models' tables and columns
  * exactly, else ignoring case. A translator is immutable and thread-safe.
@@ -90,14 +99,22 @@ public final class Translator {
         from.read(select.$from(), select.$where());
         new Associations(schema, notes).resolve(from.tables);
         Scope scope = new Scope(from.tables);
-        Map<SqlTable, List<Column<?>>> attributes = attributes(select, scope, from.tables, notes);
+        if (Grouping.isAggregating(select, scope)) {
+            return new Translation(sql, new Grouping(select, from, scope, notes).translate(), notes, sources(from.tables));
+        }
+        List<Computed<?>> computed = new ArrayList<>();
+        Map<SqlTable, List<Column<?>>> attributes = attributes(select, scope, from.tables, notes, computed);
         Map<SqlTable, List<Condition>> includeWhere = new LinkedHashMap<>();
         List<Condition> where = where(from, scope, includeWhere);
-        List<Order> order = order(select, scope);
+        List<Order> order = order(select, scope, computed);
         SqlTable root = from.tables.get(0);
         Query q = Query.from(root.model);
         if (attributes.containsKey(root)) {
-            q = q.attributes(attributes.get(root).toArray(Column<?>[]::new));
+            List<Selection> selection = new ArrayList<>(attributes.get(root));
+            selection.addAll(computed);
+            q = q.attributes(selection.toArray(Selection[]::new));
+        } else if (!computed.isEmpty()) {
+            q = q.addAttributes(computed.toArray(Computed<?>[]::new));
         }
         if (!where.isEmpty()) {
             q = q.where(Condition.and(where));
@@ -109,13 +126,17 @@ public final class Translator {
             q = q.order(order.toArray(Order[]::new));
         }
         q = page(select, q, from.tables, notes);
+        return new Translation(sql, q, notes, sources(from.tables));
+    }
+
+    private static Map<String, String> sources(List<SqlTable> tables) {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (SqlTable t : from.tables) {
+        for (SqlTable t : tables) {
             if (!t.junction) {
                 sources.put(String.join(".", t.path()), t.shown);
             }
         }
-        return new Translation(sql, q, notes, sources);
+        return sources;
     }
 
     // ---- parsing and what a statement may hold -------------------------------------------------------------------
@@ -146,14 +167,6 @@ public final class Translator {
             throw new TranslationException(setOperation + ": a set operation combines the rows of several SELECTs; an include tree is one"
                     + " query on one root model (run one query per SELECT)");
         }
-        if (!s.$groupBy().isEmpty()) {
-            throw new TranslationException("GROUP BY " + s.$groupBy().stream().map(SqlText::of).collect(Collectors.joining(", "))
-                    + ": grouping cannot be translated; an include tree returns entities, not groups (db.count(query) counts roots)");
-        }
-        if (present(s.$having())) {
-            throw new TranslationException("HAVING " + SqlText.of(s.$having())
-                    + ": grouping cannot be translated; an include tree returns entities, not groups");
-        }
         if (!s.$window().isEmpty() || present(s.$qualify())) {
             throw new TranslationException("WINDOW / QUALIFY: window functions cannot be translated");
         }
@@ -168,7 +181,7 @@ public final class Translator {
         }
     }
 
-    private static boolean present(org.jooq.@Nullable Condition c) {
+    static boolean present(org.jooq.@Nullable Condition c) {
         return c != null && !c.equals(DSL.noCondition());
     }
 
@@ -207,7 +220,8 @@ public final class Translator {
     // ---- select list ----------------------------------------------------------------------------------------------
 
     /** The attributes of each node whose select list is not every column: its selected columns, or its key. */
-    private static Map<SqlTable, List<Column<?>>> attributes(Select<?> s, Scope scope, List<SqlTable> tables, List<String> notes) {
+    private static Map<SqlTable, List<Column<?>>> attributes(Select<?> s, Scope scope, List<SqlTable> tables, List<String> notes,
+                                                            List<Computed<?>> computed) {
         Set<SqlTable> all = new LinkedHashSet<>();
         Map<SqlTable, Set<Column<?>>> picked = new LinkedHashMap<>();
         for (SelectFieldOrAsterisk item : s.$select()) {
@@ -218,6 +232,8 @@ public final class Translator {
                 all.addAll(tables);
             } else if (item instanceof QualifiedAsterisk) {
                 all.add(scope.table(((QualifiedAsterisk) item).$table().getQualifiedName().last(), item));
+            } else if (Exprs.isCall(Grouping.unalias((Field<?>) item))) {
+                computed.add(computed((Field<?>) item, scope, tables.get(0), computed));
             } else {
                 Bound b = selected((Field<?>) item, scope);
                 picked.computeIfAbsent(b.table(), t -> new LinkedHashSet<>()).add(b.column());
@@ -254,6 +270,46 @@ public final class Translator {
         return out;
     }
 
+    /**
+     * A function in the select list of a query that does not aggregate: a computed attribute of the root, computed
+     * from the root's and to-one includes' columns.
+     */
+    private static Computed<?> computed(Field<?> item, Scope scope, SqlTable root, List<Computed<?>> taken) {
+        if (!(item instanceof QOM.FieldAlias)) {
+            throw new TranslationException(SqlText.item(item) + " in the select list: a function needs an alias (AS name) to be a computed attribute");
+        }
+        String name = ((QOM.FieldAlias<?>) item).$alias().last();
+        Expr<?> e = new Exprs(scope, Translator::path).translate(Grouping.unalias(item), SqlText.item(item));
+        for (Bound b : leaves(Grouping.unalias(item), scope)) {
+            for (SqlTable t = b.table(); t.treeParent() != null; t = t.treeParent()) {
+                if (t.association().isToMany()) {
+                    throw new TranslationException(SqlText.item(item) + " in the select list: " + b + " has many values per " + root.shown
+                            + " (" + String.join(".", t.path()) + " is " + Associations.kindName(t.association()) + "); a function per row reads "
+                            + root.shown + " and its to-one joins; aggregate it with GROUP BY");
+                }
+            }
+        }
+        if (Scope.find(root.model, name) != null || root.model.findColumn(name) != null || taken.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
+            throw new TranslationException(SqlText.item(item) + ": the alias '" + name + "' is taken (by an attribute of " + root.model.name()
+                    + " or another item); give it another alias");
+        }
+        try {
+            return new Computed<>(name, e);
+        } catch (dev.canopy.error.QueryException ex) {
+            throw new TranslationException(SqlText.item(item) + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The columns an expression reads, bound to their tables. */
+    private static List<Bound> leaves(Field<?> f, Scope scope) {
+        List<Bound> out = new ArrayList<>();
+        new Exprs(scope, b -> {
+            out.add(b);
+            return path(b);
+        }).translate(f, SqlText.of(f));
+        return out;
+    }
+
     private static Bound selected(Field<?> item, Scope scope) {
         Field<?> f = item instanceof QOM.FieldAlias ? ((QOM.FieldAlias<?>) item).$field() : item;
         if (Scope.isColumn(f)) {
@@ -276,7 +332,7 @@ public final class Translator {
      * The query's where; fills {@code includeWhere} with each include's where: its ON conditions, and the WHERE
      * conjuncts that name only it when it is required all the way from the root.
      */
-    private static List<Condition> where(FromClause from, Scope scope, Map<SqlTable, List<Condition>> includeWhere) {
+    static List<Condition> where(FromClause from, Scope scope, Map<SqlTable, List<Condition>> includeWhere) {
         Predicates own = new Predicates(scope, Translator::own);
         Predicates paths = new Predicates(scope, Translator::path);
         for (SqlTable t : from.tables) {
@@ -312,15 +368,20 @@ public final class Translator {
     }
 
     @SuppressWarnings("unchecked")
-    private static ColumnRef<Object> path(Bound b) {
+    static ColumnRef<Object> path(Bound b) {
         return (ColumnRef<Object>) ColumnRef.of(b.table().path(), b.column());
     }
 
     // ---- order and paging -----------------------------------------------------------------------------------------
 
-    private static List<Order> order(Select<?> s, Scope scope) {
+    private static List<Order> order(Select<?> s, Scope scope, List<Computed<?>> computed) {
         List<Order> out = new ArrayList<>();
         for (SortField<?> sf : s.$orderBy()) {
+            Order byExpr = orderExpr(sf, s, scope, computed);
+            if (byExpr != null) {
+                out.add(byExpr);
+                continue;
+            }
             Bound b = orderColumn(sf, s, scope);
             if (b.table().junction) {
                 throw Associations.junctionColumn(b.table(), "ORDER BY " + SqlText.of(sf));
@@ -335,6 +396,50 @@ public final class Translator {
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * An ORDER BY term on a function: of the select list (by position, alias or the same expression), ordered by
+     * the computed attribute's name, or another function of columns; null for a column.
+     */
+    private static @Nullable Order orderExpr(SortField<?> sf, Select<?> s, Scope scope, List<Computed<?>> computed) {
+        Field<?> f = sf.$field();
+        Field<?> item = null;
+        if (f instanceof Param && ((Param<?>) f).getValue() instanceof Number) {
+            int position = ((Number) ((Param<?>) f).getValue()).intValue();
+            if (position >= 1 && position <= s.$select().size() && s.$select().get(position - 1) instanceof Field) {
+                item = (Field<?>) s.$select().get(position - 1);
+            }
+        } else if (Scope.isColumn(f) && f.getQualifiedName().getName().length == 1) {
+            for (SelectFieldOrAsterisk i : s.$select()) {
+                if (i instanceof QOM.FieldAlias && ((QOM.FieldAlias<?>) i).$alias().last().equalsIgnoreCase(f.getQualifiedName().last())) {
+                    item = (Field<?>) i;
+                }
+            }
+        }
+        Field<?> target = item != null ? Grouping.unalias(item) : f;
+        if (!Exprs.isCall(target)) {
+            return null;
+        }
+        Expr<?> e = new Exprs(scope, Translator::path).translate(target, "ORDER BY " + SqlText.of(sf));
+        if (e.isAggregate()) {
+            throw new TranslationException("ORDER BY " + SqlText.of(sf) + ": an aggregate needs a GROUP BY (the key of the root for per-root aggregates)");
+        }
+        Order o = null;
+        for (Computed<?> c : computed) {
+            if (c.expr().equals(e)) {
+                o = sf.$sortOrder() == SortOrder.DESC ? Expr.col(c.name()).desc() : Expr.col(c.name()).asc();
+            }
+        }
+        if (o == null) {
+            o = sf.$sortOrder() == SortOrder.DESC ? e.desc() : e.asc();
+        }
+        if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST) {
+            o = o.nullsFirst();
+        } else if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_LAST) {
+            o = o.nullsLast();
+        }
+        return o;
     }
 
     /** The column of an ORDER BY term: a column, a position in the select list, or a select-list alias. */
@@ -389,7 +494,7 @@ public final class Translator {
         return out;
     }
 
-    private static @Nullable Integer number(@Nullable Field<? extends Number> f, String keyword) {
+    static @Nullable Integer number(@Nullable Field<? extends Number> f, String keyword) {
         if (f == null) {
             return null;
         }
@@ -405,11 +510,11 @@ public final class Translator {
 
     // ---- the include tree -----------------------------------------------------------------------------------------
 
-    private static List<SqlTable> children(SqlTable node, List<SqlTable> tables) {
+    static List<SqlTable> children(SqlTable node, List<SqlTable> tables) {
         return tables.stream().filter(t -> !t.junction && t.treeParent() == node).collect(Collectors.toList());
     }
 
-    private static Include include(SqlTable t, List<SqlTable> tables, Map<SqlTable, List<Column<?>>> attributes,
+    static Include include(SqlTable t, List<SqlTable> tables, Map<SqlTable, List<Column<?>>> attributes,
                                    Map<SqlTable, List<Condition>> includeWhere) {
         Include inc = Include.of(t.association());
         List<Condition> where = includeWhere.getOrDefault(t, List.of());

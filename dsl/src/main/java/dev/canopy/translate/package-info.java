@@ -14,8 +14,10 @@
  * t.toJson();     // {"model":"Event","where":{"eventCreatorFk":116},"include":[{"association":"zone"}]}
  * t.toJava(CodeStyle.byName());
  * }</pre>
- * What an include tree cannot say (aggregates, GROUP BY, subqueries, UNION, functions, non-equi joins, a join no
- * association covers) is a {@link dev.canopy.translate.TranslationException} naming the part of the SQL and why.
+ * Aggregates, GROUP BY and HAVING become computed attributes, {@code group} and {@code having}: per-root aggregates
+ * when the SQL groups by the root's key, a grouped report otherwise. What the DSL cannot say (subqueries, UNION,
+ * window functions, functions it does not have, non-equi joins, a join no association covers) is a
+ * {@link dev.canopy.translate.TranslationException} naming the part of the SQL and why.
  */
 @NullMarked
 package dev.canopy.translate;

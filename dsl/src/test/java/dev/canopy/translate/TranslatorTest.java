@@ -1,5 +1,15 @@
 package dev.canopy.translate;
 
+import static dev.canopy.query.Expr.avg;
+import static dev.canopy.query.Expr.coalesce;
+import static dev.canopy.query.Expr.col;
+import static dev.canopy.query.Expr.count;
+import static dev.canopy.query.Expr.countDistinct;
+import static dev.canopy.query.Expr.lower;
+import static dev.canopy.query.Expr.max;
+import static dev.canopy.query.Expr.min;
+import static dev.canopy.query.Expr.sum;
+import static dev.canopy.query.Expr.upper;
 import static dev.canopy.translate.Music.ALBUM;
 import static dev.canopy.translate.Music.ARTIST;
 import static dev.canopy.translate.Music.EMPLOYEE;
@@ -11,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.error.QueryException;
+import dev.canopy.query.Condition;
+import dev.canopy.query.Expr;
 import dev.canopy.model.Schema;
 import dev.canopy.query.Query;
 import java.io.ByteArrayOutputStream;
@@ -155,18 +167,112 @@ class TranslatorTest {
     }
 
     @Nested
+    @DisplayName("translates aggregates, GROUP BY, HAVING and functions")
+    class Aggregates {
+        static final String TOP_ARTISTS = "SELECT ar.ArtistId, COUNT(*) AS tracks FROM Artist ar JOIN Album al ON al.ArtistId = ar.ArtistId"
+                + " JOIN Track t ON t.AlbumId = al.AlbumId GROUP BY ar.ArtistId ORDER BY tracks DESC, ar.ArtistId LIMIT 10";
+
+        @Test
+        @DisplayName("GROUP BY the root's key is per-root aggregates along the joins' path; over INNER JOINs, COUNT(*) counts the last table"
+                + " and a having leaves out the roots without rows")
+        void perRootOverInnerJoins() {
+            Translation t = T.translate(TOP_ARTISTS);
+            Expr<Long> tracks = count(TRACK.trackId.at("albums", "tracks"));
+            assertThat(t.query()).isEqualTo(Query.from(ARTIST)
+                    .attributes(ARTIST.artistId, tracks.alias("tracks"))
+                    .having(tracks.gt(0L))
+                    .order(col("tracks").desc(), ARTIST.artistId.asc())
+                    .limit(10));
+            assertThat(t.notes()).contains("GROUP BY ar.ArtistId is the key of ar: the aggregates are computed per Artist (computed attributes),"
+                    + " which needs no group(...)");
+            assertThat(t.notes()).anyMatch(n -> n.startsWith("the INNER JOINs keep only the Artist rows with a row of t: having("));
+        }
+
+        @Test
+        @DisplayName("per-root aggregates over LEFT JOINs keep every root; COUNT(DISTINCT), SUM, MIN and a HAVING on the aggregate")
+        void perRootOverLeftJoins() {
+            assertThat(q("SELECT al.AlbumId, COUNT(DISTINCT t.Name) AS names, SUM(t.Bytes) AS bytes, MIN(t.UnitPrice) AS cheapest"
+                    + " FROM Album al LEFT JOIN Track t ON t.AlbumId = al.AlbumId WHERE al.ArtistId = 1 GROUP BY al.AlbumId"
+                    + " HAVING SUM(t.Bytes) > 1000 ORDER BY 3 DESC"))
+                    .isEqualTo(Query.from(ALBUM)
+                            .attributes(ALBUM.albumId, countDistinct(TRACK.name.at("tracks")).alias("names"),
+                                    sum(TRACK.bytes.at("tracks")).alias("bytes"), min(TRACK.unitPrice.at("tracks")).alias("cheapest"))
+                            .where(ALBUM.artistId.eq(1))
+                            .having(sum(TRACK.bytes.at("tracks")).gt(1000L))
+                            .order(col("bytes").desc()));
+        }
+
+        @Test
+        @DisplayName("GROUP BY other columns is a report: joins are includes that only join, WHERE filters the rows, HAVING the groups")
+        void report() {
+            assertThat(q("SELECT al.ArtistId, COUNT(*) AS n, AVG(t.UnitPrice) AS price FROM Track t JOIN Album al ON al.AlbumId = t.AlbumId"
+                    + " WHERE t.Bytes > 100 GROUP BY al.ArtistId HAVING COUNT(*) >= 10 ORDER BY n DESC LIMIT 3"))
+                    .isEqualTo(Query.from(TRACK)
+                            .attributes(col(ALBUM.artistId.at("album")).alias("ArtistId"), count().alias("n"), avg(TRACK.unitPrice).alias("price"))
+                            .where(TRACK.bytes.gt(100L))
+                            .include("album", a -> a.required())
+                            .group(ALBUM.artistId.at("album"))
+                            .having(count().ge(10L))
+                            .order(col("n").desc())
+                            .limit(3));
+        }
+
+        @Test
+        @DisplayName("a report groups by root columns, by a function of them, and names unaliased aggregates after their function")
+        void reportByFunction() {
+            Translation t = T.translate("SELECT LOWER(t.Name) AS lname, t.AlbumId, COUNT(t.TrackId), MAX(t.Bytes) FROM Track t"
+                    + " GROUP BY LOWER(t.Name), t.AlbumId");
+            assertThat(t.query()).isEqualTo(Query.from(TRACK)
+                    .attributes(TRACK.albumId, lower(TRACK.name).alias("lname"), count(TRACK.trackId).alias("count"), max(TRACK.bytes).alias("max"))
+                    .group(lower(TRACK.name), TRACK.albumId));
+            assertThat(t.notes()).contains("count(t.TrackId) has no alias: it is the computed attribute 'count'");
+        }
+
+        @Test
+        @DisplayName("functions compare with values in WHERE, also on a required include, and compute attributes per row")
+        void functions() {
+            assertThat(q("SELECT ar.ArtistId, UPPER(ar.Name) AS shout FROM Artist ar WHERE LOWER(ar.Name) LIKE 'a%' AND LENGTH(ar.Name) > 3"
+                    + " AND COALESCE(ar.Name, 'x') IN ('AC/DC', 'Accept') ORDER BY shout"))
+                    .isEqualTo(Query.from(ARTIST)
+                            .attributes(ARTIST.artistId, upper(ARTIST.name).alias("shout"))
+                            .where(Condition.and(lower(ARTIST.name).like("a%"), Expr.fn("LENGTH", ARTIST.name).gt(3),
+                                    Condition.or(coalesce(ARTIST.name, "x").eq("AC/DC"), coalesce(ARTIST.name, "x").eq("Accept"))))
+                            .order(col("shout").asc()));
+            assertThat(q("SELECT * FROM Album al JOIN Artist ar ON ar.ArtistId = al.ArtistId WHERE UPPER(ar.Name) = 'AC/DC'"))
+                    .isEqualTo(Query.from(ALBUM).include("artist", a -> a.required().where(upper(ARTIST.name).eq("AC/DC"))));
+        }
+
+        @Test
+        @DisplayName("the JSON spec reads back into the same query, and generated Java and Kotlin say group, having and computed attributes")
+        void outputs() {
+            Translation t = T.translate("SELECT al.ArtistId AS artist, COUNT(*) AS n FROM Track t JOIN Album al ON al.AlbumId = t.AlbumId"
+                    + " GROUP BY al.ArtistId HAVING COUNT(*) > 5 ORDER BY n DESC");
+            assertThat(dev.canopy.json.QuerySpec.parse(Music.SCHEMA, t.toJson())).isEqualTo(t.query());
+            assertThat(t.toJson()).contains("\"group\":[\"album.ArtistId\"]").contains("\"having\":");
+            assertThat(t.toJava(CodeStyle.typed(Music.class))).contains("""
+                            return Query.from(TRACK)
+                                    .attributes(Expr.col(ALBUM.artistId.at("album")).alias("artist"), Expr.count().alias("n"))
+                                    .include("album", album -> album.required())
+                                    .group(ALBUM.artistId.at("album"))
+                                    .having(Expr.count().gt(5L))
+                                    .order(Expr.col("n").desc());
+                    """);
+            assertThat(t.toKotlin(CodeStyle.byName())).contains(".group(col(\"Album\", \"ArtistId\").at(\"album\"))")
+                    .contains(".having(Expr.count().gt(5L))");
+        }
+    }
+
+    @Nested
     @DisplayName("says precisely what cannot be translated")
     class Refusals {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
             SELECT * FROM events LEFT JOIN zones ON event_tz > zid | LEFT JOIN zones ON event_tz > zid: event_tz > zid is not an equality; a join must equate a foreign key with the key it refers to (non-equi joins cannot be translated)
-            SELECT count(*) FROM events | count(*) in the select list: aggregate functions cannot be translated; an include tree returns entities, not aggregates (db.count(query) counts roots)
-            SELECT event_tz FROM events GROUP BY event_tz | GROUP BY event_tz: grouping cannot be translated; an include tree returns entities, not groups (db.count(query) counts roots)
-            SELECT upper(zone_name) FROM zones | upper(zone_name) in the select list: functions and expressions cannot be translated; select columns (table.column, table.* or *)
+            SELECT upper(zone_name) FROM zones | upper(zone_name) in the select list: a function needs an alias (AS name) to be a computed attribute
             SELECT * FROM events WHERE event_tz IN (SELECT zid FROM zones) | event_tz IN (SELECT zid FROM zones): subqueries cannot be translated; an include tree filters through its includes (a required include with a where keeps the parents that have a match)
             SELECT * FROM (SELECT * FROM events) e | (SELECT * FROM events) e: a subquery in FROM (a derived table) cannot be translated; join tables of the schema
             SELECT zid FROM zones UNION SELECT event_tz FROM events | UNION: a set operation combines the rows of several SELECTs; an include tree is one query on one root model (run one query per SELECT)
-            SELECT * FROM events WHERE lower(event_name) = 'x' | lower(event_name) = 'x': functions and expressions cannot be translated; compare a column with a value
+            SELECT * FROM events WHERE event_tz + 1 = 5 | (event_tz + 1): this function or expression cannot be translated; the DSL calls COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, TRIM, ABS, ROUND, COALESCE, YEAR, MONTH, DAY, CAST, and EXTRACT of YEAR, MONTH or DAY, on columns and values
             SELECT * FROM events WHERE event_tz = NULL | event_tz = NULL: a comparison with NULL is never true in SQL; write event_tz IS NULL
             SELECT * FROM events WHERE event_tz = ? | event_tz = ?: a bind parameter (?) has no value to translate; write the value into the SQL
             SELECT * FROM events e JOIN zones z ON e.event_tz = z.zid AND e.event_id = z.zid | JOIN zones z ON (e.event_tz = z.zid AND e.event_id = z.zid): the ON clause equates 2 pairs of columns; an association joins on one key (composite foreign keys cannot be translated)
@@ -185,6 +291,27 @@ class TranslatorTest {
         void refusal(String sql, String message) {
             assertThatThrownBy(() -> T.translate(sql)).isInstanceOf(TranslationException.class).isInstanceOf(QueryException.class)
                     .hasMessage(message);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+            SELECT count(*) AS n FROM events | count(*) without GROUP BY aggregates all the rows into one; a query returns entities: GROUP BY the key of events for per-root aggregates, or by the columns of a report (db.count(query) and db.aggregate(query, expr) compute one value)
+            SELECT ArtistId, count(*) OVER () AS n FROM Artist | window functions
+            SELECT ar.ArtistId, max(count(al.AlbumId)) AS m FROM Artist ar JOIN Album al ON al.ArtistId = ar.ArtistId GROUP BY ar.ArtistId | an aggregate inside an aggregate cannot be translated
+            SELECT substring(Name, 1, 1) AS initial, count(*) AS n FROM Artist GROUP BY substring(Name, 1, 1) | this function or expression cannot be translated
+            SELECT t.Name, count(*) AS n FROM Track t GROUP BY t.AlbumId | t.Name in the select list is neither grouped by nor aggregated; GROUP BY t.AlbumId does not name it
+            SELECT ar.ArtistId FROM Artist ar WHERE count(*) > 1 GROUP BY ar.ArtistId | count(*) > 1: an aggregate cannot filter rows in WHERE; it filters the groups in HAVING
+            SELECT ar.ArtistId, count(*) AS n FROM Artist ar GROUP BY ar.ArtistId HAVING ar.ArtistId > 3 | HAVING ar.ArtistId > 3: ar.ArtistId is not an aggregate; a condition on columns belongs in WHERE
+            SELECT t.TrackId, count(p.PlaylistId) AS n FROM Track t JOIN Album al ON al.AlbumId = t.AlbumId JOIN PlaylistTrack pt ON pt.TrackId = t.TrackId JOIN Playlist p ON p.PlaylistId = pt.PlaylistId GROUP BY t.TrackId | per-root aggregates are translated over one chain of joins
+            SELECT ar.ArtistId, count(t.TrackId) AS n FROM Artist ar JOIN Album al ON al.ArtistId = ar.ArtistId LEFT JOIN Track t ON t.AlbumId = al.AlbumId GROUP BY ar.ArtistId | over INNER and LEFT JOINs together cannot be translated
+            SELECT ar.ArtistId, count(al.AlbumId) AS n FROM Artist ar JOIN Album al ON al.ArtistId = ar.ArtistId JOIN Track t ON t.AlbumId = al.AlbumId GROUP BY ar.ArtistId | per-root aggregates read the last joined table (t)
+            SELECT ar.ArtistId, count(*) AS n FROM Artist ar LEFT JOIN Album al ON al.ArtistId = ar.ArtistId GROUP BY ar.ArtistId | LEFT JOIN al: no aggregate reads a column of al, but its join gives ar several rows
+            SELECT ar.ArtistId, count(al.AlbumId) AS n FROM Artist ar LEFT JOIN Album al ON al.ArtistId = ar.ArtistId WHERE al.Title LIKE 'A%' GROUP BY ar.ArtistId | WHERE al.Title LIKE 'A%': with GROUP BY the key of ar (per-root aggregates), a WHERE may name ar only
+            SELECT ar.ArtistId, count(*) AS Name FROM Artist ar GROUP BY ar.ArtistId | the alias 'Name' is the name of an attribute of Artist
+            SELECT * FROM Artist GROUP BY ArtistId | * with GROUP BY: list the grouped columns and the aggregates
+            """)
+        void aggregateRefusal(String sql, String message) {
+            assertThatThrownBy(() -> T.translate(sql)).isInstanceOf(TranslationException.class).hasMessageContaining(message);
         }
 
         @Test
