@@ -396,7 +396,12 @@ final class GeneratedQuery {
 
     /** A random query from {@code seed}, with values taken from the data so that conditions match something. */
     static GeneratedQuery generate(long seed, ReferenceChinook ref) {
-        return new Generator(new Random(seed), ref, Boolean.getBoolean("canopy.property.deep")).query(seed);
+        return generate(seed, ref, Boolean.getBoolean("canopy.property.deep"));
+    }
+
+    /** The query of {@code seed} with per-parent limits below the first level allowed or not, whatever the run says. */
+    static GeneratedQuery generate(long seed, ReferenceChinook ref, boolean deep) {
+        return new Generator(new Random(seed), ref, deep).query(seed);
     }
 
     private static final class Generator {

@@ -54,17 +54,22 @@ class IncludeTreePropertiesTest {
 
     /** Canopy's answer equals the reference answer, and its page is the slice of its unpaged answer. */
     static void check(TestDatabase kind, long seed) {
+        check(kind, seed, Boolean.getBoolean("canopy.property.deep"));
+    }
+
+    /** {@link #check(TestDatabase, long)} with per-parent limits below the first level ({@code deep}) or not. */
+    static void check(TestDatabase kind, long seed, boolean deep) {
         Canopy db = ChinookFixture.chinook(kind);
         ReferenceChinook ref = reference(kind);
         ref.forget();
-        GeneratedQuery q = GeneratedQuery.generate(seed, ref);
+        GeneratedQuery q = GeneratedQuery.generate(seed, ref, deep);
         List<String> expected = q.expected(ref);
         for (int redraw = 1; size(expected) > MAX_ANSWER_CHARS; redraw++) {
             // an answer this large takes longer to compare than to find a bug with: the case is drawn again
             long next = seed * 31 + redraw;
             assertThat(redraw).as("seed %d: %d redraws, each answer over %d characters", seed, redraw, MAX_ANSWER_CHARS).isLessThan(20);
             ref.forget();
-            q = GeneratedQuery.generate(next, ref);
+            q = GeneratedQuery.generate(next, ref, deep);
             expected = q.expected(ref);
         }
         long t0 = System.nanoTime();
@@ -91,6 +96,26 @@ class IncludeTreePropertiesTest {
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
     void regressions(TestDatabase kind) {
         for (long seed : new long[] {8275302L, 263L}) {
+            check(kind, seed);
+        }
+    }
+
+    /**
+     * Runs one seed ({@code -Dcanopy.property.case=SEED}) on the databases named by {@code -Dcanopy.property.databases}
+     * (comma-separated, all by default), printing its query and SQL ({@code Canopy.explain}) first: how a failing
+     * or slow case of a long run is looked at alone.
+     */
+    @org.junit.jupiter.api.Test
+    void oneSeed() {
+        Long seed = Long.getLong("canopy.property.case");
+        org.junit.jupiter.api.Assumptions.assumeTrue(seed != null, "no -Dcanopy.property.case=SEED");
+        String only = System.getProperty("canopy.property.databases", "");
+        for (TestDatabase kind : TestDatabase.values()) {
+            if (!only.isEmpty() && !java.util.Arrays.asList(only.toUpperCase(java.util.Locale.ROOT).split(",")).contains(kind.name())) {
+                continue;
+            }
+            GeneratedQuery q = GeneratedQuery.generate(seed, reference(kind));
+            System.err.println(kind + " seed " + seed + ": " + q + "\n" + ChinookFixture.chinook(kind).explain(q.canopy()));
             check(kind, seed);
         }
     }
