@@ -89,14 +89,19 @@ class IncludeTreePropertiesTest {
     }
 
     /**
-     * Seeds worth keeping, run on every database (their queries as the normal run generates them, see
-     * {@code canopy.property.deep} in {@link GeneratedQuery}).
+     * Seeds worth keeping, run on every database with per-parent limits below the first level, as long runs draw them
+     * ({@code canopy.property.deep}). 8275302 (albums, their tracks' invoice lines and album's tracks, each separate
+     * with a per-parent limit) took 140 s on H2 and 263 (media types, their tracks' playlists: a required separate
+     * belongsToMany with a per-parent limit) two minutes on MariaDB, while a separate include's parent keys were also in
+     * an IN (...) outside its page table: H2 then read the table first by that index and computed the page once per
+     * row. Now about 6 s and 9 s on H2 (four batches of 1,000 parent keys, each a window over them) and 2 s on the
+     * others.
      */
     @ParameterizedTest
     @MethodSource("dev.canopy.conformance.TestDatabase#all")
     void regressions(TestDatabase kind) {
         for (long seed : new long[] {8275302L, 263L}) {
-            check(kind, seed);
+            check(kind, seed, true);
         }
     }
 
