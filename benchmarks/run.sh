@@ -4,6 +4,7 @@
 #   benchmarks/run.sh --full     real numbers (about 20 minutes)
 #   benchmarks/run.sh --quick --databases h2,mariadb,postgres
 #   benchmarks/run.sh --writes-only --databases h2,mariadb,postgres   only the write benchmarks, into their own JSON
+#   benchmarks/run.sh --chinook-only --databases h2,mariadb,postgres  only Chinook (and SQLite), into their own JSON
 # The build is a reactor build of the modules the benchmarks need: nothing is installed in ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."

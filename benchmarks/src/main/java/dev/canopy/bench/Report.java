@@ -38,6 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   [--from-json FILE]                  no run: write the report from an existing JSON
  *   [--writes-only]                     run only the write benchmarks, into results/jmh-writes.json, and write the
  *                                       report again from the main run's JSON with that run in its writes section
+ *   [--chinook-only]                    the same for the Chinook benchmarks (results/jmh-chinook.json), shown in their
+ *                                       section when the main run left them out
  * </pre>
  */
 public final class Report {
@@ -76,6 +78,7 @@ public final class Report {
         Path baseline = null;
         Path fromJson = null;
         boolean writesOnly = false;
+        boolean chinookOnly = false;
         StringBuilder command = new StringBuilder("java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -99,9 +102,10 @@ public final class Report {
                 case "--baseline": baseline = Path.of(value(args, ++i, a)); command.append(' ').append(args[i]); break;
                 case "--from-json": fromJson = Path.of(value(args, ++i, a)); command.append(' ').append(args[i]); break;
                 case "--writes-only": writesOnly = true; break;
+                case "--chinook-only": chinookOnly = true; break;
                 case "-h": case "--help":
                     System.out.println("usage: Report [--quick|--full] [--databases h2,mariadb,postgres] [--include REGEX]"
-                            + " [--param name=v1,v2] [--out DIR] [--baseline FILE] [--from-json FILE] [--writes-only]");
+                            + " [--param name=v1,v2] [--out DIR] [--baseline FILE] [--from-json FILE] [--writes-only | --chinook-only]");
                     return;
                 default: throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
             }
@@ -114,6 +118,20 @@ public final class Report {
         // the write benchmarks run alone go to files of their own, so that the main run's JSON is kept whole
         Path writesJson = out.resolve("results/jmh-writes.json");
         Path writesInfo = out.resolve("results/writes-run-info.properties");
+        // and so do the Chinook benchmarks (four databases, six contestants), which a focused main run may leave out
+        Path chinookJson = out.resolve("results/jmh-chinook.json");
+        Path chinookInfo = out.resolve("results/chinook-run-info.properties");
+        if (writesOnly && chinookOnly) {
+            throw new IllegalArgumentException("--writes-only and --chinook-only each make a run of their own: use one");
+        }
+        if (chinookOnly) {
+            if (fromJson != null) {
+                throw new IllegalArgumentException("--chinook-only runs the Chinook benchmarks; it cannot be used with --from-json");
+            }
+            include = "dev\\.canopy\\.bench\\.ChinookBenchmark\\..*";
+            json = chinookJson;
+            runInfo = chinookInfo;
+        }
         if (writesOnly) {
             if (fromJson != null) {
                 throw new IllegalArgumentException("--writes-only runs the write benchmarks; it cannot be used with --from-json");
@@ -170,8 +188,8 @@ public final class Report {
                 facts.store(w, "The run that made jmh-result.json");
             }
         }
-        if (writesOnly) {
-            // now the page: from the main run's JSON, as --from-json would, with the writes run beside it
+        if (writesOnly || chinookOnly) {
+            // now the page: from the main run's JSON, as --from-json would, with the separate run beside it
             fromJson = out.resolve("results/jmh-result.json");
             facts = new java.util.Properties();
         }
@@ -208,31 +226,37 @@ public final class Report {
             dateText = dateText + " (this page re-written from that run's JSON on " + date + ")";
         }
         String profileText = facts.getProperty("profile", "Report written from " + fromJson + ".");
-        ReportWriter.SeparateRun writesRun = null;
-        if (Files.exists(writesJson)) {
-            java.util.Properties w = new java.util.Properties();
-            if (Files.exists(writesInfo)) {
-                try (java.io.Reader r = Files.newBufferedReader(writesInfo)) {
-                    w.load(r);
-                }
-            }
-            String writesMachine = w.getProperty("cpu", unknown) + ", " + w.getProperty("cores", "?") + " cores, " + w.getProperty("memory", "?");
-            writesRun = new ReportWriter.SeparateRun(RunInfo.read(writesJson), "results/jmh-writes.json", writesMachine, w.getProperty("command", unknown),
-                    w.getProperty("date", unknown), w.getProperty("profile", ""), w.getProperty("loadAtStart", unknown),
-                    w.getProperty("loadAtEnd", unknown));
-        }
+        ReportWriter.SeparateRun writesRun = separateRun(writesJson, writesInfo, "results/jmh-writes.json", unknown);
+        ReportWriter.SeparateRun chinookRun = separateRun(chinookJson, chinookInfo, "results/jmh-chinook.json", unknown);
         Path writesNotes = out.resolve("results/writes.md");
         String writesText = Files.exists(writesNotes) ? Files.readString(writesNotes) : null;
         String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, facts.getProperty("loadAtEnd"),
-                profileText, commandText, dateText, before, baselineText, notes, "results.png", writesRun, writesText));
+                profileText, commandText, dateText, before, baselineText, notes, "results.png", writesRun, writesText, chinookRun));
         Files.writeString(out.resolve("RESULTS.md"), markdown);
-        if (writesOnly) {
-            // the chart draws the read scenarios of the main run, which this run did not touch
+        if (writesOnly || chinookOnly) {
+            // the chart draws the hydration and end-to-end scenarios of the main run, which this run did not touch
             System.out.println("Wrote " + out.resolve("RESULTS.md") + " (the chart is unchanged)");
             return;
         }
         chart(run, out.resolve("results.png"));
         System.out.println("Wrote " + out.resolve("RESULTS.md") + " and " + out.resolve("results.png"));
+    }
+
+    /** A run of some benchmarks alone, with the facts kept beside its JSON; null when there is none. */
+    private static ReportWriter.SeparateRun separateRun(Path json, Path info, String link, String unknown) throws IOException {
+        if (!Files.exists(json)) {
+            return null;
+        }
+        java.util.Properties w = new java.util.Properties();
+        if (Files.exists(info)) {
+            try (java.io.Reader r = Files.newBufferedReader(info)) {
+                w.load(r);
+            }
+        }
+        String machine = w.getProperty("cpu", unknown) + ", " + w.getProperty("cores", "?") + " cores, " + w.getProperty("memory", "?");
+        return new ReportWriter.SeparateRun(RunInfo.read(json), link, machine, w.getProperty("command", unknown),
+                w.getProperty("date", unknown), w.getProperty("profile", ""), w.getProperty("loadAtStart", unknown),
+                w.getProperty("loadAtEnd", unknown));
     }
 
     private static void chart(RunInfo run, Path png) throws IOException {

@@ -14,10 +14,11 @@ public final class ReportWriter {
     /** What the report is about and how it was made. */
     public record Context(RunInfo run, Machine machine, String loadAtEnd, String profile, String command, String date,
                           RunInfo baseline, String baselineText, List<String> notes, String chartFile, SeparateRun writesRun,
-                          String writesText) {}
+                          String writesText, SeparateRun chinookRun) {}
 
     /**
-     * A run of some benchmarks alone (the write benchmarks, {@code Report --writes-only}), reported in its own section
+     * A run of some benchmarks alone (the write benchmarks, {@code Report --writes-only}; Chinook on every database,
+     * {@code Report --chinook-only}), reported in its own section
      * with how and when it was made, since its machine load and settings are not the main run's. Null when the main
      * run has them.
      */
@@ -25,6 +26,7 @@ public final class ReportWriter {
                               String loadAtEnd) {}
 
     private static final String WRITES = "WriteBenchmark";
+    private static final String CHINOOK = "ChinookBenchmark";
 
     private final Context c;
     private final StringBuilder md = new StringBuilder();
@@ -222,10 +224,18 @@ public final class ReportWriter {
 
     private void graphScenario(String className, String title, String intro) {
         List<BenchResult> all = of(className);
+        SeparateRun sep = null;
+        if (all.isEmpty() && className.equals(CHINOOK) && c.chinookRun() != null) {
+            sep = c.chinookRun();
+            all = sep.run().results().stream().filter(r -> r.className().equals(className)).collect(Collectors.toList());
+        }
         if (all.isEmpty()) {
             return;
         }
         md.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
+        if (sep != null) {
+            separateRun("Measured in a run of the Chinook benchmarks alone", sep);
+        }
         for (Map.Entry<String, List<BenchResult>> group : byParams(all).entrySet()) {
             List<BenchResult> results = group.getValue();
             BenchResult jdbc = find(results, Contestants.JDBC);
@@ -256,7 +266,10 @@ public final class ReportWriter {
                 }
             }
             if (!missing.isEmpty()) {
-                md.append("\nNo result for: ").append(String.join(", ", missing)).append(" (the benchmark failed; its error is in the run's log).\n");
+                // a run narrowed with --include leaves contestants out on purpose: say so rather than call them failed
+                String why = c.command().contains("--include") ? " (not in this run: left out by its `--include`, or failed, in which case its error is in the run's log)."
+                        : " (the benchmark failed; its error is in the run's log).";
+                md.append("\nNo result for: ").append(String.join(", ", missing)).append(why).append("\n");
             }
             md.append('\n');
         }
@@ -330,15 +343,7 @@ public final class ReportWriter {
                 + " emptying, and on H2 the database's own work, which runs in the same JVM.\n\n");
         SeparateRun sep = of(WRITES).isEmpty() ? c.writesRun() : null;
         if (sep != null) {
-            md.append("Measured in a run of the write benchmarks alone: `").append(sep.command()).append("` on ").append(sep.date())
-                    .append(" (JSON: [`").append(sep.json()).append("`](").append(sep.json()).append(")), on ").append(sep.machine())
-                    .append(" (").append(sep.machine().equals(c.machine().cpu() + ", " + c.machine().cores() + " cores, " + c.machine().memory())
-                            ? "the machine of the main run" : "**not the machine of the main run**: compare these ratios, not their times with the"
-                            + " tables above").append("). ")
-                    .append(sep.profile()).append(" JMH ").append(sep.run().jmhVersion()).append(", ").append(sep.run().forks())
-                    .append(" fork(s), warm-up ").append(sep.run().warmup()).append(", measurement ").append(sep.run().measurement())
-                    .append(", `-prof gc`. Load average (1 / 5 / 15 min): ").append(sep.loadAtStart()).append(" when it started, ")
-                    .append(sep.loadAtEnd()).append(" when it ended.\n\n");
+            separateRun("Measured in a run of the write benchmarks alone", sep);
         }
         for (Map.Entry<String, List<BenchResult>> g : byDatabase(all).entrySet()) {
             BenchResult any = g.getValue().get(0);
@@ -428,6 +433,19 @@ public final class ReportWriter {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** How and when a separate run was made, since its load and settings are not the main run's. */
+    private void separateRun(String what, SeparateRun sep) {
+        md.append(what).append(": `").append(sep.command()).append("` on ").append(sep.date())
+                .append(" (JSON: [`").append(sep.json()).append("`](").append(sep.json()).append(")), on ").append(sep.machine())
+                .append(" (").append(sep.machine().equals(c.machine().cpu() + ", " + c.machine().cores() + " cores, " + c.machine().memory())
+                        ? "the machine of the main run" : "**not the machine of the main run**: compare these ratios, not their times with the"
+                        + " tables above").append("). ")
+                .append(sep.profile()).append(" JMH ").append(sep.run().jmhVersion()).append(", ").append(sep.run().forks())
+                .append(" fork(s), warm-up ").append(sep.run().warmup()).append(", measurement ").append(sep.run().measurement())
+                .append(", `-prof gc`. Load average (1 / 5 / 15 min): ").append(sep.loadAtStart()).append(" when it started, ")
+                .append(sep.loadAtEnd()).append(" when it ended.\n\n");
+    }
 
     private List<BenchResult> of(String className) {
         return c.run().results().stream().filter(r -> r.className().equals(className)).collect(Collectors.toList());
