@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each case is a seed; {@link GeneratedQuery#generate} turns it into a query, so a failure names its seed and a
  * regression test is one line ({@link #regressions}). The normal run tries 40 seeds per database, drawn from a fixed
  * base so that CI is repeatable; a longer run draws more from another base:
- * {@code mvn -B verify -pl conformance -am -Dtest=IncludeTreePropertiesTest -Dsurefire.failIfNoSpecifiedTests=false -Dcanopy.property.tries=1000 -Dcanopy.property.seed=42 -Dcanopy.property.deep=true}
- * (per-parent limits below the first level too, which are slow on H2 and MariaDB). Each case is a dynamic test named
+ * {@code mvn -B verify -pl conformance -am -Dtest=IncludeTreePropertiesTest -Dsurefire.failIfNoSpecifiedTests=false -Dcanopy.property.tries=300 -Dcanopy.property.seed=42 -Dcanopy.property.deep=true}
+ * (per-parent limits below the first level too, seconds per case on H2). Each case is a dynamic test named
  * by its database and seed. (The seeds are drawn here rather than by a property-testing library: what varies is one
  * number, and the generator makes the rest of the case from it.)
  */
