@@ -700,8 +700,15 @@ public final class Canopy implements AutoCloseable {
         return bulkCreate(model, rows, dev.canopy.write.BulkOptions.defaults());
     }
 
-    /** {@link #bulkCreate(Model, List)} skipping or updating rows whose key exists; returns what the database counted. */
+    /**
+     * {@link #bulkCreate(Model, List)} skipping or updating rows whose key exists; returns what the database counted.
+     * With {@link dev.canopy.write.BulkOptions#individualHooks()} the per-row create hooks run too (see
+     * {@link dev.canopy.write.Hooks}).
+     */
     public int bulkCreate(Model model, List<dev.canopy.write.Values> rows, dev.canopy.write.BulkOptions options) {
+        if (options.isIndividualHooks()) {
+            return bulkCreateEach(model, rows, options);
+        }
         return transaction(() -> {
             int n = writer.bulkCreate(schemaOf(model), model, writer.beforeBulkCreate(hooks, model, rows), options);
             writer.afterBulkCreate(hooks, model, n);
@@ -718,7 +725,8 @@ public final class Canopy implements AutoCloseable {
     public int update(Model model, dev.canopy.write.Values values, dev.canopy.write.@Nullable Where where) {
         return transaction(() -> {
             dev.canopy.write.Values v = where == null ? values : writer.beforeBulkUpdate(hooks, model, values, where);
-            int n = writer.update(schemaOf(model), model, v, scoped(model, where));
+            int n = where != null && where.isIndividualHooks() ? updateEach(model, v, scoped(model, where))
+                    : writer.update(schemaOf(model), model, v, scoped(model, where));
             writer.afterBulkUpdate(hooks, model, n);
             return n;
         });
@@ -791,7 +799,8 @@ public final class Canopy implements AutoCloseable {
             if (where != null) {
                 writer.beforeBulkDestroy(hooks, model, where);
             }
-            int n = writer.destroy(model, scoped(model, where));
+            int n = where != null && where.isIndividualHooks() ? destroyEach(model, scoped(model, where))
+                    : writer.destroy(model, scoped(model, where));
             writer.afterBulkDestroy(hooks, model, n);
             return n;
         });
@@ -823,9 +832,99 @@ public final class Canopy implements AutoCloseable {
     /**
      * Inserts a row or updates the one with the same {@code conflictAttributes} (default: the primary key), in one
      * statement per dialect ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}); returns the row.
+     * Runs the {@code beforeUpsert} and {@code afterUpsert} hooks (not the create or update ones, as in Sequelize).
      */
     public Entity upsert(Model model, dev.canopy.write.Values values, String... conflictAttributes) {
-        return transaction(() -> read(writer.upsert(schemaOf(model), model, values, List.of(conflictAttributes))).get(0));
+        return transaction(() -> {
+            dev.canopy.write.Values v = writer.beforeUpsert(hooks, model, values);
+            Entity stored = read(writer.upsert(schemaOf(model), model, v, List.of(conflictAttributes))).get(0);
+            writer.afterUpsert(hooks, stored);
+            return stored;
+        });
+    }
+
+    // ---- individual hooks of bulk writes (Sequelize's individualHooks: true; see Hooks) --------------------------
+
+    /** bulkCreate running beforeCreate for each row before any INSERT, and afterCreate for each root as stored. */
+    private int bulkCreateEach(Model model, List<dev.canopy.write.Values> rows, dev.canopy.write.BulkOptions options) {
+        if (options.isIgnoreDuplicates() || !options.updateOnDuplicateAttributes().isEmpty()) {
+            throw new dev.canopy.error.InvalidValuesException("bulkCreate of " + model.name() + " with individualHooks cannot also ignore or "
+                    + "update duplicates: which rows were created is not known, so afterCreate would have no row to get");
+        }
+        return transaction(() -> {
+            Schema s = schemaOf(model);
+            List<dev.canopy.write.Values> each = new ArrayList<>();
+            for (dev.canopy.write.Values row : writer.beforeBulkCreate(hooks, model, rows)) {
+                each.add(writer.beforeCreate(hooks, s, model, row));
+            }
+            Query written = writer.bulkCreateReturning(s, model, each);
+            List<Column<?>> pk = model.primaryKey();
+            List<Entity> created = each.isEmpty() ? List.of() : read(pk.isEmpty() ? written : written.order(orderByKey(pk)));
+            created.forEach(e -> writer.afterCreate(hooks, model, e));
+            writer.afterBulkCreate(hooks, model, each.size());
+            return each.size();
+        });
+    }
+
+    /**
+     * A bulk update with beforeUpdate and afterUpdate per row: the rows {@code where} matches are read, every
+     * beforeUpdate runs, then one UPDATE of all of them when the hooks left the values alike, else one per row.
+     */
+    private int updateEach(Model model, dev.canopy.write.Values values, dev.canopy.write.Where where) {
+        List<Entity> matched = matching(model, where, "update");
+        if (matched.isEmpty()) {
+            return 0;
+        }
+        Schema s = schemaOf(model);
+        List<dev.canopy.write.Values> each = new ArrayList<>(matched.size());
+        for (Entity e : matched) {
+            each.add(writer.beforeUpdate(hooks, e, values));
+        }
+        Condition keys = keysOf(matched);
+        if (each.stream().allMatch(values::equals)) {
+            writer.update(s, model, values, dev.canopy.write.Where.of(keys).paranoid(false));
+        } else {
+            for (int i = 0; i < matched.size(); i++) {
+                Query unused = writer.update(s, matched.get(i), each.get(i));
+            }
+        }
+        for (Entity stored : read(Query.from(model).unscoped().paranoid(false).where(keys).order(orderByKey(model.primaryKey())))) {
+            writer.afterUpdate(hooks, stored);
+        }
+        return matched.size();
+    }
+
+    /** A bulk destroy with beforeDestroy and afterDestroy (the entities as read) per row. */
+    private int destroyEach(Model model, dev.canopy.write.Where where) {
+        List<Entity> matched = matching(model, where, "destroy");
+        if (matched.isEmpty()) {
+            return 0;
+        }
+        matched.forEach(e -> writer.beforeDestroy(hooks, e));
+        int n = writer.destroy(model, where.and(keysOf(matched)));
+        matched.forEach(e -> writer.afterDestroy(hooks, e));
+        return n;
+    }
+
+    /** The rows a bulk write's where matches (its default scope already in it), by key, as entities for per-row hooks. */
+    private List<Entity> matching(Model model, dev.canopy.write.Where where, String what) {
+        if (model.primaryKey().isEmpty()) {
+            throw new QueryException(model.name() + " has no primary key; a " + what + " with individualHooks finds its rows by key");
+        }
+        if (!where.isAll() && where.condition() == null) {
+            throw new dev.canopy.error.UnscopedWriteException("A " + what + " of " + model.name() + " needs a where; to " + what
+                    + " every row, say so with Where.all()");
+        }
+        Query q = Query.from(model).unscoped().paranoid(where.isParanoid()).order(orderByKey(model.primaryKey()));
+        return read(where.condition() == null ? q : q.where(where.condition()));
+    }
+
+    private static Condition keysOf(List<Entity> rows) {
+        List<Condition> keys = new ArrayList<>(rows.size());
+        for (Entity e : rows) {
+            keys.add(dev.canopy.write.Writer.keyOf(e));
+        }
+        return Condition.or(keys);
     }
 
     /** {@code column = column + by} on the rows {@code where} matches; the rows changed. */

@@ -21,7 +21,11 @@ import javax.sql.DataSource;
  * name of an optimistic-locking attribute), a {@code primaryKey} (an
  * attribute name or a list of them) and {@code attributes}, each with a {@code type} ({@code integer bigint decimal
  * string text boolean date timestamp uuid json}; {@code length}/{@code scale} or {@code "decimal(10,2)"}),
- * {@code field}, {@code allowNull}, {@code primaryKey}, {@code autoIncrement}, {@code unique} and {@code defaultValue}.
+ * {@code field}, {@code allowNull}, {@code primaryKey}, {@code autoIncrement}, {@code unique}, {@code defaultValue},
+ * {@code validate} (Sequelize's validators), and {@code get}/{@code set} (string transforms); an attribute of type
+ * {@code "virtual"} is computed from a {@code template} such as {@code "{first} {last}"} (see the README's getters, setters and virtual attributes
+ * for what they accept and why a template). A model may declare Sequelize's {@code defaultScope} and {@code scopes},
+ * each a query spec of the model without {@code "model"} ({@code "scopes": {"admins": {"where": {"role": "admin"}}}}).
  * <b>Associations</b> have a {@code type} ({@code belongsTo hasOne hasMany belongsToMany}), {@code source},
  * {@code target}, {@code through} (belongsToMany), {@code as}, {@code foreignKey}, {@code otherKey},
  * {@code sourceKey}, {@code targetKey}, {@code onDelete}, {@code onUpdate} ({@code "SET NULL"}, {@code "CASCADE"}, ...)
@@ -37,8 +41,8 @@ import javax.sql.DataSource;
  * must have them. <b>Without a data source</b>, every model lists its attributes with their types, and an
  * association's foreign key that no model declares is added, as Sequelize does.
  *
- * <p>Every mistake is a {@link ModelsFileException} whose message starts with the JSON path of the problem; a
- * database that cannot be read is a {@link dev.canopy.error.DatabaseException}.
+ * <p>Every mistake is a {@link ModelsFileException} whose message starts with the JSON path of the problem
+ * ({@code $.models.Member.scopes.admins.where.rol: ...}); a database that cannot be read is a {@link dev.canopy.error.DatabaseException}.
  */
 public final class ModelsFile {
     private ModelsFile() {}

@@ -45,9 +45,11 @@ final class ModelsFileReader {
     private static final JsonInput.Failure FAIL = ModelsFileException::new;
     private static final List<String> ROOT_KEYS = List.of("models", "associations");
     private static final List<String> MODEL_KEYS =
-            List.of("table", "primaryKey", "timestamps", "underscored", "paranoid", "version", "freezeTableName", "attributes");
+            List.of("table", "primaryKey", "timestamps", "underscored", "paranoid", "version", "freezeTableName", "attributes",
+                    "defaultScope", "scopes");
     private static final List<String> ATTRIBUTE_KEYS =
-            List.of("type", "length", "scale", "field", "allowNull", "primaryKey", "autoIncrement", "unique", "defaultValue", "validate");
+            List.of("type", "length", "scale", "field", "allowNull", "primaryKey", "autoIncrement", "unique", "defaultValue", "validate",
+                    "get", "set");
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z]+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
 
     /** An attribute as the file (and the database, when there is one) describe it. */
@@ -77,7 +79,9 @@ final class ModelsFileReader {
             at(index("$.associations", i), FAIL, () -> schema.association(a));
         }
         try {
-            return schema.build();
+            return ScopeReader.read(schema.build(), models, associations);
+        } catch (ModelsFileException e) {
+            throw e;
         } catch (SchemaException e) {
             String path = "$.associations";
             for (int i = 0; i < associations.size(); i++) {
@@ -156,6 +160,7 @@ final class ModelsFileReader {
         for (Attr a : attributes) {
             add(builder, a, key.contains(a.name()));
         }
+        AccessorReader.apply(builder, builder.build(), def.get("attributes"), field(path, "attributes"));
         return builder.build();
     }
 
@@ -204,6 +209,9 @@ final class ModelsFileReader {
         }
         JsonInput.requireObject(attributes, path, "\"attributes\"", FAIL);
         for (Map.Entry<String, JsonNode> e : fields(attributes)) {
+            if (AccessorReader.isVirtual(e.getValue())) {
+                continue;   // not a column: AccessorReader adds it
+            }
             out.put(e.getKey(), attribute(e.getKey(), e.getValue(), field(path, e.getKey()), typeRequired));
         }
         return out;

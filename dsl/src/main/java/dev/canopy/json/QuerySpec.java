@@ -44,6 +44,12 @@ import java.util.Objects;
  * {@code "NULLS FIRST"}/{@code "NULLS LAST"} after the direction or in it ({@code "DESC NULLS LAST"}); a bare string
  * is ascending. {@code "paranoid": false} also returns soft-deleted rows.
  *
+ * <p><b>Scopes.</b> {@code "scope": "admins"}, {@code "scope": ["admins", {"method": ["minLevel", 5]}]} (Sequelize's
+ * {@code Model.scope('admins', { method: ['minLevel', 5] })}) or {@code "unscoped": true}, on the root and on an
+ * include ({@code include: [{ model: Post.scope('recent') }]}); see {@link Query#scope} and
+ * {@link dev.canopy.query.Include#scope}. A name must be one of the model's scopes in the schema ({@code "defaultScope"}
+ * included); the error lists them.
+ *
  * <p>Every mistake is a {@link SpecException} whose message starts with the JSON path of the problem.
  */
 public final class QuerySpec {

@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class SpecReader {
     private static final JsonInput.Failure FAIL = SpecException::new;
-    private static final List<String> QUERY_KEYS = List.of("model", "attributes", "where", "include", "order", "limit", "offset", "paranoid");
+    private static final List<String> QUERY_KEYS = List.of("model", "attributes", "where", "include", "order", "limit", "offset", "paranoid",
+            "scope", "unscoped");
     private static final List<String> INCLUDE_KEYS = List.of("association", "as", "model", "required", "right", "where", "attributes",
-            "include", "separate", "order", "limit");
+            "include", "separate", "order", "limit", "scope", "unscoped");
     private static final List<String> ALL_KEYS = List.of("all", "nested", "required");
     private static final Pattern DIRECTION =
             Pattern.compile("(?i)\\s*(ASC|DESC)?\\s*(?:NULLS\\s+(FIRST|LAST))?\\s*");
@@ -53,7 +54,7 @@ final class SpecReader {
         JsonInput.requireObject(spec, path, "A query spec", FAIL);
         JsonInput.checkKeys(spec, path, QUERY_KEYS, "a query spec", FAIL);
         Model root = rootModel(spec.get("model"));
-        Query q = Query.from(root);
+        Query q = ScopeSpec.read(schema, Query.from(root), spec, path);
 
         JsonNode includes = spec.get("include");
         if (includes != null && !includes.isNull()) {
@@ -207,7 +208,7 @@ final class SpecReader {
     }
 
     private Include configure(Include base, Model model, JsonNode node, String path, List<String> aliasPath) {
-        Include inc = base;
+        Include inc = ScopeSpec.read(schema, model, base, node, path);
         Boolean required = JsonInput.optionalBoolean(node, "required", path, FAIL);
         Boolean right = JsonInput.optionalBoolean(node, "right", path, FAIL);
         if (required != null) {

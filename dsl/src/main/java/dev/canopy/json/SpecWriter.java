@@ -27,6 +27,7 @@ final class SpecWriter {
     static ObjectNode query(Query q) {
         ObjectNode n = NODES.objectNode();
         n.put("model", q.root().name());
+        ScopeSpec.write(n, q);
         attributes(n, q.attributes());
         if (q.where() != null) {
             n.set("where", condition(q.where()));
@@ -68,6 +69,7 @@ final class SpecWriter {
         } else {
             n.put("association", inc.alias());
         }
+        ScopeSpec.write(n, inc);
         if (inc.isRight()) {
             n.put("right", true);
         } else if (inc.requiredOption() != null) {

@@ -175,6 +175,19 @@ public final class Schema {
     }
 
     /**
+     * The names of a model's scopes, in the order they were declared, {@code "defaultScope"} first when it has one:
+     * what {@code query.scope(name)} and {@code include.scope(name)} accept for it.
+     */
+    public List<String> scopeNames(Model model) {
+        List<String> out = new ArrayList<>();
+        if (defaultScopes.containsKey(model)) {
+            out.add("defaultScope");
+        }
+        out.addAll(scopes.getOrDefault(model, Map.of()).keySet());
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
      * The named scope of a model, made with {@code args}.
      *
      * @throws QueryException naming the scopes the model has, when it has none of that name

@@ -45,12 +45,19 @@ public final class Include {
     private int hash;
 
     /**
-     * What a placeholder include stands for: the one association of the parent that leads to {@code model}
-     * ({@link #of(Model)}), or every association of the parent ({@link #all()}), recursively when {@code nested}.
+     * What {@link Query#bind} has still to resolve for this include: the one association of the parent that leads to
+     * {@code model} ({@link #of(Model)}), or every association of the parent ({@link #all()}, recursively when
+     * {@code nested}), and the named scopes of the included model to merge in ({@link #scope}). Null when there is
+     * nothing of the kind; bound includes have none.
      */
-    record Selector(@Nullable Model model, boolean nested) {
+    record Selector(@Nullable Model model, boolean nested, boolean all, List<NamedScope> scopes) {
+        /** A placeholder by model, or of every association when {@code model} is null. */
+        Selector(@Nullable Model model, boolean nested) {
+            this(model, nested, model == null, List.empty());
+        }
+
         boolean isAll() {
-            return model == null;
+            return all;
         }
     }
 
@@ -305,9 +312,65 @@ public final class Include {
         return new Include(association, alias, required, right, where, attributes, includes, true, order, n, unscoped, selector);
     }
 
-    /** This include without its model's default scope (Sequelize's {@code include: [{ model: Child.unscoped() }]}). */
+    /**
+     * This include without its model's default scope (Sequelize's {@code include: [{ model: Child.unscoped() }]}), and
+     * without the scopes named before this call.
+     */
     public Include unscoped() {
-        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true, selector);
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true, withScopes(List.empty()));
+    }
+
+    /**
+     * Merges a named scope of the included model into this include when the query is bound (Sequelize's
+     * {@code include: [{ model: Post.scope('recent') }]}, or {@code Post.scope({ method: ['minLevel', 5] })} with
+     * arguments). As on a query ({@link Query#scope}), naming a scope leaves the model's default scope out unless it
+     * is named too ({@code "defaultScope"}), several calls merge in order, and this include's own options go over
+     * them. A scope's limit and offset do not apply to an include, as for default scopes.
+     * <pre>{@code
+     * Query.from(MEMBER).include(Include.of("posts").scope("recent").required())
+     * }</pre>
+     *
+     * @throws QueryException on {@link #all()}: its associations lead to different models
+     * @throws QueryException when bound, naming the scopes the included model has, when it has none of that name
+     */
+    public Include scope(String name, Object... args) {
+        Objects.requireNonNull(name, "scope name is null");
+        refuseOnAll("scope");
+        List<NamedScope> more = scopes().append(new NamedScope(name, java.util.Arrays.asList(args.clone())));
+        return new Include(association, alias, required, right, where, attributes, includes, separate, order, limit, true, withScopes(more));
+    }
+
+    /** The named scopes asked for ({@link #scope}), by name, in order; empty once bound (they are merged in then). */
+    public java.util.List<String> scopeNames() {
+        return scopes().map(NamedScope::name).asJava();
+    }
+
+    /** The arguments of each named scope, in the order of {@link #scopeNames()}. */
+    public java.util.List<java.util.List<@Nullable Object>> scopeArguments() {
+        return scopes().map(NamedScope::args).asJava();
+    }
+
+    List<NamedScope> scopes() {
+        return selector == null ? List.empty() : selector.scopes();
+    }
+
+    /** The selector with these named scopes (null when it would say nothing). */
+    private @Nullable Selector withScopes(List<NamedScope> scopes) {
+        if (selector == null) {
+            return scopes.isEmpty() ? null : new Selector(null, false, false, scopes);
+        }
+        if (selector.model() == null && !selector.isAll() && scopes.isEmpty()) {
+            return null;
+        }
+        return new Selector(selector.model(), selector.nested(), selector.isAll(), scopes);
+    }
+
+    /** The selector of two includes merged by alias (scopes and finder options): the later one's named scopes win. */
+    private @Nullable Selector mergedSelector(Include later) {
+        if (later.scopes().isEmpty() || selector == later.selector) {
+            return selector;
+        }
+        return withScopes(later.scopes());
     }
 
     /** Whether the included model's default scope is left out (asked for, or already merged in). */
@@ -349,7 +412,7 @@ public final class Include {
         return new Include(association != null ? association : o.association, alias, o.required != null ? o.required : required,
                 right || o.right, w, Attributes.merge(attributes, o.attributes), merge(includes, o.includes),
                 o.separate != null ? o.separate : separate, o.order.isEmpty() ? order : o.order, o.limit != null ? o.limit : limit,
-                unscoped || o.unscoped, selector);
+                unscoped || o.unscoped, mergedSelector(o));
     }
 
     /**
@@ -470,8 +533,11 @@ public final class Include {
     }
 
     @Override public String toString() {
-        StringBuilder sb = new StringBuilder("{").append(selector == null ? alias() : selector.isAll() ? (selector.nested() ? "all nested" : "all")
-                : "model " + alias()).append(' ').append(joinKind());
+        StringBuilder sb = new StringBuilder("{").append(selector == null || selector.model() == null && !selector.isAll() ? alias()
+                : selector.isAll() ? (selector.nested() ? "all nested" : "all") : "model " + alias()).append(' ').append(joinKind());
+        if (!scopes().isEmpty()) {
+            sb.append(" scopes ").append(scopes().map(NamedScope::name).mkString("[", ", ", "]"));
+        }
         if (where != null) {
             sb.append(" where ").append(where);
         }

@@ -331,11 +331,32 @@ public final class Query {
     /** One include bound to {@code a}, with its default scope merged in and its children ({@code extra} after its own) bound. */
     private static Include bindOne(Schema schema, Include declared, Association a, List<Include> extra,
                                    io.vavr.collection.Set<Model> scoped, List<Model> path) {
-        Query scope = declared.isUnscoped() || scoped.contains(a.target()) ? null : schema.defaultScope(a.target());
+        Query scope = !declared.scopes().isEmpty() ? namedScopes(schema, a.target(), declared.scopes())
+                : declared.isUnscoped() || scoped.contains(a.target()) ? null : schema.defaultScope(a.target());
         Include inc = scope == null ? declared : declared.withDefaultScope(scope);
         inc.check(a);
         return inc.bound(a, bind(schema, a.target(), inc.includeList().appendAll(extra),
                 scope == null ? scoped : scoped.add(a.target()), path.append(a.target())));
+    }
+
+    /**
+     * The named scopes an include asks for ({@link Include#scope}), merged left to right as a query's are; null when
+     * none of them is there (only {@code "defaultScope"}, and the model has none).
+     */
+    private static @Nullable Query namedScopes(Schema schema, Model model, List<NamedScope> named) {
+        Query merged = null;
+        for (NamedScope n : named) {
+            Query s = "defaultScope".equals(n.name()) ? schema.defaultScope(model) : schema.scope(model, n.name(), n.args());
+            if (s != null) {
+                merged = merged == null ? s : merge(merged, s);
+            }
+        }
+        return merged;
+    }
+
+    /** The arguments of each named scope asked for ({@link #scope}), in the order of {@link #scopeNames()}. */
+    public java.util.List<java.util.List<@Nullable Object>> scopeArguments() {
+        return scopes.map(ScopeCall::args).asJava();
     }
 
     public Model root() { return root; }

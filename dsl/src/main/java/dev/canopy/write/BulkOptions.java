@@ -14,16 +14,18 @@ import org.jspecify.annotations.Nullable;
  */
 @CheckReturnValue
 public final class BulkOptions {
-    private static final BulkOptions DEFAULTS = new BulkOptions(false, List.of(), List.of());
+    private static final BulkOptions DEFAULTS = new BulkOptions(false, List.of(), List.of(), false);
 
     private final boolean ignoreDuplicates;
     private final List<String> updateOnDuplicate;
     private final List<String> conflict;
+    private final boolean individualHooks;
 
-    private BulkOptions(boolean ignoreDuplicates, List<String> updateOnDuplicate, List<String> conflict) {
+    private BulkOptions(boolean ignoreDuplicates, List<String> updateOnDuplicate, List<String> conflict, boolean individualHooks) {
         this.ignoreDuplicates = ignoreDuplicates;
         this.updateOnDuplicate = updateOnDuplicate;
         this.conflict = conflict;
+        this.individualHooks = individualHooks;
     }
 
     /** Every row is inserted; a duplicate key fails the whole call. */
@@ -33,12 +35,12 @@ public final class BulkOptions {
 
     /** Rows whose key (or unique attribute) already exists are skipped. */
     public BulkOptions ignoreDuplicates() {
-        return new BulkOptions(true, List.of(), conflict);
+        return new BulkOptions(true, List.of(), conflict, individualHooks);
     }
 
     /** Rows whose key already exists update these attributes of the existing row (and {@code updatedAt}). */
     public BulkOptions updateOnDuplicate(String... attributes) {
-        return new BulkOptions(false, List.of(attributes), conflict);
+        return new BulkOptions(false, List.of(attributes), conflict, individualHooks);
     }
 
     /**
@@ -46,8 +48,21 @@ public final class BulkOptions {
      * unique key of the table whatever is named here.
      */
     public BulkOptions conflict(String... attributes) {
-        return new BulkOptions(ignoreDuplicates, updateOnDuplicate, List.of(attributes));
+        return new BulkOptions(ignoreDuplicates, updateOnDuplicate, List.of(attributes), individualHooks);
     }
+
+    /**
+     * Runs {@code beforeCreate} for every row (and the rows nested under it) and {@code afterCreate} for every row as
+     * stored, besides the bulk hooks (Sequelize's {@code individualHooks: true}); see {@link Hooks}. Not with
+     * {@link #ignoreDuplicates()} or {@link #updateOnDuplicate}: which rows the database skipped or updated is not
+     * known, so there would be no row to give an {@code afterCreate}.
+     */
+    public BulkOptions individualHooks() {
+        return new BulkOptions(ignoreDuplicates, updateOnDuplicate, conflict, true);
+    }
+
+    /** Whether the per-row hooks run too ({@link #individualHooks()}). */
+    public boolean isIndividualHooks() { return individualHooks; }
 
     public boolean isIgnoreDuplicates() { return ignoreDuplicates; }
     public List<String> updateOnDuplicateAttributes() { return updateOnDuplicate; }
@@ -55,12 +70,14 @@ public final class BulkOptions {
 
     @Override public boolean equals(@Nullable Object o) {
         return o instanceof BulkOptions && ((BulkOptions) o).ignoreDuplicates == ignoreDuplicates
-                && ((BulkOptions) o).updateOnDuplicate.equals(updateOnDuplicate) && ((BulkOptions) o).conflict.equals(conflict);
+                && ((BulkOptions) o).updateOnDuplicate.equals(updateOnDuplicate) && ((BulkOptions) o).conflict.equals(conflict)
+                && ((BulkOptions) o).individualHooks == individualHooks;
     }
 
-    @Override public int hashCode() { return Objects.hash(ignoreDuplicates, updateOnDuplicate, conflict); }
+    @Override public int hashCode() { return Objects.hash(ignoreDuplicates, updateOnDuplicate, conflict, individualHooks); }
 
     @Override public String toString() {
-        return "BulkOptions{ignoreDuplicates=" + ignoreDuplicates + ", updateOnDuplicate=" + updateOnDuplicate + ", conflict=" + conflict + "}";
+        return "BulkOptions{ignoreDuplicates=" + ignoreDuplicates + ", updateOnDuplicate=" + updateOnDuplicate + ", conflict=" + conflict
+                + (individualHooks ? ", individualHooks" : "") + "}";
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  *         .build();
  * }</pre>
  * Which call runs which hooks follows Sequelize: the methods on one row run the instance hooks, the methods on a
- * model the bulk hooks (Sequelize's {@code individualHooks} is not offered):
+ * model the bulk hooks, and a bulk call asked for {@code individualHooks} both (see below):
  * <ul>
  * <li>{@code create}: {@code beforeCreate} for the row and for every row nested under it (each with its own model's
  *     hooks; a nested row given by key only links an existing row and is not created), then {@code afterCreate} with
@@ -38,9 +38,25 @@ import java.util.function.UnaryOperator;
  *     the row as stored; {@code update(model, values, where)}: {@code beforeBulkUpdate}, {@code afterBulkUpdate};</li>
  * <li>{@code destroy(entity)}: {@code beforeDestroy}, {@code afterDestroy}; {@code destroy(model, where)}:
  *     {@code beforeBulkDestroy}, {@code afterBulkDestroy};</li>
+ * <li>{@code upsert}: {@code beforeUpsert} with the values, {@code afterUpsert} with the row as stored (Sequelize's
+ *     upsert runs no create or update hooks either: whether the row was inserted or updated is the database's
+ *     decision, made in the one statement);</li>
  * <li>{@code findAll}, {@code findOne}, {@code findByPk} (entities or records): {@code beforeFind} with the query
  *     (before the schema's scopes are merged in), {@code afterFind} with the roots found.</li>
  * </ul>
+ * <b>Individual hooks</b> (Sequelize's {@code individualHooks: true}): {@code update(model, values,
+ * Where.of(c).individualHooks())} runs {@code beforeBulkUpdate}, reads the rows the where matches (default scope and
+ * paranoid filter included), runs {@code beforeUpdate} for each (each may change its row's values), writes them, then
+ * runs {@code afterUpdate} for each row as stored and {@code afterBulkUpdate}; {@code destroy(model,
+ * Where.of(c).individualHooks())} the same with {@code beforeDestroy}/{@code afterDestroy} (the entities as read);
+ * {@code bulkCreate(model, rows, BulkOptions.defaults().individualHooks())} runs {@code beforeBulkCreate}, then
+ * {@code beforeCreate} for each row (and the rows nested under it, as {@code create} does), inserts them, and runs
+ * {@code afterCreate} for each root as stored, then {@code afterBulkCreate}. Every before hook of every row runs
+ * before the first write statement, all in the write's one transaction, so an exception in any of them writes
+ * nothing. It costs a read of the rows (and, for update, one UPDATE per row when the hooks gave rows different
+ * values; one UPDATE of all of them otherwise); the matched rows are read into memory, so keep it for writes of
+ * modest size, as Sequelize advises.
+ * <p>
  * Every hook of a write runs inside the write's transaction (or the caller's): what a hook writes through the same
  * Canopy joins it, and is rolled back with it. An exception thrown by a before hook cancels the write, nothing is
  * written, and the exception reaches the caller unchanged; one thrown by an after hook rolls the write back. A
@@ -53,7 +69,8 @@ public final class Hooks {
 
     private enum On {
         BEFORE_CREATE, AFTER_CREATE, BEFORE_BULK_CREATE, AFTER_BULK_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_BULK_UPDATE,
-        AFTER_BULK_UPDATE, BEFORE_DESTROY, AFTER_DESTROY, BEFORE_BULK_DESTROY, AFTER_BULK_DESTROY, BEFORE_FIND, AFTER_FIND
+        AFTER_BULK_UPDATE, BEFORE_DESTROY, AFTER_DESTROY, BEFORE_BULK_DESTROY, AFTER_BULK_DESTROY, BEFORE_FIND, AFTER_FIND,
+        BEFORE_UPSERT, AFTER_UPSERT
     }
 
     private record Hook(Model model, Object function) {}
@@ -196,6 +213,18 @@ public final class Hooks {
         this.<IntConsumer>of(On.AFTER_BULK_DESTROY, model).forEach(h -> h.accept(count));
     }
 
+    Values beforeUpsert(Model model, Values values) {
+        Values v = values;
+        for (UnaryOperator<Values> h : this.<UnaryOperator<Values>>of(On.BEFORE_UPSERT, model)) {
+            v = Objects.requireNonNull(h.apply(v), "a beforeUpsert hook of " + model.name() + " returned null");
+        }
+        return v;
+    }
+
+    void afterUpsert(Entity stored) {
+        this.<Consumer<Entity>>of(On.AFTER_UPSERT, stored.model()).forEach(h -> h.accept(stored));
+    }
+
     Query beforeFind(Query query) {
         Query q = query;
         for (UnaryOperator<Query> h : this.<UnaryOperator<Query>>of(On.BEFORE_FIND, query.root())) {
@@ -227,30 +256,43 @@ public final class Hooks {
             return this;
         }
 
-        /** Before a row of {@code model} is created (also nested): returns the values to write, changed or not. */
+        /**
+         * Before a row of {@code model} is created (also nested, and each row of a bulkCreate with
+         * {@link BulkOptions#individualHooks()}): returns the values to write, changed or not.
+         */
         public Builder beforeCreate(Model model, UnaryOperator<Values> hook) { return add(On.BEFORE_CREATE, model, hook); }
-        /** After {@code create} of {@code model}, with the row as stored (nested rows included). */
+        /** After {@code create} of {@code model} (or each root of an individual-hooks bulkCreate), with the row as stored, nested rows included. */
         public Builder afterCreate(Model model, Consumer<Entity> hook) { return add(On.AFTER_CREATE, model, hook); }
         /** Before {@code bulkCreate} of {@code model}: returns the rows to write. */
         public Builder beforeBulkCreate(Model model, UnaryOperator<List<Values>> hook) { return add(On.BEFORE_BULK_CREATE, model, hook); }
         /** After {@code bulkCreate} of {@code model}, with the count the database gave. */
         public Builder afterBulkCreate(Model model, IntConsumer hook) { return add(On.AFTER_BULK_CREATE, model, hook); }
-        /** Before {@code update(entity, values)}: given the entity as read and the values, returns the values to write. */
+        /**
+         * Before {@code update(entity, values)}, and for each row of a bulk update with {@link Where#individualHooks()}:
+         * given the entity as read and the values, returns the values to write for that row.
+         */
         public Builder beforeUpdate(Model model, BiFunction<Entity, Values, Values> hook) { return add(On.BEFORE_UPDATE, model, hook); }
-        /** After {@code update(entity, values)}, with the row as stored. */
+        /** After {@code update(entity, values)} (or each row of an individual-hooks bulk update), with the row as stored. */
         public Builder afterUpdate(Model model, Consumer<Entity> hook) { return add(On.AFTER_UPDATE, model, hook); }
         /** Before {@code update(model, values, where)}: given the values and the where, returns the values to write. */
         public Builder beforeBulkUpdate(Model model, BiFunction<Values, Where, Values> hook) { return add(On.BEFORE_BULK_UPDATE, model, hook); }
         /** After {@code update(model, values, where)}, with the rows changed. */
         public Builder afterBulkUpdate(Model model, IntConsumer hook) { return add(On.AFTER_BULK_UPDATE, model, hook); }
-        /** Before {@code destroy(entity)}. */
+        /** Before {@code destroy(entity)}, and for each row of a bulk destroy with {@link Where#individualHooks()}. */
         public Builder beforeDestroy(Model model, Consumer<Entity> hook) { return add(On.BEFORE_DESTROY, model, hook); }
-        /** After {@code destroy(entity)}. */
+        /** After {@code destroy(entity)} (or each row of an individual-hooks bulk destroy), with the entity as read. */
         public Builder afterDestroy(Model model, Consumer<Entity> hook) { return add(On.AFTER_DESTROY, model, hook); }
         /** Before {@code destroy(model, where)}. */
         public Builder beforeBulkDestroy(Model model, Consumer<Where> hook) { return add(On.BEFORE_BULK_DESTROY, model, hook); }
         /** After {@code destroy(model, where)}, with the rows destroyed. */
         public Builder afterBulkDestroy(Model model, IntConsumer hook) { return add(On.AFTER_BULK_DESTROY, model, hook); }
+        /**
+         * Before {@code upsert} of {@code model}: returns the values to write (Sequelize's {@code beforeUpsert}; no
+         * {@code beforeCreate} or {@code beforeUpdate} runs for an upsert).
+         */
+        public Builder beforeUpsert(Model model, UnaryOperator<Values> hook) { return add(On.BEFORE_UPSERT, model, hook); }
+        /** After {@code upsert} of {@code model}, with the row as stored, inserted or updated. */
+        public Builder afterUpsert(Model model, Consumer<Entity> hook) { return add(On.AFTER_UPSERT, model, hook); }
         /** Before a query of {@code model} runs: returns the query to run. */
         public Builder beforeFind(Model model, UnaryOperator<Query> hook) { return add(On.BEFORE_FIND, model, hook); }
         /** After a query of {@code model} ran, with the roots found (unmodifiable). */

@@ -80,6 +80,24 @@ public final class Writer {
         return graph().insertAll(model, checked, conflict);
     }
 
+    /**
+     * Inserts many rows (each may have nested rows), as {@link #bulkCreate} without duplicate options does, and returns
+     * the query that reads them back with their nesting: for a bulkCreate whose {@code afterCreate} hooks run per row.
+     */
+    public Query bulkCreateReturning(Schema schema, Model model, List<Values> rows) {
+        RowChecker checker = new RowChecker(schema, true);
+        List<Row> checked = new ArrayList<>(rows.size());
+        for (Values v : rows) {
+            checked.add(checker.check(model, v, true, true));
+        }
+        checker.throwIfInvalid();
+        if (checked.isEmpty()) {
+            return Query.from(model).unscoped().where(Condition.or(List.of()));
+        }
+        graph().insertAll(model, checked, null);
+        return readBack(model, checked);
+    }
+
     private static Inserter.@Nullable OnConflict conflict(Model model, BulkOptions options) {
         if (!options.isIgnoreDuplicates() && options.updateOnDuplicateAttributes().isEmpty()) {
             return null;
@@ -236,6 +254,8 @@ public final class Writer {
     public void afterDestroy(Hooks hooks, Entity entity) { hooks.afterDestroy(entity); }
     public void beforeBulkDestroy(Hooks hooks, Model model, Where where) { hooks.beforeBulkDestroy(model, where); }
     public void afterBulkDestroy(Hooks hooks, Model model, int count) { hooks.afterBulkDestroy(model, count); }
+    public Values beforeUpsert(Hooks hooks, Model model, Values values) { return hooks.beforeUpsert(model, values); }
+    public void afterUpsert(Hooks hooks, Entity stored) { hooks.afterUpsert(stored); }
     public Query beforeFind(Hooks hooks, Query query) { return hooks.beforeFind(query); }
     public void afterFind(Hooks hooks, Model model, List<? extends Entity> found) { hooks.afterFind(model, found); }
 
