@@ -1209,6 +1209,7 @@ public final class Canopy implements AutoCloseable {
 
     /** Options for a pooled connection. */
     public static final class Builder {
+        private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
         private final String url;
         private @Nullable String user;
         private @Nullable String password;
@@ -1222,6 +1223,8 @@ public final class Canopy implements AutoCloseable {
         /** Each read replica: URL, user and password (null: the primary's). */
         private final List<String[]> replicas = new ArrayList<>();
         private Duration replicaRetry = Duration.ofSeconds(30);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private boolean connectLazily;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url is null");
@@ -1292,6 +1295,38 @@ public final class Canopy implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a statement waits for a connection before Canopy gives up with a
+         * {@link dev.canopy.error.ConnectionException} (HikariCP's {@code connectionTimeout}): the bound on a query's
+         * wait while the database is unreachable or every pooled connection is in use. 10 seconds unless said; at
+         * least 250 ms (HikariCP's floor). An application that would rather fail a request quickly than hold its thread
+         * while the database restarts sets a short one.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "connect timeout is null");
+            if (timeout.toMillis() < 250) {
+                throw new IllegalArgumentException("connect timeout must be at least 250 ms (HikariCP's floor), was " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds without connecting, as {@code new Sequelize(...)} does: the pool opens its first connection when the
+         * first statement needs one (HikariCP's {@code initializationFailTimeout = -1}), so an application can start
+         * before its database does. While the database is unreachable each statement fails after
+         * {@link #connectTimeout} with a {@link dev.canopy.error.ConnectionException}; once it answers, the same
+         * Canopy works. Needs {@link #dialect}: without one, {@link #build} asks the server which database and version
+         * it is (a MySQL URL may reach MariaDB; a version decides what SQL is written), and so needs it up.
+         *
+         * <p>Without this option (HikariCP's default, fail fast), {@link #build} connects once and throws a
+         * {@code ConnectionException} naming the URL when it cannot: a wrong URL or password is seen at start-up.
+         */
+        public Builder connectLazily() {
+            this.connectLazily = true;
+            return this;
+        }
+
         /** Hooks run around this Canopy's writes and reads (see {@link dev.canopy.write.Hooks}); adds to hooks given before. */
         public Builder hooks(dev.canopy.write.Hooks hooks) {
             this.hooks = this.hooks.and(Objects.requireNonNull(hooks, "hooks is null"));
@@ -1355,8 +1390,8 @@ public final class Canopy implements AutoCloseable {
             config.setMaximumPoolSize(poolSize);
             config.setMinimumIdle(1);
             config.setPoolName(name);
-            config.setConnectionTimeout(10_000);
-            config.setInitializationFailTimeout(1);
+            config.setConnectionTimeout(connectTimeout.toMillis());
+            config.setInitializationFailTimeout(connectLazily ? -1 : 1);
             Properties props = new Properties();
             props.putAll(d.poolProperties());
             props.putAll(properties);
@@ -1388,7 +1423,16 @@ public final class Canopy implements AutoCloseable {
             return new dev.canopy.exec.ReadReplicas(list, replicaRetry);
         }
 
+        /**
+         * The Canopy: its pool connects at once and the dialect is read from the server when none was given
+         * ({@link ConnectionException} naming the URL when the server cannot be reached), or nothing connects before
+         * the first statement ({@link #connectLazily}).
+         */
         public Canopy build() {
+            if (connectLazily && dialect == null) {
+                throw new IllegalStateException("connectLazily() needs dialect(...): without a dialect, build() asks the server at "
+                        + url + " which database and version it is");
+            }
             Dialect d = (dialect != null ? dialect : Dialect.forUrl(url)).forDriverOf(url);
             HikariConfig config = config(d, url, user, password, "canopy-" + d.name());
             try {

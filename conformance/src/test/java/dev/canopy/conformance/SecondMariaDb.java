@@ -74,19 +74,40 @@ final class SecondMariaDb implements AutoCloseable {
             }
             run(install, dir.resolve("install.log"), 180);
             int port = freePort();
-            List<String> start = new ArrayList<>(List.of(mariadbd, "--no-defaults", "--datadir=" + dir.resolve("data"),
-                    "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
-                    "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-grant-tables", "--skip-log-bin",
-                    "--innodb-buffer-pool-size=32M", "--log-error=" + dir.resolve("error.log")));
-            if (root) {
-                start.add("--user=root");
-            }
-            Process p = new ProcessBuilder(start).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-            SecondMariaDb db = new SecondMariaDb(port, dir, p);
+            SecondMariaDb db = new SecondMariaDb(port, dir, launch(mariadbd, dir, port, root));
             db.awaitUp();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a second MariaDB server in " + dir, e);
+        }
+    }
+
+    private static Process launch(String mariadbd, Path dir, int port, boolean root) throws IOException {
+        List<String> start = new ArrayList<>(List.of(mariadbd, "--no-defaults", "--datadir=" + dir.resolve("data"),
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
+                "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-grant-tables", "--skip-log-bin",
+                "--innodb-buffer-pool-size=32M", "--log-error=" + dir.resolve("error.log")));
+        if (root) {
+            start.add("--user=root");
+        }
+        return new ProcessBuilder(start).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
+    }
+
+    /**
+     * Starts the server again, on the same port with the same data, after {@link #stop}: a database that was down and
+     * is back, as clients see it.
+     */
+    void restart() {
+        if (server != null) {
+            throw new IllegalStateException("the second MariaDB server (port " + port + ") is running");
+        }
+        try {
+            server = launch(find("mariadbd", "/usr/sbin/mariadbd", "/usr/libexec/mariadbd"), dir, port,
+                    "root".equals(System.getProperty("user.name")));
+            awaitUp();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the second MariaDB server again in " + dir, e);
         }
     }
 

@@ -115,7 +115,8 @@ final class StatementShape {
         }
         SelectQuery<Record> s = Planner.NEUTRAL.selectQuery();
         s.addSelect(layout.select());
-        if (paging.needsPageTable()) {
+        boolean pageTable = paging.needsPageTable();
+        if (pageTable) {
             s.addFrom(joins.from(paging.pageJoin(keyed)));
         } else {
             s.addFrom(from);
@@ -124,7 +125,12 @@ final class StatementShape {
         if (where != null) {
             s.addConditions(where);
         }
-        s.addConditions(keyed);
+        if (!pageTable) {
+            // With a page table the parent keys are in its WHERE only; the rows are joined to it by parent key. Also
+            // here, the IN (...) on the outer table let H2 read that table first by its index and compute the page
+            // (a window over every key) once per row: 80 s instead of 0.5 s for 3,503 tracks (property seed 8275302).
+            s.addConditions(keyed);
+        }
         s.addOrderBy(order);
         return s;
     }

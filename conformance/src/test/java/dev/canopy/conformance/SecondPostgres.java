@@ -1,0 +1,220 @@
+package dev.canopy.conformance;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A second PostgreSQL cluster that a test starts, stops and starts again itself: {@code initdb} into a directory
+ * under {@code target/} (trust authentication, user {@code postgres}) and {@code pg_ctl} on a free port of
+ * 127.0.0.1, with no Unix socket. PostgreSQL refuses to run as root: a build running as root runs both as the
+ * {@code postgres} user through {@code runuser}, the directory handed to that user. When the binaries (or, as root,
+ * {@code runuser} and a {@code postgres} user) are missing the calling test is skipped loudly, except under
+ * {@code CI=true}, where it fails.
+ */
+final class SecondPostgres implements AutoCloseable {
+    final int port;
+    private final Path dir;
+    private final String pgCtl;
+    private final @Nullable String runAs;
+    private boolean running;
+
+    private SecondPostgres(int port, Path dir, String pgCtl, @Nullable String runAs) {
+        this.port = port;
+        this.dir = dir;
+        this.pgCtl = pgCtl;
+        this.runAs = runAs;
+    }
+
+    /** The JDBC URL of the cluster's {@code postgres} database. */
+    String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** Starts a cluster, or skips (fails under CI) when it cannot be made here. */
+    static SecondPostgres start() {
+        String bin = binaries();
+        String runuser = find("runuser", "/usr/sbin/runuser", "/sbin/runuser");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (bin == null || (root && runuser == null)) {
+            skip(bin == null ? "initdb and pg_ctl are not installed" : "the build runs as root and runuser is missing");
+        }
+        Path dir = Path.of("target", "postgres-second-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            if (root) {
+                UserPrincipal postgres;
+                try {
+                    postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                } catch (IOException e) {
+                    skip("the build runs as root and there is no postgres user to run the cluster as");
+                    throw e;
+                }
+                Files.setOwner(dir, postgres);
+            }
+            SecondPostgres db = new SecondPostgres(freePort(), dir, bin + File.separator + "pg_ctl", root ? runuser : null);
+            db.run(List.of(bin + File.separator + "initdb", "-D", dir.resolve("data").toString(), "-U", "postgres",
+                    "--auth=trust", "-E", "UTF8", "--no-sync"), "initdb.log", 180);
+            db.restart();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a second PostgreSQL cluster in " + dir, e);
+        }
+    }
+
+    /** Starts the cluster (again, after {@link #stop}), on the same port with the same data. */
+    void restart() {
+        if (running) {
+            throw new IllegalStateException("the second PostgreSQL cluster (port " + port + ") is running");
+        }
+        try {
+            run(List.of(pgCtl, "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off"
+                            + " -c shared_buffers=16MB -c max_connections=20", "start"), "pg_ctl.log", 90);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the second PostgreSQL cluster in " + dir, e);
+        }
+        running = true;
+    }
+
+    /** Stops the cluster (fast shutdown: sessions are ended), keeping its data. */
+    void stop() {
+        if (!running) {
+            return;
+        }
+        try {
+            run(List.of(pgCtl, "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "stop"), "pg_ctl.log", 90);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the second PostgreSQL cluster in " + dir, e);
+        }
+        running = false;
+    }
+
+    /** Whether the cluster answers now. */
+    boolean isUp() {
+        try (Connection c = DriverManager.getConnection(url() + "?connectTimeout=1", "postgres", "")) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Stops the cluster and deletes its directory. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // target/ is cleaned by the build anyway
+            }
+        }
+    }
+
+    private void run(List<String> command, String logName, int seconds) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (runAs != null) {
+            full.addAll(List.of(runAs, "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path log = dir.resolve(logName);
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + tail(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", full) + " exited with " + p.exitValue() + ":\n" + tail(log)
+                    + tail(dir.resolve("server.log")));
+        }
+    }
+
+    private static void skip(String why) {
+        String message = "*** " + why + ": the test with a second PostgreSQL cluster is SKIPPED ***";
+        if (TestDatabase.underCi()) {
+            throw new AssertionError(message.replace("SKIPPED", "FAILED (CI=true)"));
+        }
+        System.err.println(message);
+        Assumptions.abort(message);
+    }
+
+    /** The directory holding initdb and pg_ctl: on the PATH, or Debian's versioned directory (the newest). */
+    private static @Nullable String binaries() {
+        String initdb = find("initdb");
+        if (initdb != null && find("pg_ctl") != null) {
+            return Path.of(initdb).getParent().toString();
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debian)) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(debian)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparingInt(b -> version(b.getParent().getFileName().toString())))
+                    .map(Path::toString).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int version(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static @Nullable String find(String name, String... candidates) {
+        for (String dirName : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dirName.isEmpty() ? "." : dirName, name);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        for (String c : candidates) {
+            if (Files.isExecutable(Path.of(c))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
+        } catch (IOException e) {
+            return "(no " + log.getFileName() + ")\n";
+        }
+    }
+}
