@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and writes the report: benchmarks/RESULTS.md and benchmarks/results.png.
 #   benchmarks/run.sh            quick profile (a few minutes on 2 cores)
-#   benchmarks/run.sh --full     real numbers (about 20 minutes)
+#   benchmarks/run.sh --full     real numbers (every benchmark: well over an hour; narrow with --include)
 #   benchmarks/run.sh --quick --databases h2,mariadb,postgres
 #   benchmarks/run.sh --writes-only --databases h2,mariadb,postgres   only the write benchmarks, into their own JSON
 #   benchmarks/run.sh --chinook-only --databases h2,mariadb,postgres  only Chinook (and SQLite), into their own JSON

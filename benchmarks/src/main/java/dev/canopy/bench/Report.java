@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and JMH's JSON in {@code results/jmh-result.json}.
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report --quick     # a few minutes on 2 cores
- * java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report --full      # real numbers: ~20 minutes
+ * java -cp benchmarks/target/benchmarks.jar dev.canopy.bench.Report --full      # real numbers: well over an hour for every benchmark
  *   [--databases h2,mariadb,postgres]   end-to-end on these too, when reachable (default: h2)
  *   [--include REGEX]                   only the benchmarks matching (JMH include syntax)
  *   [--param name=v1,v2]                override a @Param (e.g. users=2000), repeatable
