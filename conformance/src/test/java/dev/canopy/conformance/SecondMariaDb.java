@@ -3,7 +3,6 @@ package dev.canopy.conformance;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,8 +52,8 @@ final class SecondMariaDb implements AutoCloseable {
 
     /** Starts a server, or skips (fails under CI) when MariaDB's binaries are not installed. */
     static SecondMariaDb start() {
-        String mariadbd = find("mariadbd", "/usr/sbin/mariadbd", "/usr/libexec/mariadbd");
-        String installDb = find("mariadb-install-db", "/usr/bin/mariadb-install-db", "/usr/local/bin/mariadb-install-db");
+        String mariadbd = LocalServers.find("mariadbd", "/usr/sbin/mariadbd", "/usr/libexec/mariadbd");
+        String installDb = LocalServers.find("mariadb-install-db", "/usr/bin/mariadb-install-db", "/usr/local/bin/mariadb-install-db");
         if (mariadbd == null || installDb == null) {
             String message = "*** mariadbd or mariadb-install-db is not installed: the test with a second MariaDB server is SKIPPED ***";
             if (TestDatabase.underCi()) {
@@ -73,7 +72,7 @@ final class SecondMariaDb implements AutoCloseable {
                 install.add("--user=root");
             }
             run(install, dir.resolve("install.log"), 180);
-            int port = freePort();
+            int port = LocalServers.freePort();
             SecondMariaDb db = new SecondMariaDb(port, dir, launch(mariadbd, dir, port, root));
             db.awaitUp();
             return db;
@@ -103,7 +102,7 @@ final class SecondMariaDb implements AutoCloseable {
             throw new IllegalStateException("the second MariaDB server (port " + port + ") is running");
         }
         try {
-            server = launch(find("mariadbd", "/usr/sbin/mariadbd", "/usr/libexec/mariadbd"), dir, port,
+            server = launch(LocalServers.find("mariadbd", "/usr/sbin/mariadbd", "/usr/libexec/mariadbd"), dir, port,
                     "root".equals(System.getProperty("user.name")));
             awaitUp();
         } catch (IOException e) {
@@ -133,7 +132,7 @@ final class SecondMariaDb implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("the second MariaDB server did not accept connections on port " + port + " within 60 s; its log:\n"
-                + tail(dir.resolve("error.log")) + tail(dir.resolve("server.log")));
+                + LocalServers.tail(dir.resolve("error.log")) + LocalServers.tail(dir.resolve("server.log")));
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after 30 s), keeping its data directory. */
@@ -168,44 +167,14 @@ final class SecondMariaDb implements AutoCloseable {
         try {
             if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + tail(log));
+                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + LocalServers.tail(log));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + tail(log));
-        }
-    }
-
-    private static String find(String name, String... candidates) {
-        for (String dirName : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dirName.isEmpty() ? "." : dirName, name);
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        for (String c : candidates) {
-            if (Files.isExecutable(Path.of(c))) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
-        } catch (IOException e) {
-            return "(no " + log.getFileName() + ")\n";
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + LocalServers.tail(log));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.canopy.conformance;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -49,7 +48,7 @@ final class SecondPostgres implements AutoCloseable {
     /** Starts a cluster, or skips (fails under CI) when it cannot be made here. */
     static SecondPostgres start() {
         String bin = binaries();
-        String runuser = find("runuser", "/usr/sbin/runuser", "/sbin/runuser");
+        String runuser = LocalServers.find("runuser", "/usr/sbin/runuser", "/sbin/runuser");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (bin == null || (root && runuser == null)) {
             skip(bin == null ? "initdb and pg_ctl are not installed" : "the build runs as root and runuser is missing");
@@ -67,7 +66,7 @@ final class SecondPostgres implements AutoCloseable {
                 }
                 Files.setOwner(dir, postgres);
             }
-            SecondPostgres db = new SecondPostgres(freePort(), dir, bin + File.separator + "pg_ctl", root ? runuser : null);
+            SecondPostgres db = new SecondPostgres(LocalServers.freePort(), dir, bin + File.separator + "pg_ctl", root ? runuser : null);
             db.run(List.of(bin + File.separator + "initdb", "-D", dir.resolve("data").toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8", "--no-sync"), "initdb.log", 180);
             db.restart();
@@ -139,15 +138,15 @@ final class SecondPostgres implements AutoCloseable {
         try {
             if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + tail(log));
+                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + LocalServers.tail(log));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", full) + " exited with " + p.exitValue() + ":\n" + tail(log)
-                    + tail(dir.resolve("server.log")));
+            throw new IllegalStateException(String.join(" ", full) + " exited with " + p.exitValue() + ":\n" + LocalServers.tail(log)
+                    + LocalServers.tail(dir.resolve("server.log")));
         }
     }
 
@@ -162,8 +161,8 @@ final class SecondPostgres implements AutoCloseable {
 
     /** The directory holding initdb and pg_ctl: on the PATH, or Debian's versioned directory (the newest). */
     private static @Nullable String binaries() {
-        String initdb = find("initdb");
-        if (initdb != null && find("pg_ctl") != null) {
+        String initdb = LocalServers.find("initdb");
+        if (initdb != null && LocalServers.find("pg_ctl") != null) {
             return Path.of(initdb).getParent().toString();
         }
         Path debian = Path.of("/usr/lib/postgresql");
@@ -185,36 +184,6 @@ final class SecondPostgres implements AutoCloseable {
             return Integer.parseInt(name);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static @Nullable String find(String name, String... candidates) {
-        for (String dirName : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dirName.isEmpty() ? "." : dirName, name);
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        for (String c : candidates) {
-            if (Files.isExecutable(Path.of(c))) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
-        } catch (IOException e) {
-            return "(no " + log.getFileName() + ")\n";
         }
     }
 }

@@ -414,12 +414,7 @@ final class Grouping {
                 }
                 o = sf.$sortOrder() == SortOrder.DESC ? e.desc() : e.asc();
             }
-            if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST) {
-                o = o.nullsFirst();
-            } else if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_LAST) {
-                o = o.nullsLast();
-            }
-            out.add(o);
+            out.add(Translator.nulls(o, sf));
         }
         return out;
     }

@@ -388,12 +388,7 @@ public final class Translator {
             }
             ColumnRef<Object> ref = path(b);
             Order o = sf.$sortOrder() == SortOrder.DESC ? ref.desc() : ref.asc();
-            if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST) {
-                o = o.nullsFirst();
-            } else if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_LAST) {
-                o = o.nullsLast();
-            }
-            out.add(o);
+            out.add(Translator.nulls(o, sf));
         }
         return out;
     }
@@ -536,4 +531,16 @@ public final class Translator {
         }
         return inc;
     }
+
+    /** The order with the SQL's explicit NULLS FIRST / LAST, if it says one (else the database's default stays). */
+    static Order nulls(Order o, SortField<?> sf) {
+        if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST) {
+            return o.nullsFirst();
+        }
+        if (sf.$nullOrdering() == QOM.NullOrdering.NULLS_LAST) {
+            return o.nullsLast();
+        }
+        return o;
+    }
+
 }
