@@ -370,8 +370,8 @@ public final class Canopy implements AutoCloseable {
             return stream(query).map(x -> mapper.map((HydratedEntity) x));
         }
         int chunk = reader.fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(e.sql, rs -> new TypedCursor<T>(rs, reader, chunk, rows -> fetchSeparate(e, e.plan(), new int[0], reader, rows),
-                executor, e.sql), e.timeout, true);
+        return executor.stream(e.sql, rs -> new ChunkCursor<T, TypedReader.Rows>(rs, reader.pass(), chunk,
+                rows -> fetchSeparate(e, e.plan(), new int[0], reader, rows), TypedReader.Rows::<T>build, executor, e.sql), e.timeout, true);
     }
 
     /**
@@ -387,8 +387,8 @@ public final class Canopy implements AutoCloseable {
     public java.util.stream.Stream<Entity> stream(Query query) {
         Execution e = prepare(query);
         int chunk = e.plan().fetches().isEmpty() ? 1 : STREAM_CHUNK;
-        return executor.stream(e.sql, rs -> new RootCursor(rs, e.prepared.hydrator(), chunk, h -> fetchSeparate(e, e.plan(), new int[0], h),
-                executor, e.sql), e.timeout, true);
+        return executor.stream(e.sql, rs -> new ChunkCursor<Entity, Hydration>(rs, e.prepared.hydrator().pass(), chunk,
+                h -> fetchSeparate(e, e.plan(), new int[0], h), Hydration::roots, executor, e.sql), e.timeout, true);
     }
 
     /** Roots gathered before a streamed query loads their separate includes. */

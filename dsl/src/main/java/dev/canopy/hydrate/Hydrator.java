@@ -122,7 +122,7 @@ public final class Hydrator implements ResultReader<Hydration> {
      * key each node saw. Rows of one root come together (the planner orders by root key whenever a root can span
      * rows), which is what lets a stream cut a pass at a root boundary.
      */
-    public final class Pass {
+    public final class Pass implements RowPass<Hydration> {
         /** Roots by key on the general path; on the numeric path, {@link #rootIndex} once keys stop rising. */
         private final Map<Object, HydratedEntity> roots = new LinkedHashMap<>();
         private @Nullable Map<Object, HydratedEntity> rootIndex;

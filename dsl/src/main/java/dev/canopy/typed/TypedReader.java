@@ -555,7 +555,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
     // ---- one pass -------------------------------------------------------------------------------------------------
 
     /** The state of one pass over rows: as {@link dev.canopy.hydrate.Hydrator.Pass}, over shells and objects. */
-    public final class Pass {
+    public final class Pass implements dev.canopy.hydrate.RowPass<Rows> {
         private final Map<Object, Object> roots = new LinkedHashMap<>();
         private @Nullable Map<Object, Object> rootIndex;
         private final List<Object> out = new ArrayList<>();
