@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * parent is new (the planner orders joined to-many rows by key within their parent), so no map is consulted while
  * keys rise; the first key that does not rise builds that parent's identity map from the children it has, and the
  * map serves from then on. Rows in any order therefore hydrate correctly; rows in key order never pay for a map.
+ * And a child of a parent made on the same row is new without any check (its parent has no children yet): a comment's
+ * author, say, costs one read of its key before it is made.
  *
  * <p>Identity is the tuple of key values, compared value by value: keys (1, 23) and (12, 3) are two rows. A node
  * whose model has no primary key cannot be told apart from its duplicates, so every row makes a new entity for it;
@@ -134,6 +136,13 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final long[] lastLongKey = new long[readers.length];
         private final HydratedEntity[] lastParent = new HydratedEntity[readers.length];
         private final HydratedEntity[] lastEntity = new HydratedEntity[readers.length];
+        /**
+         * Per node, the row its last entity was made on. A parent made on the current row has no children yet, so its
+         * child on this row is new and is made without consulting the last key or the parent's children.
+         */
+        private final long[] madeOn = new long[readers.length];
+        /** The current row, counted from 1. */
+        private long rowNumber;
         /** Entities holding identity maps of their children, to drop when the pass ends. */
         private final List<HydratedEntity> indexed = new ArrayList<>();
         /** The int values boxed so far, reused when met again (shared by the passes of one stream). */
@@ -176,6 +185,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** Reads the current row into the graph. */
         public void row(ResultSet rs) throws SQLException {
+            rowNumber++;
             for (int i = 0; i < readers.length; i++) {
                 NodeReader r = readers[i];
                 HydratedEntity parent = null;
@@ -197,11 +207,16 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (key == 0 && rs.wasNull()) {
                 return null;
             }
-            HydratedEntity last = lastEntity[i];
-            if (last != null && lastParent[i] == parent && lastLongKey[i] == key) {
-                return last;
+            HydratedEntity e;
+            if (i > 0 && madeOn[r.parent] == rowNumber) {
+                e = attachNew(i, r, parent, rs, key);
+            } else {
+                HydratedEntity last = lastEntity[i];
+                if (last != null && lastParent[i] == parent && lastLongKey[i] == key) {
+                    return last;
+                }
+                e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
             }
-            HydratedEntity e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
             lastLongKey[i] = key;
             lastParent[i] = parent;
             lastEntity[i] = e;
@@ -212,6 +227,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (rootIndex == null) {
                 if (out.isEmpty() || key > r.longKeyOf(out.get(out.size() - 1))) {
                     HydratedEntity e = r.create(rs, key, boxes);
+                    madeOn[0] = rowNumber;
                     addRoot(e, null);
                     return e;
                 }
@@ -224,6 +240,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             HydratedEntity e = rootIndex.get(boxed);
             if (e == null) {
                 e = r.create(rs, key, boxes);
+                madeOn[0] = rowNumber;
                 rootIndex.put(boxed, e);
                 addRoot(e, null);
             }
@@ -270,6 +287,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                     return null;
                 }
                 e = r.create(rs, boxes);
+                madeOn[i] = rowNumber;
                 if (i == 0) {
                     addRoot(e, part);
                 } else {
@@ -285,6 +303,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                 e = roots.get(key);
                 if (e == null) {
                     e = r.create(rs, boxes);
+                    madeOn[0] = rowNumber;
                     roots.put(key, e);
                     addRoot(e, part);
                 }
@@ -324,6 +343,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs) throws SQLException {
             HydratedEntity e = r.create(rs, boxes);
+            madeOn[i] = rowNumber;
             r.attach(parent, e);
             record(i, e);
             return e;
@@ -331,6 +351,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key) throws SQLException {
             HydratedEntity e = r.create(rs, key, boxes);
+            madeOn[i] = rowNumber;
             r.attach(parent, e);
             record(i, e);
             return e;
@@ -381,11 +402,19 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final int keyOffset;
         /** Values, then links: the size of an entity's slots. */
         private final int size;
-        /** Per column, whether it is an INTEGER (read as an int and boxed through the pass's {@link IntBoxes}). */
-        private final boolean[] ints;
+        /**
+         * Per column, how it is read: {@link #INT} (an int, boxed through the pass's {@link IntBoxes}), {@link #TEXT}
+         * (a string, called here rather than through its value reader so that the compiler inlines the driver's
+         * getter, as it does in a hand-written loop) or {@link #OTHER} (its value reader).
+         */
+        private final byte[] reads;
         /** The result columns of the computed attributes, and their readers; their values go after the links. */
         private final int[] computedSlots;
         private final ValueReader[] computedReaders;
+
+        private static final byte OTHER = 0;
+        private static final byte INT = 1;
+        private static final byte TEXT = 2;
 
         NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();
@@ -408,9 +437,11 @@ public final class Hydrator implements ResultReader<Hydration> {
                 keySlots[k] = slots[n.keyOffsets()[k]];
                 keyReaders[k] = values[n.keyOffsets()[k]];
             }
-            ints = new boolean[cols.size()];
+            reads = new byte[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
-                ints[i] = cols.get(i).type().kind() == DataType.Kind.INTEGER;
+                DataType.Kind k = cols.get(i).type().kind();
+                reads[i] = k == DataType.Kind.INTEGER ? INT
+                        : k == DataType.Kind.STRING || k == DataType.Kind.TEXT || k == DataType.Kind.JSON ? TEXT : OTHER;
             }
             DataType.Kind kind = keySlots.length == 1 ? cols.get(n.keyOffsets()[0]).type().kind() : null;
             this.numeric = kind == DataType.Kind.INTEGER || kind == DataType.Kind.BIGINT;
@@ -505,13 +536,18 @@ public final class Hydrator implements ResultReader<Hydration> {
             return new HydratedEntity(shape, v);
         }
 
-        /** Column {@code i}'s value: an int through the pass's boxes, anything else through its value reader. */
+        /** Column {@code i}'s value: an int through the pass's boxes, a string, or anything else through its value reader. */
         private @Nullable Object read(int i, ResultSet rs, IntBoxes boxes) throws SQLException {
-            if (ints[i]) {
-                int v = rs.getInt(slots[i]);
-                return v == 0 && rs.wasNull() ? null : boxes.box(v);
+            switch (reads[i]) {
+                case INT: {
+                    int v = rs.getInt(slots[i]);
+                    return v == 0 && rs.wasNull() ? null : boxes.box(v);
+                }
+                case TEXT:
+                    return rs.getString(slots[i]);
+                default:
+                    return values[i].read(rs, slots[i]);
             }
-            return values[i].read(rs, slots[i]);
         }
 
         private Object boxKey(long key, IntBoxes boxes) {

@@ -18,6 +18,8 @@ public final class EntityMapper<T> {
     private final Class<T> type;
     /** The constructor as {@code (Object[]) Object}. */
     private final MethodHandle constructor;
+    /** {@link #constructor} as a constant the compiler inlines (see {@link Inlined}). */
+    private final Inlined.ArgsFunction construct;
     private final Part[] parts;
     /** The node this mapper was compiled for, and what each component reads: for {@link TypedReader}. */
     private final NodeShape shape;
@@ -29,6 +31,7 @@ public final class EntityMapper<T> {
     EntityMapper(Class<T> type, MethodHandle constructor, MethodHandle direct, Part[] parts, NodeShape shape, List<Spec> specs) {
         this.type = type;
         this.constructor = constructor;
+        this.construct = Inlined.args(constructor);
         this.direct = direct;
         this.parts = parts;
         this.shape = shape;
@@ -57,7 +60,7 @@ public final class EntityMapper<T> {
     T construct(Object[] args) {
         Object made;
         try {
-            made = (Object) constructor.invokeExact(args);
+            made = construct.apply(args);
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
@@ -79,7 +82,7 @@ public final class EntityMapper<T> {
         }
         Object made;
         try {
-            made = (Object) constructor.invokeExact(args);
+            made = construct.apply(args);
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {

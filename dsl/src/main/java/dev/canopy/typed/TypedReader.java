@@ -96,6 +96,11 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                 nodes[i].finishCompiling(nodes);
             }
         }
+        for (Node n : nodes) {
+            if (n != null && n.immediate && (n.parent < 0 || !nodes[n.parent].immediate)) {
+                n.make = Inlined.row(Objects.requireNonNull(n.maker));
+            }
+        }
         return new TypedReader(plan, nodes, List.copyOf(fetches), dialect);
     }
 
@@ -182,6 +187,11 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         boolean immediate;
         /** For an immediate node: {@code (ResultSet) Object}, the constructed object of the current row. */
         @Nullable MethodHandle maker;
+        /**
+         * For an immediate node that a row visits (its parent is not immediate): {@link #maker} as a constant the
+         * compiler inlines, getters and constructor together (see {@link Inlined}).
+         */
+        Inlined.@Nullable RowFunction make;
         private final @Nullable Dialect dialect;
 
         Node(Plan p, PlanNode n, EntityMapper<?> mapper, @Nullable Dialect dialect) {
@@ -332,7 +342,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         /** The object of the current row: constructed at once (immediate), or a shell to fill. */
         Object make(ResultSet rs, long key, IntBoxes boxes) throws SQLException {
             if (immediate) {
-                return Makers.invoke(Objects.requireNonNull(maker), rs, mapper);
+                return Makers.invoke(Objects.requireNonNull(make), rs, mapper);
             }
             Object[] args = new Object[columnReads.length];
             for (int c = 0; c < args.length; c++) {
@@ -877,9 +887,9 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             return MethodHandles.insertArguments(COLUMN, 0, ValueReader.of(type, dialect), slot, s.conversion(), s.optional(), s.label());
         }
 
-        static Object invoke(MethodHandle maker, ResultSet rs, EntityMapper<?> mapper) throws SQLException {
+        static Object invoke(Inlined.RowFunction maker, ResultSet rs, EntityMapper<?> mapper) throws SQLException {
             try {
-                return (Object) maker.invokeExact(rs);
+                return maker.apply(rs);
             } catch (SQLException | Error | MappingException e) {
                 throw e;
             } catch (Throwable e) {

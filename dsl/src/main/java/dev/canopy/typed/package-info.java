@@ -58,7 +58,11 @@
  * link joined or loaded separately, each join's kind), so every mistake is reported at once and no row is read in
  * vain. The compiled {@link dev.canopy.typed.EntityMapper} is cached per plan node and type and reads an entity's
  * values and links by index, calling the constructor through a spread {@link java.lang.invoke.MethodHandle}: no
- * reflection and no lookup by name per row. Kotlin's parameter names and nullness come from {@code kotlin.Metadata},
+ * reflection and no lookup by name per row. The direct reader ({@link dev.canopy.typed.TypedReader}) composes, per plan node
+ * whose includes are all to-one, one method handle of the result set's getters and the constructor; each such handle
+ * (and each spread constructor) is bound as the constant of a hidden class of its own ({@code Inlined}), because a
+ * handle kept in a field is interpreted form by form, while a constant one is compiled into its caller like a lambda.
+ * Kotlin's parameter names and nullness come from {@code kotlin.Metadata},
  * read with JetBrains' {@code kotlin-metadata-jvm} (an optional dependency) and without kotlin-reflect (kotlinc writes its {@code @NotNull}/{@code @Nullable} with class retention, so
  * reflection cannot see them, and writes parameter names only with {@code -java-parameters}). This package depends
  * on {@code hydrate} and {@code plan}; {@code HydratedEntity.into} is the one call back from {@code hydrate} into it.
