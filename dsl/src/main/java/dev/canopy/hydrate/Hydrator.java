@@ -138,10 +138,11 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final HydratedEntity[] lastEntity = new HydratedEntity[readers.length];
         /**
          * Per node, the row its last entity was made on. A parent made on the current row has no children yet, so its
-         * child on this row is new and is made without consulting the last key or the parent's children.
+         * child on this row is new and is made without consulting the last key or the parent's children. Shared by the
+         * passes of one stream, which go on counting rows, so that a stream of one root per pass allocates it once.
          */
-        private final long[] madeOn = new long[readers.length];
-        /** The current row, counted from 1. */
+        private final long[] madeOn;
+        /** The current row, counted from 1 over the passes of one stream. */
         private long rowNumber;
         /** Entities holding identity maps of their children, to drop when the pass ends. */
         private final List<HydratedEntity> indexed = new ArrayList<>();
@@ -149,12 +150,14 @@ public final class Hydrator implements ResultReader<Hydration> {
         private final IntBoxes boxes;
 
         Pass() {
-            this(new IntBoxes());
+            this(new IntBoxes(), new long[readers.length], 0);
         }
 
         @SuppressWarnings("unchecked")
-        private Pass(IntBoxes boxes) {
+        private Pass(IntBoxes boxes, long[] madeOn, long rowNumber) {
             this.boxes = boxes;
+            this.madeOn = madeOn;
+            this.rowNumber = rowNumber;
             byNode = new List[readers.length];
             for (int i = 0; i < byNode.length; i++) {
                 byNode[i] = i == 0 ? out : recorded[i] ? new ArrayList<>() : null;
@@ -168,7 +171,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** A new pass over the following rows of the same result set (a stream's next roots). */
         public Pass next() {
-            return new Pass(boxes);
+            return new Pass(boxes, madeOn, rowNumber);
         }
 
         /** Whether the current row starts a root other than the last row's. */

@@ -19,7 +19,7 @@ public final class EntityMapper<T> {
     /** The constructor as {@code (Object[]) Object}. */
     private final MethodHandle constructor;
     /** {@link #constructor} as a constant the compiler inlines (see {@link Inlined}). */
-    private final Inlined.ArgsFunction construct;
+    private final Inlined.Function construct;
     private final Part[] parts;
     /** The node this mapper was compiled for, and what each component reads: for {@link TypedReader}. */
     private final NodeShape shape;
@@ -31,7 +31,7 @@ public final class EntityMapper<T> {
     EntityMapper(Class<T> type, MethodHandle constructor, MethodHandle direct, Part[] parts, NodeShape shape, List<Spec> specs) {
         this.type = type;
         this.constructor = constructor;
-        this.construct = Inlined.args(constructor);
+        this.construct = Inlined.of(constructor);
         this.direct = direct;
         this.parts = parts;
         this.shape = shape;

@@ -98,7 +98,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         }
         for (Node n : nodes) {
             if (n != null && n.immediate && (n.parent < 0 || !nodes[n.parent].immediate)) {
-                n.make = Inlined.row(Objects.requireNonNull(n.maker));
+                n.make = Inlined.of(Objects.requireNonNull(n.maker));
             }
         }
         return new TypedReader(plan, nodes, List.copyOf(fetches), dialect);
@@ -191,7 +191,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
          * For an immediate node that a row visits (its parent is not immediate): {@link #maker} as a constant the
          * compiler inlines, getters and constructor together (see {@link Inlined}).
          */
-        Inlined.@Nullable RowFunction make;
+        Inlined.@Nullable Function make;
         private final @Nullable Dialect dialect;
 
         Node(Plan p, PlanNode n, EntityMapper<?> mapper, @Nullable Dialect dialect) {
@@ -887,7 +887,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             return MethodHandles.insertArguments(COLUMN, 0, ValueReader.of(type, dialect), slot, s.conversion(), s.optional(), s.label());
         }
 
-        static Object invoke(Inlined.RowFunction maker, ResultSet rs, EntityMapper<?> mapper) throws SQLException {
+        static Object invoke(Inlined.Function maker, ResultSet rs, EntityMapper<?> mapper) throws SQLException {
             try {
                 return maker.apply(rs);
             } catch (SQLException | Error | MappingException e) {

@@ -37,15 +37,15 @@ class InlinedTest {
 
     @Test
     void aRowFunctionReturnsWhatItsHandleReturnsForTheCurrentRow() throws Throwable {
-        Inlined.RowFunction f = Inlined.row(pairOfRow());
+        Inlined.Function f = Inlined.of(pairOfRow());
         assertThat(f.apply(oneRow("Fiona", 3))).isEqualTo(new Pair("Fiona", 3));
         assertThat(f.apply(oneRow("Gus", 11))).isEqualTo(new Pair("Gus", 11));
     }
 
     @Test
     void eachHandleGetsAHiddenClassOfItsOwnSoThatAnEvictedPlanUnloadsIt() throws Throwable {
-        Inlined.RowFunction a = Inlined.row(pairOfRow());
-        Inlined.RowFunction b = Inlined.row(pairOfRow());
+        Inlined.Function a = Inlined.of(pairOfRow());
+        Inlined.Function b = Inlined.of(pairOfRow());
         assertThat(a.getClass()).isNotSameAs(b.getClass());
         assertThat(a.getClass().isHidden()).isTrue();
         assertThat(b.getClass().isHidden()).isTrue();
@@ -54,13 +54,19 @@ class InlinedTest {
     @Test
     void anArgsFunctionSpreadsItsArrayIntoTheConstructor() throws Throwable {
         MethodHandle ctor = MethodHandles.lookup().findConstructor(Pair.class, MethodType.methodType(void.class, String.class, int.class));
-        Inlined.ArgsFunction f = Inlined.args(ctor.asSpreader(Object[].class, 2).asType(MethodType.methodType(Object.class, Object[].class)));
+        Inlined.Function f = Inlined.of(ctor.asSpreader(Object[].class, 2));
         assertThat(f.apply(new Object[] {"Hal", 7})).isEqualTo(new Pair("Hal", 7));
     }
 
     @Test
+    void anArgumentOfAnotherTypeIsRefusedAsTheHandlesTypeWouldRefuseIt() {
+        Inlined.Function f = Inlined.of(MethodHandles.identity(String.class));
+        assertThatThrownBy(() -> f.apply(42)).isInstanceOf(ClassCastException.class);
+    }
+
+    @Test
     void whatTheHandleThrowsReachesTheCallerUnchanged() throws Throwable {
-        Inlined.RowFunction f = Inlined.row(pairOfRow());
+        Inlined.Function f = Inlined.of(pairOfRow());
         SimpleResultSet beforeFirstRow = new SimpleResultSet();
         beforeFirstRow.addColumn("name", java.sql.Types.VARCHAR, 40, 0);
         beforeFirstRow.addColumn("size", java.sql.Types.INTEGER, 10, 0);
