@@ -917,10 +917,12 @@ public final class Canopy implements AutoCloseable {
             for (dev.canopy.write.Values row : writer.beforeBulkCreate(hooks, model, rows)) {
                 each.add(writer.beforeCreate(hooks, s, model, row));
             }
-            Query written = writer.bulkCreateReturning(s, model, each);
             List<Column<?>> pk = model.primaryKey();
-            List<Entity> created = each.isEmpty() ? List.of() : read(pk.isEmpty() ? written : written.order(orderByKey(pk)));
-            created.forEach(e -> writer.afterCreate(hooks, model, e));
+            for (Query written : writer.bulkCreateReturning(s, model, each)) {
+                for (Entity e : read(pk.isEmpty() ? written : written.order(orderByKey(pk)))) {
+                    writer.afterCreate(hooks, model, e);
+                }
+            }
             writer.afterBulkCreate(hooks, model, each.size());
             return each.size();
         });
@@ -928,7 +930,7 @@ public final class Canopy implements AutoCloseable {
 
     /**
      * A bulk update with beforeUpdate and afterUpdate per row: the rows {@code where} matches are read, every
-     * beforeUpdate runs, then one UPDATE of all of them when the hooks left the values alike, else one per row.
+     * beforeUpdate runs, then one UPDATE per 1,000 of them by key when the hooks left the values alike, else one per row.
      */
     private int updateEach(Model model, dev.canopy.write.Values values, dev.canopy.write.Where where) {
         List<Entity> matched = matching(model, where, "update");
@@ -940,16 +942,20 @@ public final class Canopy implements AutoCloseable {
         for (Entity e : matched) {
             each.add(writer.beforeUpdate(hooks, e, values));
         }
-        Condition keys = keysOf(matched);
+        List<Condition> keys = keysOf(model, matched);
         if (each.stream().allMatch(values::equals)) {
-            writer.update(s, model, values, dev.canopy.write.Where.of(keys).paranoid(false));
+            for (Condition k : keys) {
+                writer.update(s, model, values, dev.canopy.write.Where.of(k).paranoid(false));
+            }
         } else {
             for (int i = 0; i < matched.size(); i++) {
                 Query unused = writer.update(s, matched.get(i), each.get(i));
             }
         }
-        for (Entity stored : read(Query.from(model).unscoped().paranoid(false).where(keys).order(orderByKey(model.primaryKey())))) {
-            writer.afterUpdate(hooks, stored);
+        for (Condition k : keys) {
+            for (Entity stored : read(Query.from(model).unscoped().paranoid(false).where(k).order(orderByKey(model.primaryKey())))) {
+                writer.afterUpdate(hooks, stored);
+            }
         }
         return matched.size();
     }
@@ -961,7 +967,10 @@ public final class Canopy implements AutoCloseable {
             return 0;
         }
         matched.forEach(e -> writer.beforeDestroy(hooks, e));
-        int n = writer.destroy(model, where.and(keysOf(matched)));
+        int n = 0;
+        for (Condition k : keysOf(model, matched)) {
+            n += writer.destroy(model, where.and(k));
+        }
         matched.forEach(e -> writer.afterDestroy(hooks, e));
         return n;
     }
@@ -979,12 +988,37 @@ public final class Canopy implements AutoCloseable {
         return read(where.condition() == null ? q : q.where(where.condition()));
     }
 
-    private static Condition keysOf(List<Entity> rows) {
-        List<Condition> keys = new ArrayList<>(rows.size());
-        for (Entity e : rows) {
-            keys.add(dev.canopy.write.Writer.keyOf(e));
+    /**
+     * The keys of {@code rows} in conditions of a bounded size: {@code id IN (...)} of {@link dev.canopy.write.Writer#KEYS_PER_STATEMENT}
+     * keys for a one-column key, an OR of {@link dev.canopy.write.Writer#TUPLES_PER_STATEMENT} key tuples for a composite
+     * one. One condition of every key passed the bind limit of PostgreSQL and MariaDB (65,535) at 66,000 rows, and an OR
+     * of 1,000 tuples SQLite's expression depth (1,000).
+     */
+    private static List<Condition> keysOf(Model model, List<Entity> rows) {
+        List<Column<?>> key = model.primaryKey();
+        List<Condition> out = new ArrayList<>();
+        int size = key.size() == 1 ? dev.canopy.write.Writer.KEYS_PER_STATEMENT : dev.canopy.write.Writer.TUPLES_PER_STATEMENT;
+        for (int from = 0; from < rows.size(); from += size) {
+            List<Entity> part = rows.subList(from, Math.min(rows.size(), from + size));
+            if (key.size() == 1) {
+                out.add(keyIn(key.get(0), part));
+            } else {
+                List<Condition> tuples = new ArrayList<>(part.size());
+                for (Entity e : part) {
+                    tuples.add(dev.canopy.write.Writer.keyOf(e));
+                }
+                out.add(Condition.or(tuples));
+            }
         }
-        return Condition.or(keys);
+        return out;
+    }
+
+    private static <T> Condition keyIn(Column<T> column, List<Entity> rows) {
+        List<T> values = new ArrayList<>(rows.size());
+        for (Entity e : rows) {
+            values.add(e.get(column));
+        }
+        return column.isIn(values);
     }
 
     /** {@code column = column + by} on the rows {@code where} matches; the rows changed. */

@@ -34,7 +34,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   [--include REGEX]                   only the benchmarks matching (JMH include syntax)
  *   [--param name=v1,v2]                override a @Param (e.g. users=2000), repeatable
  *   [--out DIR]                         where RESULTS.md goes (default: ./benchmarks if it exists, else .)
- *   [--baseline FILE]                   a former JSON to compare with (default: DIR/results/before-core-changes.json if present)
+ *   [--baseline FILE]                   a former JSON to compare with (default: the one the run's JSON was compared with,
+ *                                       else DIR/results/before-core-changes.json if present)
  *   [--from-json FILE]                  no run: write the report from an existing JSON
  *   [--writes-only]                     run only the write benchmarks, into results/jmh-writes.json, and write the
  *                                       report again from the main run's JSON with that run in its writes section
@@ -184,6 +185,10 @@ public final class Report {
             facts.setProperty("memory", machine.memory());
             facts.setProperty("os", machine.os());
             facts.setProperty("notes", String.join("\n", notes));
+            if (baseline != null) {
+                // so that the page written again from this run (by --from-json, --writes-only or --chinook-only) compares with the same baseline
+                facts.setProperty("baseline", out.toAbsolutePath().relativize(baseline.toAbsolutePath()).toString());
+            }
             try (java.io.Writer w = Files.newBufferedWriter(runInfo)) {
                 facts.store(w, "The run that made jmh-result.json");
             }
@@ -203,6 +208,9 @@ public final class Report {
             }
         }
         RunInfo run = RunInfo.read(json);
+        if (baseline == null && facts.containsKey("baseline")) {
+            baseline = out.resolve(facts.getProperty("baseline"));
+        }
         if (baseline == null && Files.exists(out.resolve("results/before-core-changes.json"))) {
             baseline = out.resolve("results/before-core-changes.json");
         }

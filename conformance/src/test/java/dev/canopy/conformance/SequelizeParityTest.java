@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -300,6 +301,48 @@ class SequelizeParityTest {
                 assertThat(calls).containsExactly("beforeBulkDestroy", "beforeDestroy Ann", "beforeDestroy Bob", "afterDestroy Ann",
                         "afterDestroy Bob", "afterBulkDestroy 2");
                 assertThat(firsts(base.findAll(Query.from(MEMBER).unscoped()))).as("Cy was outside the default scope").containsExactly("Cy");
+            });
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.canopy.conformance.TestDatabase#all")
+        @DisplayName("bulkCreate, a bulk update and a bulk destroy with individualHooks over more rows than one statement can bind write each row once and run each hook once")
+        void moreRowsThanOneStatementBinds(TestDatabase kind) {
+            with(kind, "p_many", PLAIN, (base, statements) -> {
+                int count = 66_000;   // past PostgreSQL's and MariaDB's 65,535 binds and SQLite's 32,766
+                List<Values> rows = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    rows.add(member("M" + i, "user", 1, true));
+                }
+                AtomicInteger afterCreate = new AtomicInteger();
+                Canopy creating = base.withHooks(Hooks.builder().afterCreate(MEMBER, e -> afterCreate.incrementAndGet()).build());
+                assertThat(creating.bulkCreate(MEMBER, rows, BulkOptions.defaults().individualHooks())).isEqualTo(count);
+                assertThat(afterCreate).as("afterCreate once per row as stored").hasValue(count);
+                AtomicInteger beforeUpdate = new AtomicInteger();
+                AtomicInteger afterUpdateAtFour = new AtomicInteger();
+                AtomicInteger beforeDestroy = new AtomicInteger();
+                AtomicInteger afterDestroy = new AtomicInteger();
+                Canopy db = base.withHooks(Hooks.builder()
+                        .beforeUpdate(MEMBER, (e, v) -> {
+                            beforeUpdate.incrementAndGet();
+                            return v;
+                        })
+                        .afterUpdate(MEMBER, e -> {
+                            if (Integer.valueOf(4).equals(e.get(MEMBER.level))) {
+                                afterUpdateAtFour.incrementAndGet();
+                            }
+                        })
+                        .beforeDestroy(MEMBER, e -> beforeDestroy.incrementAndGet())
+                        .afterDestroy(MEMBER, e -> afterDestroy.incrementAndGet())
+                        .build());
+                assertThat(db.update(MEMBER, Values.of(MEMBER.level, 4), Where.of(MEMBER.level.eq(1)).individualHooks())).isEqualTo(count);
+                assertThat(beforeUpdate).hasValue(count);
+                assertThat(afterUpdateAtFour).as("every afterUpdate sees the row as stored").hasValue(count);
+                assertThat(db.count(Query.from(MEMBER).where(MEMBER.level.eq(4)))).isEqualTo(count);
+                assertThat(db.destroy(MEMBER, Where.of(MEMBER.level.eq(4)).individualHooks())).isEqualTo(count);
+                assertThat(beforeDestroy).hasValue(count);
+                assertThat(afterDestroy).hasValue(count);
+                assertThat(db.count(MEMBER)).isZero();
             });
         }
 

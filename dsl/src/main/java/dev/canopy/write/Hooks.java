@@ -54,8 +54,9 @@ import java.util.function.UnaryOperator;
  * {@code afterCreate} for each root as stored, then {@code afterBulkCreate}. Every before hook of every row runs
  * before the first write statement, all in the write's one transaction, so an exception in any of them writes
  * nothing. It costs a read of the rows (and, for update, one UPDATE per row when the hooks gave rows different
- * values; one UPDATE of all of them otherwise); the matched rows are read into memory, so keep it for writes of
- * modest size, as Sequelize advises.
+ * values; otherwise one UPDATE per 1,000 rows, naming them by key, as are the DELETEs and the read-backs, so that no
+ * statement passes a database's bind limit); the matched rows are read into memory, so keep it for writes of modest
+ * size, as Sequelize advises.
  * <p>
  * Every hook of a write runs inside the write's transaction (or the caller's): what a hook writes through the same
  * Canopy joins it, and is rolled back with it. An exception thrown by a before hook cancels the write, nothing is

@@ -82,9 +82,10 @@ public final class Writer {
 
     /**
      * Inserts many rows (each may have nested rows), as {@link #bulkCreate} without duplicate options does, and returns
-     * the query that reads them back with their nesting: for a bulkCreate whose {@code afterCreate} hooks run per row.
+     * the queries that read them back with their nesting, {@link #READ_BACK_ROOTS} roots to a query so that none passes
+     * a database's bind limit: for a bulkCreate whose {@code afterCreate} hooks run per row.
      */
-    public Query bulkCreateReturning(Schema schema, Model model, List<Values> rows) {
+    public List<Query> bulkCreateReturning(Schema schema, Model model, List<Values> rows) {
         RowChecker checker = new RowChecker(schema, true);
         List<Row> checked = new ArrayList<>(rows.size());
         for (Values v : rows) {
@@ -92,11 +93,24 @@ public final class Writer {
         }
         checker.throwIfInvalid();
         if (checked.isEmpty()) {
-            return Query.from(model).unscoped().where(Condition.or(List.of()));
+            return List.of();
         }
         graph().insertAll(model, checked, null);
-        return readBack(model, checked);
+        List<Query> reads = new ArrayList<>();
+        int size = model.primaryKey().size() == 1 ? KEYS_PER_STATEMENT : TUPLES_PER_STATEMENT;
+        for (int from = 0; from < checked.size(); from += size) {
+            reads.add(readBack(model, checked.subList(from, Math.min(checked.size(), from + size))));
+        }
+        return reads;
     }
+
+    /** How many values of a one-column key one statement names, in one {@code IN} list. */
+    public static final int KEYS_PER_STATEMENT = 1000;
+    /**
+     * How many composite keys (or, for a model without one, rows' values) one statement names, as an OR of tuples: an
+     * OR chain is as deep as it is long, and SQLite refuses expressions deeper than 1,000.
+     */
+    public static final int TUPLES_PER_STATEMENT = 250;
 
     private static Inserter.@Nullable OnConflict conflict(Model model, BulkOptions options) {
         if (!options.isIgnoreDuplicates() && options.updateOnDuplicateAttributes().isEmpty()) {
@@ -268,6 +282,9 @@ public final class Writer {
 
     /** The query that reads the roots written (by primary key) with the aliases that were nested, at any depth. */
     private static Query readBack(Model model, List<Row> roots) {
+        if (model.primaryKey().size() == 1) {
+            return readBackTree(model, roots, keyIn(model.primaryKey().get(0), roots));
+        }
         List<Condition> keys = new ArrayList<>();
         for (Row r : roots) {
             // a model without a key (a junction) is found by every value written
@@ -278,8 +295,22 @@ public final class Writer {
             }
             keys.add(Condition.and(parts));
         }
+        return readBackTree(model, roots, Condition.or(keys));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition keyIn(Column<?> key, List<Row> roots) {
+        List<Object> values = new ArrayList<>(roots.size());
+        for (Row r : roots) {
+            values.add(r.get(key));
+        }
+        return ((Column<Object>) key).isIn(values);
+    }
+
+    /** The roots {@code keys} finds, with the aliases that were nested under them. */
+    private static Query readBackTree(Model model, List<Row> roots, Condition keys) {
         // paranoid(false): a row written with deletedAt set is still the row written
-        Query q = Query.from(model).unscoped().paranoid(false).where(Condition.or(keys));
+        Query q = Query.from(model).unscoped().paranoid(false).where(keys);
         for (Map.Entry<Association, List<Row>> e : shape(roots).entrySet()) {
             List<Row> rows = e.getValue();
             q = q.include(e.getKey().alias(), inc -> nest(inc.unscoped(), rows));
