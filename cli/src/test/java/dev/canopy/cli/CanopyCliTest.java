@@ -319,6 +319,33 @@ class CanopyCliTest {
         }
 
         @Test
+        @DisplayName("--connect-timeout is taken by every command that connects, and an unreachable database is still one line, exit 1")
+        void connectTimeout() {
+            for (String[] args : List.of(
+                    new String[] {"query", "--url", "jdbc:h2:tcp://127.0.0.1:1/none", "--connect-timeout", "1s", "--models", models, "--spec", "examples/tracks.json"},
+                    new String[] {"models", "--url", "jdbc:h2:tcp://127.0.0.1:1/none", "--connect-timeout", "PT0.5S"})) {
+                Run r = run(args);
+                assertThat(r.code()).as(r.err()).isEqualTo(1);
+                assertThat(r.errLines()).hasSize(1);
+                assertThat(r.errLines().get(0)).startsWith("canopy: Cannot connect to jdbc:h2:tcp://127.0.0.1:1/none");
+            }
+        }
+
+        @Test
+        @DisplayName("a --connect-timeout that is too short or no duration is one line naming what is accepted, exit 2")
+        void badConnectTimeout() {
+            Run tooShort = run("query", "--url", "jdbc:h2:tcp://127.0.0.1:1/none", "--connect-timeout", "100ms", "--models", models,
+                    "--spec", "examples/tracks.json");
+            assertThat(tooShort.code()).isEqualTo(2);
+            assertThat(tooShort.errLines()).hasSize(1);
+            assertThat(tooShort.errLines().get(0)).startsWith("canopy: ").contains("'100ms' is shorter than 250ms");
+            Run noDuration = run("models", "--url", "jdbc:h2:tcp://127.0.0.1:1/none", "--connect-timeout", "soon");
+            assertThat(noDuration.code()).isEqualTo(2);
+            assertThat(noDuration.errLines()).hasSize(1);
+            assertThat(noDuration.errLines().get(0)).contains("'soon' is no duration: write 500ms, 10s, 2m or PT10S");
+        }
+
+        @Test
         @DisplayName("no command at all is a usage error")
         void noCommand() {
             Run r = run();
