@@ -71,7 +71,7 @@ final class SecondMariaDb implements AutoCloseable {
             if (root) {
                 install.add("--user=root");
             }
-            run(install, dir.resolve("install.log"), 180);
+            LocalServers.run(install, dir.resolve("install.log"), 180, null);
             int port = LocalServers.freePort();
             SecondMariaDb db = new SecondMariaDb(port, dir, launch(mariadbd, dir, port, root));
             db.awaitUp();
@@ -159,22 +159,6 @@ final class SecondMariaDb implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException ignored) {
             // target/ is cleaned by the build anyway
-        }
-    }
-
-    private static void run(List<String> command, Path log, int seconds) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + LocalServers.tail(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + LocalServers.tail(log));
         }
     }
 

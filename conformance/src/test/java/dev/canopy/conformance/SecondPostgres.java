@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -127,29 +126,6 @@ final class SecondPostgres implements AutoCloseable {
         }
     }
 
-    private void run(List<String> command, String logName, int seconds) throws IOException {
-        List<String> full = new ArrayList<>();
-        if (runAs != null) {
-            full.addAll(List.of(runAs, "-u", "postgres", "--"));
-        }
-        full.addAll(command);
-        Path log = dir.resolve(logName);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try {
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " did not finish within " + seconds + " s:\n" + LocalServers.tail(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", full) + " exited with " + p.exitValue() + ":\n" + LocalServers.tail(log)
-                    + LocalServers.tail(dir.resolve("server.log")));
-        }
-    }
-
     private static void skip(String why) {
         String message = "*** " + why + ": the test with a second PostgreSQL cluster is SKIPPED ***";
         if (TestDatabase.underCi()) {
@@ -177,6 +153,16 @@ final class SecondPostgres implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Runs a PostgreSQL tool, as the {@code postgres} user when the tests run as root. */
+    private void run(List<String> command, String logName, int seconds) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (runAs != null) {
+            full.addAll(List.of(runAs, "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        LocalServers.run(full, dir.resolve(logName), seconds, dir.resolve("server.log"));
     }
 
     private static int version(String name) {

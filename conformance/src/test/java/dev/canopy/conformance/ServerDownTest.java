@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.canopy.Canopy;
 import dev.canopy.error.ConnectionException;
-import dev.canopy.model.Column;
-import dev.canopy.model.Model;
-import dev.canopy.model.ModelOptions;
 import dev.canopy.model.Schema;
 import dev.canopy.query.Query;
 import dev.canopy.write.Values;
@@ -30,15 +27,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A server down at start, or restarted")
 class ServerDownTest {
 
-    static final class NoteModel extends Model {
-        final Column<Integer> id = integer("id").primaryKey();
-        final Column<String> text = string("text", 40);
-
-        NoteModel() { super("Note", ModelOptions.defaults().timestamps(false)); }
-    }
-
-    static final NoteModel NOTE = new NoteModel();
-    static final Schema SCHEMA = Schema.builder().model(NOTE).build();
+    /** ReadReplicasTest's one small model: a note with a key and a text. */
+    static final ReadReplicasTest.NoteModel NOTE = ReadReplicasTest.NOTE;
+    static final Schema SCHEMA = ReadReplicasTest.SCHEMA;
 
     /** A server the test can stop and start again on the same port. */
     private interface Server {
