@@ -23,7 +23,7 @@ final class ConnectionOptions {
     @Nullable String password;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Timeout.class,
-            description = "How long to wait for a connection before giving up: 500ms, 10s, 2m or ISO-8601 (PT10S); default 10s, at least 250ms.")
+            description = "How long to wait for a connection before giving up: 500ms, 10s, 2m or ISO-8601 (PT10S); default 10s, at least 250ms, at most a day.")
     @Nullable Duration connectTimeout;
 
     /** {@code 500ms}, {@code 10s}, {@code 2m} or an ISO-8601 duration, at least 250 ms (HikariCP's floor). */
@@ -43,6 +43,9 @@ final class ConnectionOptions {
                 } catch (DateTimeParseException e) {
                     throw new TypeConversionException("'" + value + "' is no duration: write 500ms, 10s, 2m or PT10S");
                 }
+            }
+            if (d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new TypeConversionException("'" + value + "' is longer than a day; write 10s, 2m or PT10S");
             }
             if (d.toMillis() < 250) {
                 throw new TypeConversionException("'" + value + "' is shorter than 250ms, the least a connection may be waited for");

@@ -343,6 +343,10 @@ class CanopyCliTest {
             assertThat(noDuration.code()).isEqualTo(2);
             assertThat(noDuration.errLines()).hasSize(1);
             assertThat(noDuration.errLines().get(0)).contains("'soon' is no duration: write 500ms, 10s, 2m or PT10S");
+            Run tooLong = run("models", "--url", "jdbc:h2:tcp://127.0.0.1:1/none", "--connect-timeout", "P999999999D");
+            assertThat(tooLong.code()).isEqualTo(2);
+            assertThat(tooLong.errLines()).hasSize(1);
+            assertThat(tooLong.errLines().get(0)).contains("is longer than a day");
         }
 
         @Test
