@@ -65,13 +65,32 @@ public final class HydratedEntity implements Entity {
             if (slot >= 0) {
                 return slots[slot];
             }
-            Object through = toMap().get(attribute);
-            if (through instanceof Map) {
+            Map<String, @Nullable Object> through = through(attribute);
+            if (through != null) {
                 return through;
             }
         }
         int i = shape.columnIndex(attribute);
         return shape.model().columns().get(i).read(slots[i]);
+    }
+
+    /**
+     * The junction's attributes read with {@code through(...)} (computed attributes named {@code Junction.attribute}), as
+     * a map, or null when none is named so; without building the rest of {@link #toMap()}.
+     */
+    private @Nullable Map<String, @Nullable Object> through(String junction) {
+        Map<String, @Nullable Object> m = null;
+        int base = shape.width() + shape.linkCount();
+        for (int i = 0, n = shape.computedCount(); i < n; i++) {
+            String name = shape.computedName(i);
+            if (name.length() > junction.length() && name.charAt(junction.length()) == '.' && name.startsWith(junction)) {
+                if (m == null) {
+                    m = new LinkedHashMap<>();
+                }
+                m.put(name.substring(junction.length() + 1), slots[base + i]);
+            }
+        }
+        return m;
     }
 
     @Override
