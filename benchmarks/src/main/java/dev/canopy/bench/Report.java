@@ -238,8 +238,11 @@ public final class Report {
         ReportWriter.SeparateRun chinookRun = separateRun(chinookJson, chinookInfo, "results/jmh-chinook.json", unknown);
         Path writesNotes = out.resolve("results/writes.md");
         String writesText = Files.exists(writesNotes) ? Files.readString(writesNotes) : null;
+        Path inTheWay = out.resolve("results/in-the-way.md");
+        String inTheWayText = Files.exists(inTheWay) ? Files.readString(inTheWay) : null;
         String markdown = ReportWriter.write(new ReportWriter.Context(run, machine, facts.getProperty("loadAtEnd"),
-                profileText, commandText, dateText, before, baselineText, notes, "results.png", writesRun, writesText, chinookRun));
+                profileText, commandText, dateText, before, baselineText, notes, "results.png", writesRun, writesText, chinookRun,
+                inTheWayText));
         Files.writeString(out.resolve("RESULTS.md"), markdown);
         if (writesOnly || chinookOnly) {
             // the chart draws the hydration and end-to-end scenarios of the main run, which this run did not touch

@@ -11,10 +11,13 @@ import java.util.stream.Collectors;
 
 /** Writes RESULTS.md from a JMH run: machine, dataset, targets, one table per scenario, before/after, notes. */
 public final class ReportWriter {
-    /** What the report is about and how it was made. */
+    /**
+     * What the report is about and how it was made. {@code inTheWayText} (null: none) is what the profiles say stands
+     * between the targets not met and their figures, kept in {@code results/in-the-way.md} beside the run.
+     */
     public record Context(RunInfo run, Machine machine, String loadAtEnd, String profile, String command, String date,
                           RunInfo baseline, String baselineText, List<String> notes, String chartFile, SeparateRun writesRun,
-                          String writesText, SeparateRun chinookRun) {}
+                          String writesText, SeparateRun chinookRun, String inTheWayText) {}
 
     /**
      * A run of some benchmarks alone (the write benchmarks, {@code Report --writes-only}; Chinook on every database,
@@ -196,6 +199,9 @@ public final class ReportWriter {
             }
         }
         md.append('\n');
+        if (c.inTheWayText() != null && !c.inTheWayText().isBlank()) {
+            md.append("### What stands in the way\n\n").append(c.inTheWayText().trim()).append("\n\n");
+        }
     }
 
     /** Allocation per operation (JMH's {@code gc.alloc.rate.norm}, steady whatever the load) against a ceiling. */
