@@ -117,6 +117,17 @@ class HydratorTest {
         }
 
         @Test
+        @DisplayName("keys that rise again after falling still find the children made before the fall")
+        void riseAfterFall() throws SQLException {
+            List<Entity> users = hydrate(USERS_POSTS_COMMENTS,
+                    row(1, 10, 100, 1), row(1, 10, 103, 1), row(1, 10, 101, 1), row(1, 10, 104, 1), row(1, 10, 103, 1),
+                    row(1, 10, 105, 1), row(1, 10, 104, 1), row(5, 50, 500, 1), row(4, 40, 400, 1), row(6, 60, 600, 1),
+                    row(5, 51, 510, 1), row(7, 70, 700, 1), row(6, 60, 601, 1));
+            assertThat(shape(users)).containsExactly("1:[10[100/1,103/1,101/1,104/1,105/1]]", "5:[50[500/1],51[510/1]]",
+                    "4:[40[400/1]]", "6:[60[600/1,601/1]]", "7:[70[700/1]]");
+        }
+
+        @Test
         @DisplayName("the same child key under two parents makes one entity under each")
         void perParentIdentity() throws SQLException {
             List<Entity> users = hydrate(USERS_POSTS_COMMENTS, row(1, 10, 100, 5), row(2, 20, 200, 5), row(1, 10, 101, 5));
