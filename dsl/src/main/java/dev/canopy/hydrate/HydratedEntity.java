@@ -26,14 +26,19 @@ public final class HydratedEntity implements Entity {
      */
     private final Object[] slots;
 
-    /** Made by the hydrator with {@code shape.width() + shape.linkCount()} slots, the values already filled in. */
-    HydratedEntity(EntityShape shape, Object[] slots) {
+    /**
+     * Made by the hydrator with {@code shape.width() + shape.linkCount()} slots, the values already filled in. Each
+     * to-many list starts with room for as many children as {@code previous} (an entity of the same plan node, or null)
+     * has, so that siblings of equal size allocate one array each instead of growing from four.
+     */
+    HydratedEntity(EntityShape shape, Object[] slots, @Nullable HydratedEntity previous) {
         this.shape = shape;
         this.slots = slots;
         int width = shape.width();
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             if (shape.isToMany(i)) {
-                slots[width + i] = new ArrayList<HydratedEntity>(4);
+                int room = previous == null ? 4 : Math.min(64, Math.max(1, ((List<?>) previous.slots[width + i]).size()));
+                slots[width + i] = new ArrayList<HydratedEntity>(room);
             }
         }
     }

@@ -274,7 +274,7 @@ public final class Hydrator implements ResultReader<Hydration> {
 
         /** A root of the current row, with a key no root has had: made and added last. */
         private HydratedEntity newRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
-            HydratedEntity e = r.create(rs, key, boxes);
+            HydratedEntity e = r.create(rs, key, boxes, lastEntity[0]);
             madeOn[0] = rowNumber;
             addRoot(e, null);
             return e;
@@ -322,7 +322,7 @@ public final class Hydrator implements ResultReader<Hydration> {
                 if (r.keyed() ? !orphanRow : (!orphanRow && r.allNull(rs))) {
                     return null;
                 }
-                e = r.create(rs, boxes);
+                e = r.create(rs, boxes, lastEntity[i]);
                 madeOn[i] = rowNumber;
                 if (i == 0) {
                     addRoot(e, part);
@@ -338,7 +338,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             if (i == 0) {
                 e = roots.get(key);
                 if (e == null) {
-                    e = r.create(rs, boxes);
+                    e = r.create(rs, boxes, lastEntity[0]);
                     madeOn[0] = rowNumber;
                     roots.put(key, e);
                     addRoot(e, part);
@@ -378,7 +378,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs) throws SQLException {
-            HydratedEntity e = r.create(rs, boxes);
+            HydratedEntity e = r.create(rs, boxes, lastEntity[i]);
             madeOn[i] = rowNumber;
             r.attach(parent, e);
             record(i, e);
@@ -386,7 +386,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key) throws SQLException {
-            HydratedEntity e = r.create(rs, key, boxes);
+            HydratedEntity e = r.create(rs, key, boxes, lastEntity[i]);
             madeOn[i] = rowNumber;
             r.attach(parent, e);
             record(i, e);
@@ -553,23 +553,27 @@ public final class Hydrator implements ResultReader<Hydration> {
             return true;
         }
 
-        HydratedEntity create(ResultSet rs, IntBoxes boxes) throws SQLException {
+        /**
+         * An entity of the current row; its to-many lists are sized by {@code previous}'s, the last entity of this node
+         * (rows of a parent come together, so its siblings usually have as many children as it had).
+         */
+        HydratedEntity create(ResultSet rs, IntBoxes boxes, @Nullable HydratedEntity previous) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = read(i, rs, boxes);
             }
             readComputed(rs, v);
-            return new HydratedEntity(shape, v);
+            return new HydratedEntity(shape, v, previous);
         }
 
         /** An entity of the current row whose single numeric key was already read. */
-        HydratedEntity create(ResultSet rs, long key, IntBoxes boxes) throws SQLException {
+        HydratedEntity create(ResultSet rs, long key, IntBoxes boxes, @Nullable HydratedEntity previous) throws SQLException {
             Object[] v = new Object[size];
             for (int i = 0; i < slots.length; i++) {
                 v[modelIndex[i]] = i == keyOffset ? boxKey(key, boxes) : read(i, rs, boxes);
             }
             readComputed(rs, v);
-            return new HydratedEntity(shape, v);
+            return new HydratedEntity(shape, v, previous);
         }
 
         /** Column {@code i}'s value: an int through the pass's boxes, a string, or anything else through its value reader. */
