@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * keys rise; the first key that does not rise builds that parent's identity map from the children it has, and the
  * map serves from then on. Rows in any order therefore hydrate correctly; rows in key order never pay for a map.
  * When the previous row's entity of the node is that parent's newest child, the greater key is compared with the key
- * read on that row, without loading the parent's last child and its key (fewer loads; any gain in hydration alone is inside the measurement noise).
+ * read on that row, without loading the parent's last child and its key (fewer loads; any gain in hydration alone is
+ * inside the measurement noise).
  * And a child of a parent made on the same row is new without any check (its parent has no children yet): a comment's
  * author, say, costs one read of its key before it is made.
  *
