@@ -997,7 +997,7 @@ public final class Canopy implements AutoCloseable {
     private static List<Condition> keysOf(Model model, List<Entity> rows) {
         List<Column<?>> key = model.primaryKey();
         List<Condition> out = new ArrayList<>();
-        int size = key.size() == 1 ? dev.canopy.write.Writer.KEYS_PER_STATEMENT : dev.canopy.write.Writer.TUPLES_PER_STATEMENT;
+        int size = dev.canopy.write.Writer.keysPerStatement(model);
         for (int from = 0; from < rows.size(); from += size) {
             List<Entity> part = rows.subList(from, Math.min(rows.size(), from + size));
             if (key.size() == 1) {

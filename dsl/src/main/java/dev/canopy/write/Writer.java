@@ -82,7 +82,7 @@ public final class Writer {
 
     /**
      * Inserts many rows (each may have nested rows), as {@link #bulkCreate} without duplicate options does, and returns
-     * the queries that read them back with their nesting, {@link #READ_BACK_ROOTS} roots to a query so that none passes
+     * the queries that read them back with their nesting, {@link #keysPerStatement} roots to a query so that none passes
      * a database's bind limit: for a bulkCreate whose {@code afterCreate} hooks run per row.
      */
     public List<Query> bulkCreateReturning(Schema schema, Model model, List<Values> rows) {
@@ -97,7 +97,7 @@ public final class Writer {
         }
         graph().insertAll(model, checked, null);
         List<Query> reads = new ArrayList<>();
-        int size = model.primaryKey().size() == 1 ? KEYS_PER_STATEMENT : TUPLES_PER_STATEMENT;
+        int size = keysPerStatement(model);
         for (int from = 0; from < checked.size(); from += size) {
             reads.add(readBack(model, checked.subList(from, Math.min(checked.size(), from + size))));
         }
@@ -111,6 +111,11 @@ public final class Writer {
      * OR chain is as deep as it is long, and SQLite refuses expressions deeper than 1,000.
      */
     public static final int TUPLES_PER_STATEMENT = 250;
+
+    /** How many of a model's rows one statement names by key: {@link #KEYS_PER_STATEMENT} or {@link #TUPLES_PER_STATEMENT}. */
+    public static int keysPerStatement(Model model) {
+        return model.primaryKey().size() == 1 ? KEYS_PER_STATEMENT : TUPLES_PER_STATEMENT;
+    }
 
     private static Inserter.@Nullable OnConflict conflict(Model model, BulkOptions options) {
         if (!options.isIgnoreDuplicates() && options.updateOnDuplicateAttributes().isEmpty()) {
