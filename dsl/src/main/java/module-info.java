@@ -16,6 +16,8 @@ module dev.canopy.dsl {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
+    requires org.objectweb.asm;
+    requires org.objectweb.asm.commons;
     requires static org.jspecify;
     requires static com.google.errorprone.annotations;
     requires static kotlin.metadata.jvm;

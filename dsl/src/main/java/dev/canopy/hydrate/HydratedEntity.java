@@ -37,10 +37,34 @@ public final class HydratedEntity implements Entity {
         int width = shape.width();
         for (int i = 0, n = shape.linkCount(); i < n; i++) {
             if (shape.isToMany(i)) {
-                int room = previous == null ? 4 : Math.min(64, Math.max(1, ((List<?>) previous.slots[width + i]).size()));
-                slots[width + i] = new ArrayList<HydratedEntity>(room);
+                slots[width + i] = new ArrayList<HydratedEntity>(roomFor(previous, width + i));
             }
         }
+    }
+
+    /** Made by a compiled row loop, which put the to-many lists into {@code slots} itself. */
+    HydratedEntity(EntityShape shape, Object[] slots) {
+        this.shape = shape;
+        this.slots = slots;
+    }
+
+    /**
+     * The room a new to-many list in {@code slot} starts with: as many children as {@code previous} (an entity of the
+     * same plan node) has there, at least 1 and at most 64; 4 when there is no previous entity.
+     */
+    static int roomFor(@Nullable HydratedEntity previous, int slot) {
+        return previous == null ? 4 : Math.min(64, Math.max(1, ((List<?>) previous.slots[slot]).size()));
+    }
+
+    /** Adds a child to the to-many list in {@code slot} (its link's index after the values): for a compiled row loop. */
+    @SuppressWarnings("unchecked")
+    void addManyAt(int slot, HydratedEntity child) {
+        ((ArrayList<HydratedEntity>) slots[slot]).add(child);
+    }
+
+    /** Sets the to-one link in {@code slot}: for a compiled row loop. */
+    void setOneAt(int slot, HydratedEntity child) {
+        slots[slot] = child;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,26 @@ public final class Hydrator implements ResultReader<Hydration> {
     private final boolean[] recorded;
     private final int[] parentOf;
     private final int[] linkOf;
+    /**
+     * After how many rows read by {@link #read} the plan's own row loop is compiled ({@link RowLoopCompiler}), or
+     * {@link Long#MAX_VALUE} when the plan cannot have one. Not at once: a new class runs in the interpreter until the
+     * JIT finds it hot, while the generic loop, shared by every plan, is compiled already; a plan read only once, or
+     * for a handful of rows, is read faster by the generic loop.
+     */
+    private final long compileAfter;
+    private final AtomicLong rowsRead = new AtomicLong();
+    private volatile @Nullable RowLoop loop;
+    /** Whether compiling the row loop failed: the generic loop then goes on (the failure is logged once). */
+    private volatile boolean compileFailed;
+
+    /** Rows read before a plan's own row loop is compiled, by default. */
+    static final long COMPILE_AFTER_ROWS = 10_000;
+    /**
+     * {@code -Dcanopy.compileRowLoops=false} keeps every plan on the generic loop: for comparing the two, or as a way
+     * out should a generated loop ever misbehave.
+     */
+    private static final boolean COMPILE_ROW_LOOPS = Boolean.parseBoolean(System.getProperty("canopy.compileRowLoops", "true"));
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hydrator.class);
 
     /** A hydrator whose entities cannot map themselves to typed results. */
     public Hydrator(Plan plan) {
@@ -67,6 +88,14 @@ public final class Hydrator implements ResultReader<Hydration> {
      * one form (null: the conversions every driver needs).
      */
     public Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect) {
+        this(plan, mapping, dialect, COMPILE_ROW_LOOPS ? COMPILE_AFTER_ROWS : Long.MAX_VALUE);
+    }
+
+    /**
+     * A hydrator that compiles its plan's own row loop once {@link #read} has read {@code compileAfter} rows (0: at
+     * once; {@link Long#MAX_VALUE}: never), where the plan can have one.
+     */
+    Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect, long compileAfter) {
         List<PlanNode> nodes = plan.nodes();
         readers = new NodeReader[nodes.size()];
         for (PlanNode n : nodes) {
@@ -104,17 +133,50 @@ public final class Hydrator implements ResultReader<Hydration> {
         for (dev.canopy.plan.Fetch f : plan.fetches()) {
             recorded[f.parentNode()] = true;
         }
+        boolean allNumeric = readers.length <= RowLoopCompiler.MAX_NODES;
+        for (boolean b : numericPath) {
+            allNumeric &= b;
+        }
+        this.compileAfter = allNumeric ? compileAfter : Long.MAX_VALUE;
+        if (this.compileAfter == 0) {
+            compile();
+        }
     }
 
     @Override
     public Result<Hydration> read(ResultSet rs) throws SQLException {
         Pass pass = new Pass();
+        RowLoop compiled = loop;
+        if (compiled != null) {
+            long rows = compiled.read(rs, pass);
+            return new Result<>(pass.finish(), rows);
+        }
         long rows = 0;
         while (rs.next()) {
             rows++;
             pass.row(rs);
         }
+        if (compileAfter != Long.MAX_VALUE && !compileFailed && rowsRead.addAndGet(rows) >= compileAfter) {
+            compile();
+        }
         return new Result<>(pass.finish(), rows);
+    }
+
+    /** Whether {@link #read} runs the plan's own row loop (for tests). */
+    boolean compiled() {
+        return loop != null;
+    }
+
+    private synchronized void compile() {
+        if (loop != null || compileFailed) {
+            return;
+        }
+        try {
+            loop = RowLoopCompiler.compile(readers, recorded);
+        } catch (RuntimeException e) {
+            compileFailed = true;
+            LOG.warn("Canopy could not compile the row loop of a plan; it goes on with the generic loop", e);
+        }
     }
 
     /** A new pass over rows, for a caller that reads the result set itself (a stream of roots). */
@@ -149,7 +211,12 @@ public final class Hydrator implements ResultReader<Hydration> {
          * Whether the entity the primitive path just made or found is the newest of its parent's children (or of the
          * roots), with no identity map of them: set by {@link #numericRoot} and {@link #numericChild}.
          */
-        private boolean newest;
+        boolean newest;
+        /**
+         * Whether the entity {@link #numericRoot} or {@link #numericChild} just returned was made on this row (rather
+         * than found): a child of it on the same row is then new without any check.
+         */
+        boolean made;
         /**
          * Per node, the row its last entity was made on. A parent made on the current row has no children yet, so its
          * child on this row is new and is made without consulting the last key or the parent's children. Shared by the
@@ -225,10 +292,10 @@ public final class Hydrator implements ResultReader<Hydration> {
                 return null;
             }
             HydratedEntity e;
-            boolean made;
+            boolean isNewest;
             if (i > 0 && madeOn[r.parent] == rowNumber) {
-                e = attachNew(i, r, parent, rs, key);
-                made = true;
+                e = attachNew(i, r, parent, rs, key, lastEntity[i]);
+                isNewest = true;
             } else {
                 HydratedEntity last = lastEntity[i];
                 if (last != null && lastParent[i] == parent) {
@@ -236,27 +303,33 @@ public final class Hydrator implements ResultReader<Hydration> {
                         return last;
                     }
                     if (lastNewest[i] && key > lastLongKey[i] && (i == 0 ? rootIndex == null : r.toMany)) {
-                        e = i == 0 ? newRoot(r, key, rs) : attachNew(i, r, parent, rs, key);
+                        e = i == 0 ? newRoot(r, key, rs, last) : attachNew(i, r, parent, rs, key, last);
                         lastLongKey[i] = key;
                         lastEntity[i] = e;
                         return e;
                     }
                 }
-                e = i == 0 ? numericRoot(r, key, rs) : numericChild(i, r, parent, key, rs);
-                made = newest;
+                e = i == 0 ? numericRoot(r, key, rs, last) : numericChild(i, r, parent, key, rs, last);
+                isNewest = newest;
             }
             lastLongKey[i] = key;
             lastParent[i] = parent;
             lastEntity[i] = e;
-            lastNewest[i] = made;
+            lastNewest[i] = isNewest;
             return e;
         }
 
-        private HydratedEntity numericRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
+        /**
+         * The root of the current row whose key is {@code key}, found or made ({@code previous}: the root of the previous
+         * row); sets {@link #newest} and {@link #made}. The primitive path's way past its shortcuts, the generic loop's
+         * and a {@link RowLoop}'s.
+         */
+        HydratedEntity numericRoot(NodeReader r, long key, ResultSet rs, @Nullable HydratedEntity previous) throws SQLException {
             newest = true;
+            made = false;
             if (rootIndex == null) {
                 if (out.isEmpty() || key > r.longKeyOf(out.get(out.size() - 1))) {
-                    return newRoot(r, key, rs);
+                    return newRoot(r, key, rs, previous);
                 }
                 rootIndex = new HashMap<>();
                 for (HydratedEntity root : out) {
@@ -266,7 +339,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             Long boxed = Long.valueOf(key);
             HydratedEntity e = rootIndex.get(boxed);
             if (e == null) {
-                e = newRoot(r, key, rs);
+                e = newRoot(r, key, rs, previous);
                 rootIndex.put(boxed, e);
             }
             newest = false;
@@ -274,27 +347,34 @@ public final class Hydrator implements ResultReader<Hydration> {
         }
 
         /** A root of the current row, with a key no root has had: made and added last. */
-        private HydratedEntity newRoot(NodeReader r, long key, ResultSet rs) throws SQLException {
-            HydratedEntity e = r.create(rs, key, boxes, lastEntity[0]);
+        private HydratedEntity newRoot(NodeReader r, long key, ResultSet rs, @Nullable HydratedEntity previous) throws SQLException {
+            HydratedEntity e = r.create(rs, key, boxes, previous);
             madeOn[0] = rowNumber;
+            made = true;
             addRoot(e, null);
             return e;
         }
 
-        private HydratedEntity numericChild(int i, NodeReader r, HydratedEntity parent, long key, ResultSet rs) throws SQLException {
+        /**
+         * The child of {@code parent} on node {@code i} whose key is {@code key}, found or made and attached
+         * ({@code previous}: the node's entity of the previous row); sets {@link #newest} and {@link #made}.
+         */
+        HydratedEntity numericChild(int i, NodeReader r, HydratedEntity parent, long key, ResultSet rs, @Nullable HydratedEntity previous)
+                throws SQLException {
             newest = true;
+            made = false;
             Map<Object, HydratedEntity> index = parent.existingIndex(r.link);
             if (index == null) {
                 HydratedEntity last = parent.lastChild(r.link);
                 if (last == null) {
-                    return attachNew(i, r, parent, rs, key);
+                    return attachNew(i, r, parent, rs, key, previous);
                 }
                 long lastKeyOfParent = r.longKeyOf(last);
                 if (key == lastKeyOfParent) {
                     return last;
                 }
                 if (r.toMany && key > lastKeyOfParent) {
-                    return attachNew(i, r, parent, rs, key);
+                    return attachNew(i, r, parent, rs, key, previous);
                 }
                 index = index(parent, r.link);
                 for (HydratedEntity child : parent.children(r.link)) {
@@ -304,7 +384,7 @@ public final class Hydrator implements ResultReader<Hydration> {
             Long boxed = Long.valueOf(key);
             HydratedEntity e = index.get(boxed);
             if (e == null) {
-                e = attachNew(i, r, parent, rs, key);
+                e = attachNew(i, r, parent, rs, key, previous);
                 index.put(boxed, e);
             }
             // keyed by the index from now on: a greater key must go through it too, so no shortcut past it
@@ -386,19 +466,32 @@ public final class Hydrator implements ResultReader<Hydration> {
             return e;
         }
 
-        private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key) throws SQLException {
-            HydratedEntity e = r.create(rs, key, boxes, lastEntity[i]);
+        private HydratedEntity attachNew(int i, NodeReader r, HydratedEntity parent, ResultSet rs, long key, @Nullable HydratedEntity previous)
+                throws SQLException {
+            HydratedEntity e = r.create(rs, key, boxes, previous);
             madeOn[i] = rowNumber;
+            made = true;
             r.attach(parent, e);
             record(i, e);
             return e;
         }
 
-        private void record(int node, HydratedEntity e) {
+        /** Adds an entity of node {@code node} to that node's list, when its entities are recorded. */
+        void record(int node, HydratedEntity e) {
             List<HydratedEntity> list = byNode[node];
             if (list != null) {
                 list.add(e);
             }
+        }
+
+        /** The pass's boxes of int values, for a {@link RowLoop} that makes entities itself. */
+        IntBoxes boxes() {
+            return boxes;
+        }
+
+        /** Adds a root a {@link RowLoop} made (the primitive path has no partitions). */
+        void addRoot(HydratedEntity e) {
+            out.add(e);
         }
 
         private void addRoot(HydratedEntity e, @Nullable Object part) {
@@ -426,32 +519,32 @@ public final class Hydrator implements ResultReader<Hydration> {
         final EntityShape shape;
         /** One key column of type INTEGER or BIGINT: the primitive path. */
         final boolean numeric;
-        private final boolean intKey;
-        private final int width;
-        private final int[] slots;
-        private final int[] modelIndex;
-        private final ValueReader[] values;
-        private final int[] keySlots;
+        final boolean intKey;
+        final int width;
+        final int[] slots;
+        final int[] modelIndex;
+        final ValueReader[] values;
+        final int[] keySlots;
         private final ValueReader[] keyReaders;
         /** The model index of the single key column (the primitive path), else -1. */
         private final int keyIndex;
         /** The position of the single key column among {@link #slots} (the primitive path), else -1. */
-        private final int keyOffset;
+        final int keyOffset;
         /** Values, then links: the size of an entity's slots. */
-        private final int size;
+        final int size;
         /**
          * Per column, how it is read: {@link #INT} (an int, boxed through the pass's {@link IntBoxes}), {@link #TEXT}
          * (a string, called here rather than through its value reader so that the compiler inlines the driver's
          * getter, as it does in a hand-written loop) or {@link #OTHER} (its value reader).
          */
-        private final byte[] reads;
+        final byte[] reads;
         /** The result columns of the computed attributes, and their readers; their values go after the links. */
-        private final int[] computedSlots;
-        private final ValueReader[] computedReaders;
+        final int[] computedSlots;
+        final ValueReader[] computedReaders;
 
-        private static final byte OTHER = 0;
-        private static final byte INT = 1;
-        private static final byte TEXT = 2;
+        static final byte OTHER = 0;
+        static final byte INT = 1;
+        static final byte TEXT = 2;
 
         NodeReader(Plan plan, PlanNode n, EntityShape shape, int link, dev.canopy.dialect.@Nullable Dialect dialect) {
             this.parent = n.parent();

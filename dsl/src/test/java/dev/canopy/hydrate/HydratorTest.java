@@ -32,8 +32,20 @@ class HydratorTest {
                     .include("comments", c -> c.attributes(COMMENT.id, COMMENT.body)
                             .include("user", u -> u.attributes(USER.id, USER.name))));
 
+    /**
+     * The rows hydrated by the plan's compiled row loop, where the plan has one, after checking that the generic loop
+     * gives the same graph.
+     */
     private static List<Entity> hydrate(Query q, Object[]... rows) throws SQLException {
         Plan plan = dev.canopy.Plans.plan(q);
+        Hydrator compiled = new Hydrator(plan, EntityMapping.NONE, null, 0);
+        List<Entity> generic = hydrate(new Hydrator(plan, EntityMapping.NONE, null, Long.MAX_VALUE), plan, rows);
+        List<Entity> result = hydrate(compiled, plan, rows);
+        assertThat(result).extracting(Entity::toMap).isEqualTo(generic.stream().map(Entity::toMap).toList());
+        return result;
+    }
+
+    static List<Entity> hydrate(Hydrator hydrator, Plan plan, Object[]... rows) throws SQLException {
         SimpleResultSet rs = new SimpleResultSet();
         int columns = plan.nodes().stream().mapToInt(n -> n.columns().size()).sum();
         for (int i = 0; i < columns; i++) {
@@ -42,7 +54,7 @@ class HydratorTest {
         for (Object[] row : rows) {
             rs.addRow(row);
         }
-        return java.util.Collections.unmodifiableList(new Hydrator(plan).read(rs).value().roots());
+        return java.util.Collections.unmodifiableList(hydrator.read(rs).value().roots());
     }
 
     /** One row of USERS_POSTS_COMMENTS: user, post, comment (id, body, userId), comment's user. */
