@@ -64,8 +64,11 @@ public final class Hydrator implements ResultReader<Hydration> {
     /** Whether compiling the row loop failed: the generic loop then goes on (the failure is logged once). */
     private volatile boolean compileFailed;
 
-    /** Rows read before a plan's own row loop is compiled, by default. */
-    static final long COMPILE_AFTER_ROWS = 10_000;
+    /**
+     * Rows read before a plan's own row loop is compiled: 10,000 unless {@code -Dcanopy.compileRowLoopsAfter=N} says
+     * otherwise (the conformance suite says 0, so that its queries run the compiled loops on every database).
+     */
+    static final long COMPILE_AFTER_ROWS = Long.getLong("canopy.compileRowLoopsAfter", 10_000);
     /**
      * {@code -Dcanopy.compileRowLoops=false} keeps every plan on the generic loop: for comparing the two, or as a way
      * out should a generated loop ever misbehave.
