@@ -136,7 +136,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         for (dev.canopy.plan.Fetch f : plan.fetches()) {
             recorded[f.parentNode()] = true;
         }
-        boolean allNumeric = readers.length <= RowLoopCompiler.MAX_NODES;
+        boolean allNumeric = readers.length <= LoopWriter.MAX_NODES;
         for (boolean b : numericPath) {
             allNumeric &= b;
         }
