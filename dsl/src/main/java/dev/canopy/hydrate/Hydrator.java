@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,29 +51,8 @@ public final class Hydrator implements ResultReader<Hydration> {
     private final boolean[] recorded;
     private final int[] parentOf;
     private final int[] linkOf;
-    /**
-     * After how many rows read by {@link #read} the plan's own row loop is compiled ({@link RowLoopCompiler}), or
-     * {@link Long#MAX_VALUE} when the plan cannot have one. Not at once: a new class runs in the interpreter until the
-     * JIT finds it hot, while the generic loop, shared by every plan, is compiled already; a plan read only once, or
-     * for a handful of rows, is read faster by the generic loop.
-     */
-    private final long compileAfter;
-    private final AtomicLong rowsRead = new AtomicLong();
-    private volatile @Nullable RowLoop loop;
-    /** Whether compiling the row loop failed: the generic loop then goes on (the failure is logged once). */
-    private volatile boolean compileFailed;
-
-    /**
-     * Rows read before a plan's own row loop is compiled: 10,000 unless {@code -Dcanopy.compileRowLoopsAfter=N} says
-     * otherwise (the conformance suite says 0, so that its queries run the compiled loops on every database).
-     */
-    static final long COMPILE_AFTER_ROWS = Long.getLong("canopy.compileRowLoopsAfter", 10_000);
-    /**
-     * {@code -Dcanopy.compileRowLoops=false} keeps every plan on the generic loop: for comparing the two, or as a way
-     * out should a generated loop ever misbehave.
-     */
-    private static final boolean COMPILE_ROW_LOOPS = Boolean.parseBoolean(System.getProperty("canopy.compileRowLoops", "true"));
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hydrator.class);
+    /** The plan's own row loop, once it has one ({@link RowLoopCompiler}). */
+    private final LazyLoop<RowLoop> loop;
 
     /** A hydrator whose entities cannot map themselves to typed results. */
     public Hydrator(Plan plan) {
@@ -91,14 +69,14 @@ public final class Hydrator implements ResultReader<Hydration> {
      * one form (null: the conversions every driver needs).
      */
     public Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect) {
-        this(plan, mapping, dialect, COMPILE_ROW_LOOPS ? COMPILE_AFTER_ROWS : Long.MAX_VALUE);
+        this(plan, mapping, dialect, null);
     }
 
     /**
-     * A hydrator that compiles its plan's own row loop once {@link #read} has read {@code compileAfter} rows (0: at
-     * once; {@link Long#MAX_VALUE}: never), where the plan can have one.
+     * A hydrator that writes its plan's own row loop once {@link #read} has read {@code compileAfter} rows (0: at
+     * once; {@link Long#MAX_VALUE}: never; null: {@link LazyLoop}'s default), where the plan can have one.
      */
-    Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect, long compileAfter) {
+    Hydrator(Plan plan, EntityMapping mapping, dev.canopy.dialect.@Nullable Dialect dialect, @Nullable Long compileAfter) {
         List<PlanNode> nodes = plan.nodes();
         readers = new NodeReader[nodes.size()];
         for (PlanNode n : nodes) {
@@ -140,16 +118,13 @@ public final class Hydrator implements ResultReader<Hydration> {
         for (boolean b : numericPath) {
             allNumeric &= b;
         }
-        this.compileAfter = allNumeric ? compileAfter : Long.MAX_VALUE;
-        if (this.compileAfter == 0) {
-            compile();
-        }
+        loop = allNumeric ? LazyLoop.after(compileAfter, () -> RowLoopCompiler.compile(readers, recorded)) : LazyLoop.never();
     }
 
     @Override
     public Result<Hydration> read(ResultSet rs) throws SQLException {
         Pass pass = new Pass();
-        RowLoop compiled = loop;
+        RowLoop compiled = loop.get();
         if (compiled != null) {
             long rows = compiled.read(rs, pass);
             return new Result<>(pass.finish(), rows);
@@ -159,27 +134,13 @@ public final class Hydrator implements ResultReader<Hydration> {
             rows++;
             pass.row(rs);
         }
-        if (compileAfter != Long.MAX_VALUE && !compileFailed && rowsRead.addAndGet(rows) >= compileAfter) {
-            compile();
-        }
+        loop.read(rows);
         return new Result<>(pass.finish(), rows);
     }
 
     /** Whether {@link #read} runs the plan's own row loop (for tests). */
     boolean compiled() {
-        return loop != null;
-    }
-
-    private synchronized void compile() {
-        if (loop != null || compileFailed) {
-            return;
-        }
-        try {
-            loop = RowLoopCompiler.compile(readers, recorded);
-        } catch (RuntimeException e) {
-            compileFailed = true;
-            LOG.warn("Canopy could not compile the row loop of a plan; it goes on with the generic loop", e);
-        }
+        return loop.get() != null;
     }
 
     /** A new pass over rows, for a caller that reads the result set itself (a stream of roots). */

@@ -4,6 +4,8 @@ import dev.canopy.dialect.Dialect;
 import dev.canopy.error.MappingException;
 import dev.canopy.exec.ResultReader;
 import dev.canopy.hydrate.IntBoxes;
+import dev.canopy.hydrate.LazyLoop;
+import dev.canopy.hydrate.LoopWriter;
 import dev.canopy.hydrate.ValueReader;
 import dev.canopy.model.Column;
 import dev.canopy.model.DataType;
@@ -53,6 +55,13 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
     /** The separate includes the type maps, each with its own reader. */
     private final List<FetchLink> fetches;
     private final boolean[] recorded;
+    /** The plan's own row loop, where every node a row visits keys by one number ({@link TypedLoopWriter}). */
+    private final LazyLoop<Loop> loop;
+
+    /** A plan's row loop written for this reader: reads every remaining row into the pass; how many it read. */
+    interface Loop {
+        long read(ResultSet rs, Pass pass) throws SQLException;
+    }
 
     /**
      * A separate include the type maps: which node's shells it hangs from, its link there, where the shells keep the
@@ -60,7 +69,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
      */
     public record FetchLink(Fetch fetch, int parentNode, int link, int keyPosition, TypedReader reader) {}
 
-    private TypedReader(Plan plan, Node[] nodes, List<FetchLink> fetches, @Nullable Dialect dialect) {
+    private TypedReader(Plan plan, Node[] nodes, List<FetchLink> fetches, @Nullable Dialect dialect, @Nullable Long compileAfter) {
         this.nodes = nodes;
         this.fetches = fetches;
         List<PlanNode> planNodes = plan.nodes();
@@ -78,6 +87,15 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         for (FetchLink f : fetches) {
             recorded[f.parentNode()] = true;
         }
+        boolean allNumeric = numericRoot && visit.length <= LoopWriter.MAX_NODES;
+        for (int i : visit) {
+            allNumeric &= nodes[i].numeric;
+        }
+        int[] parents = new int[nodes.length];
+        for (int i : visit) {
+            parents[i] = nodes[i].parent;
+        }
+        loop = allNumeric ? LazyLoop.after(compileAfter, () -> TypedLoopWriter.write(nodes, visit, parents)) : LazyLoop.never();
     }
 
     /**
@@ -85,6 +103,14 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
      * the type takes entities somewhere and must be mapped from them.
      */
     static @Nullable TypedReader compile(Plan plan, EntityMapper<?> mapper, @Nullable Dialect dialect) {
+        return compile(plan, mapper, dialect, null);
+    }
+
+    /**
+     * As {@link #compile(Plan, EntityMapper, Dialect)}, writing the plan's own row loop after {@code compileAfter} rows
+     * (0: at once; {@link Long#MAX_VALUE}: never; null: {@link LazyLoop}'s default).
+     */
+    static @Nullable TypedReader compile(Plan plan, EntityMapper<?> mapper, @Nullable Dialect dialect, @Nullable Long compileAfter) {
         if (takesEntities(mapper)) {
             return null;
         }
@@ -101,7 +127,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                 n.make = Inlined.of(Objects.requireNonNull(n.maker));
             }
         }
-        return new TypedReader(plan, nodes, List.copyOf(fetches), dialect);
+        return new TypedReader(plan, nodes, List.copyOf(fetches), dialect, compileAfter);
     }
 
     private static boolean takesEntities(EntityMapper<?> m) {
@@ -146,12 +172,23 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
     @Override
     public Result<Rows> read(ResultSet rs) throws SQLException {
         Pass pass = new Pass();
+        Loop written = loop.get();
+        if (written != null) {
+            long rows = written.read(rs, pass);
+            return new Result<>(pass.finish(), rows);
+        }
         long rows = 0;
         while (rs.next()) {
             rows++;
             pass.row(rs);
         }
+        loop.read(rows);
         return new Result<>(pass.finish(), rows);
+    }
+
+    /** Whether {@link #read} runs the plan's own row loop (for tests). */
+    boolean written() {
+        return loop.get() != null;
     }
 
     /** A new pass over rows, for a caller that reads the result set itself (a stream of roots). */
@@ -162,7 +199,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
     // ---- compiled per node --------------------------------------------------------------------------------------
 
     /** One mapped plan node: where its key and arguments are on the row, and how its objects are made. */
-    private static final class Node {
+    static final class Node {
         final int index;
         final int parent;
         /** This node's link index in its parent's links. */
@@ -648,7 +685,8 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             return e;
         }
 
-        private Object numericRoot(Node n, long key, ResultSet rs) throws SQLException {
+        /** The root whose key is {@code key}, found or made: past the primitive path's checks, and a written loop's. */
+        Object numericRoot(Node n, long key, ResultSet rs) throws SQLException {
             if (rootIndex == null) {
                 if (out.isEmpty() || key > rootKeys[out.size() - 1]) {
                     Object e = n.make(rs, key, boxes);
@@ -670,7 +708,8 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
             return e;
         }
 
-        private Object numericChild(int i, Node n, Shell parent, long key, ResultSet rs) throws SQLException {
+        /** The child of {@code parent} on node {@code i} whose key is {@code key}, found or made and attached. */
+        Object numericChild(int i, Node n, Shell parent, long key, ResultSet rs) throws SQLException {
             Children ch = parent.children[n.link];
             Map<Object, Object> index = ch.index;
             if (index == null) {

@@ -8,15 +8,13 @@ import static dev.canopy.Blog.POST_TAG;
 import static dev.canopy.Blog.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canopy.Canopy;
+import dev.canopy.BlogRows;
 import dev.canopy.plan.Plan;
 import dev.canopy.query.Query;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.h2.tools.SimpleResultSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,7 @@ import org.junit.jupiter.api.Test;
  * other order must give the same graph through the identity maps.
  */
 class HydratorTest {
-    /** users(id, name) → posts(id, title) → comments(id, body, userId) → author(id, name). */
-    private static final Query USERS_POSTS_COMMENTS = Query.from(USER).attributes(USER.id, USER.name)
-            .include("posts", p -> p.attributes(POST.id, POST.title)
-                    .include("comments", c -> c.attributes(COMMENT.id, COMMENT.body)
-                            .include("user", u -> u.attributes(USER.id, USER.name))));
+    private static final Query USERS_POSTS_COMMENTS = BlogRows.TREE;
 
     /**
      * The rows hydrated by the plan's compiled row loop, where the plan has one, after checking that the generic loop
@@ -38,7 +32,7 @@ class HydratorTest {
      */
     private static List<Entity> hydrate(Query q, Object[]... rows) throws SQLException {
         Plan plan = dev.canopy.Plans.plan(q);
-        Hydrator compiled = new Hydrator(plan, EntityMapping.NONE, null, 0);
+        Hydrator compiled = new Hydrator(plan, EntityMapping.NONE, null, 0L);
         List<Entity> generic = hydrate(new Hydrator(plan, EntityMapping.NONE, null, Long.MAX_VALUE), plan, rows);
         List<Entity> result = hydrate(compiled, plan, rows);
         assertThat(result).extracting(Entity::toMap).isEqualTo(generic.stream().map(Entity::toMap).toList());
@@ -46,21 +40,11 @@ class HydratorTest {
     }
 
     static List<Entity> hydrate(Hydrator hydrator, Plan plan, Object[]... rows) throws SQLException {
-        SimpleResultSet rs = new SimpleResultSet();
-        int columns = plan.nodes().stream().mapToInt(n -> n.columns().size()).sum();
-        for (int i = 0; i < columns; i++) {
-            rs.addColumn("c" + i, Types.OTHER, 0, 0);
-        }
-        for (Object[] row : rows) {
-            rs.addRow(row);
-        }
-        return java.util.Collections.unmodifiableList(hydrator.read(rs).value().roots());
+        return java.util.Collections.unmodifiableList(hydrator.read(BlogRows.resultSet(plan, rows)).value().roots());
     }
 
-    /** One row of USERS_POSTS_COMMENTS: user, post, comment (id, body, userId), comment's user. */
     private static Object[] row(Integer user, Integer post, Integer comment, Integer commenter) {
-        return new Object[] {user, user == null ? null : "u" + user, post, post == null ? null : "p" + post,
-                comment, comment == null ? null : "c" + comment, commenter, commenter, commenter == null ? null : "u" + commenter};
+        return BlogRows.row(user, post, comment, commenter);
     }
 
     /** The graph as {@code user:[post:[comment/author, ...], ...]} strings, one per root. */
