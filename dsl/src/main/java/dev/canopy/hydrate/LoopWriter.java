@@ -29,11 +29,11 @@ import org.objectweb.asm.commons.Method;
  * fields filled from the hidden class's class data, so the JIT treats them as constants and inlines through them.
  *
  * <p>Only for plans whose every visited node has one {@code int} or {@code long} key column and that have no
- * partition and no right join: the primitive path of both passes. The rules are the passes' own, in the same order:
- * a null key means no object; the previous row's key under the same parent is the previous row's object; with
- * {@linkplain #shortcuts() shortcuts}, a child of a parent made on this row is new, and a greater key under the same
- * parent whose newest child the node made last is new (to-many links only); anything else goes to the pass, which
- * consults the parent's children and builds identity maps, so that rows in any order still hydrate correctly.
+ * partition and no right join: the primitive path of both passes. The rules are the Entity pass's own, in the same
+ * order: a null key means no object; a child of a parent made on this row is new; the previous row's key under the
+ * same parent is the previous row's object; a greater key under the same parent whose newest child the node made last
+ * is new (to-many links and roots only); anything else goes to the pass, which consults the parent's children and
+ * builds identity maps, so that rows in any order still hydrate correctly.
  *
  * <p>The bytecode is written with ASM, the library ByteBuddy itself is built on: the loop is control flow, which
  * ByteBuddy's own API leaves to ASM anyway. The class is defined in the package of the lookup it is given, and is
@@ -103,13 +103,6 @@ public abstract class LoopWriter {
     /** Whether the node hangs from a to-many link. */
     protected abstract boolean toMany(int node);
 
-    /**
-     * Whether the pass has the shortcuts for new objects (a parent made on this row, a greater key past the newest
-     * child): then {@link #makeAndAttach} writes them, and the pass's find methods leave its {@code made} and
-     * {@code newest} flags, read after each with {@link #readFlags}.
-     */
-    protected abstract boolean shortcuts();
-
     /** Writes what the loop needs before its first row (locals of the subclass's own), into {@code read}. */
     protected void beforeLoop(GeneratorAdapter g) {}
 
@@ -118,7 +111,8 @@ public abstract class LoopWriter {
 
     /**
      * Pushes the root of the row, found or made by the pass ({@code key} holds its key, the locals of {@code self}
-     * its last root).
+     * its last root). The pass leaves flags that say whether the root was made on this row and whether it is the
+     * newest root, read right after by {@link #readFlags}; so does {@link #findChild}.
      */
     protected abstract void findRoot(GeneratorAdapter g, int node, int key, NodeLocals self);
 
@@ -126,17 +120,13 @@ public abstract class LoopWriter {
     protected abstract void findChild(GeneratorAdapter g, int node, int key, NodeLocals self, NodeLocals parent);
 
     /**
-     * Pushes a new object of the node, made from the row and attached to its parent's current object (or added as a
-     * root); only with {@link #shortcuts()}.
+     * Pushes a new object of the node, made from the row and attached last to its parent's current object (or added
+     * as the last root): the shortcuts' way, which the loop takes knowing the object is new.
      */
-    protected void makeAndAttach(GeneratorAdapter g, int node, int key, NodeLocals self, @Nullable NodeLocals parent) {
-        throw new UnsupportedOperationException("no shortcuts");
-    }
+    protected abstract void makeAndAttach(GeneratorAdapter g, int node, int key, NodeLocals self, @Nullable NodeLocals parent);
 
     /** Stores the pass's {@code made} and {@code newest} flags (set by its find methods) in the node's locals. */
-    protected void readFlags(GeneratorAdapter g, NodeLocals self) {
-        throw new UnsupportedOperationException("no shortcuts");
-    }
+    protected abstract void readFlags(GeneratorAdapter g, NodeLocals self);
 
     /** A static final field of the generated class holding {@code value}, which the JIT reads as a constant. */
     protected final String constant(String name, Type type, Object value) {
@@ -262,18 +252,16 @@ public abstract class LoopWriter {
 
             Label slow = g.newLabel();
             if (parent != null) {
-                if (shortcuts()) {
-                    Label parentFound = g.newLabel();                 // a parent made on this row has no children yet
-                    g.loadLocal(parent.made);
-                    g.ifZCmp(GeneratorAdapter.EQ, parentFound);
-                    made();
-                    g.push(true);
-                    g.storeLocal(self.newest);
-                    g.loadLocal(parent.current);
-                    g.storeLocal(self.lastParent);
-                    g.goTo(done);
-                    g.mark(parentFound);
-                }
+                Label parentFound = g.newLabel();                     // a parent made on this row has no children yet
+                g.loadLocal(parent.made);
+                g.ifZCmp(GeneratorAdapter.EQ, parentFound);
+                made();
+                g.push(true);
+                g.storeLocal(self.newest);
+                g.loadLocal(parent.current);
+                g.storeLocal(self.lastParent);
+                g.goTo(done);
+                g.mark(parentFound);
                 g.loadLocal(self.lastParent);                         // under another parent than the last row's: slow
                 g.loadLocal(parent.current);
                 g.ifCmp(OBJECT, GeneratorAdapter.NE, slow);
@@ -291,7 +279,7 @@ public abstract class LoopWriter {
             g.storeLocal(self.made);
             g.goTo(done);
             g.mark(otherKey);
-            if (shortcuts() && (parent == null || toMany(i))) {       // a greater key past the newest: new
+            if (parent == null || toMany(i)) {                        // a greater key past the newest: new
                 g.loadLocal(self.newest);
                 g.ifZCmp(GeneratorAdapter.EQ, slow);
                 g.loadLocal(key);
@@ -308,9 +296,7 @@ public abstract class LoopWriter {
             }
             g.storeLocal(found);
             remember();
-            if (shortcuts()) {
-                readFlags(g, self);
-            }
+            readFlags(g, self);
             if (parent != null) {
                 g.loadLocal(parent.current);
                 g.storeLocal(self.lastParent);

@@ -85,11 +85,6 @@ final class RowLoopCompiler extends LoopWriter {
     }
 
     @Override
-    protected boolean shortcuts() {
-        return true;
-    }
-
-    @Override
     protected void writeMethods(ClassWriter cw) {
         for (int i = 0; i < readers.length; i++) {
             writeMake(cw, i);

@@ -3,15 +3,17 @@ package dev.canopy.typed;
 import dev.canopy.hydrate.LoopWriter;
 import java.lang.invoke.MethodHandles;
 import java.sql.ResultSet;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
 
 /**
- * The typed reader's row loop ({@link TypedReader.Loop}): {@link LoopWriter}'s loop over the nodes a row visits,
- * without the Entity path's shortcuts (a key other than the last row's goes to the pass, whose check of the parent's
- * last key is one array read). Objects are made by the pass: immediate nodes by their compiled constructors, shells
- * as before.
+ * The typed reader's row loop ({@link TypedReader.Loop}): {@link LoopWriter}'s loop over the nodes a row visits, with
+ * the same shortcuts as the Entity path's. Objects are made and attached by the pass ({@link TypedReader.Pass#newRoot},
+ * {@link TypedReader.Pass#newChild}): immediate nodes by their compiled constructors (a comment with its author, in
+ * one call), shells as before; what the loop does not decide goes to {@link TypedReader.Pass#numericRoot} and
+ * {@link TypedReader.Pass#numericChild}.
  */
 final class TypedLoopWriter extends LoopWriter {
     private static final Type PASS = Type.getType(TypedReader.Pass.class);
@@ -19,6 +21,9 @@ final class TypedLoopWriter extends LoopWriter {
     private static final Type SHELL = Type.getType(TypedReader.Shell.class);
     private static final Method FIND_ROOT = method(TypedReader.Pass.class, "numericRoot", TypedReader.Node.class, long.class, ResultSet.class);
     private static final Method FIND_CHILD = method(TypedReader.Pass.class, "numericChild",
+            int.class, TypedReader.Node.class, TypedReader.Shell.class, long.class, ResultSet.class);
+    private static final Method NEW_ROOT = method(TypedReader.Pass.class, "newRoot", TypedReader.Node.class, long.class, ResultSet.class);
+    private static final Method NEW_CHILD = method(TypedReader.Pass.class, "newChild",
             int.class, TypedReader.Node.class, TypedReader.Shell.class, long.class, ResultSet.class);
 
     private final TypedReader.Node[] nodes;
@@ -49,28 +54,56 @@ final class TypedLoopWriter extends LoopWriter {
     }
 
     @Override
-    protected boolean shortcuts() {
-        return false;
+    protected void beforeLoop(GeneratorAdapter g) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] != null) {
+                constant(node(i), NODE, nodes[i]);
+            }
+        }
     }
 
     @Override
     protected void findRoot(GeneratorAdapter g, int node, int key, NodeLocals self) {
-        g.loadArg(1);                                                 // pass.numericRoot(NODE{i}, key, rs)
-        loadConstant(g, constant("NODE" + node, NODE, nodes[node]), NODE);
-        g.loadLocal(key);
-        g.loadArg(0);
-        g.invokeVirtual(PASS, FIND_ROOT);
+        call(g, node, key, null, FIND_ROOT);                          // pass.numericRoot(NODE{i}, key, rs)
     }
 
     @Override
     protected void findChild(GeneratorAdapter g, int node, int key, NodeLocals self, NodeLocals parent) {
-        g.loadArg(1);                                                 // pass.numericChild(i, NODE{i}, (Shell) parent, key, rs)
-        g.push(node);
-        loadConstant(g, constant("NODE" + node, NODE, nodes[node]), NODE);
-        g.loadLocal(parent.current());
-        g.checkCast(SHELL);
+        call(g, node, key, parent, FIND_CHILD);                       // pass.numericChild(i, NODE{i}, (Shell) parent, key, rs)
+    }
+
+    @Override
+    protected void makeAndAttach(GeneratorAdapter g, int node, int key, NodeLocals self, @Nullable NodeLocals parent) {
+        call(g, node, key, parent, parent == null ? NEW_ROOT : NEW_CHILD); // pass.newRoot(...) or pass.newChild(...)
+    }
+
+    @Override
+    protected void readFlags(GeneratorAdapter g, NodeLocals self) {
+        g.loadArg(1);
+        g.getField(PASS, "made", Type.BOOLEAN_TYPE);
+        g.storeLocal(self.made());
+        g.loadArg(1);
+        g.getField(PASS, "newest", Type.BOOLEAN_TYPE);
+        g.storeLocal(self.newest());
+    }
+
+    /** {@code pass.method(NODE{i}, key, rs)} for a root, {@code pass.method(i, NODE{i}, (Shell) parent, key, rs)} for a child. */
+    private void call(GeneratorAdapter g, int node, int key, @Nullable NodeLocals parent, Method method) {
+        g.loadArg(1);
+        if (parent != null) {
+            g.push(node);
+        }
+        loadConstant(g, node(node), NODE);
+        if (parent != null) {
+            g.loadLocal(parent.current());
+            g.checkCast(SHELL);
+        }
         g.loadLocal(key);
         g.loadArg(0);
-        g.invokeVirtual(PASS, FIND_CHILD);
+        g.invokeVirtual(PASS, method);
+    }
+
+    private static String node(int i) {
+        return "NODE" + i;
     }
 }

@@ -617,6 +617,14 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         /** Per node, the children list opened last, whose size the next one starts with. */
         private final @Nullable Children[] lastOpened = new Children[nodes.length];
         private final IntBoxes boxes;
+        /**
+         * Whether the object {@link #numericRoot} or {@link #numericChild} just returned is the newest of its parent's
+         * children (or of the roots), with no identity map of them; and whether it was made on this row. A written loop
+         * reads them for its shortcuts (a greater key past the newest child is new; a child of a parent made on this row
+         * is new).
+         */
+        boolean newest;
+        boolean made;
 
         Pass() {
             this(new IntBoxes());
@@ -687,29 +695,44 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
 
         /** The root whose key is {@code key}, found or made: past the primitive path's checks, and a written loop's. */
         Object numericRoot(Node n, long key, ResultSet rs) throws SQLException {
+            newest = true;
+            made = false;
             if (rootIndex == null) {
                 if (out.isEmpty() || key > rootKeys[out.size() - 1]) {
-                    Object e = n.make(rs, key, boxes);
-                    addRoot(e, key, null);
-                    return e;
+                    return newRoot(n, key, rs);
                 }
                 rootIndex = new HashMap<>();
                 for (int k = 0; k < out.size(); k++) {
                     rootIndex.put(Long.valueOf(rootKeys[k]), out.get(k));
                 }
             }
+            newest = false;
             Long boxed = Long.valueOf(key);
             Object e = rootIndex.get(boxed);
             if (e == null) {
-                e = n.make(rs, key, boxes);
+                e = newRoot(n, key, rs);
                 rootIndex.put(boxed, e);
-                addRoot(e, key, null);
             }
             return e;
         }
 
+        /** A root with a key no root has had, made and added last. */
+        Object newRoot(Node n, long key, ResultSet rs) throws SQLException {
+            Object e = n.make(rs, key, boxes);
+            made = true;
+            addRoot(e, key, null);
+            return e;
+        }
+
+        /** A new child of {@code parent} on node {@code i}, made and attached last. */
+        Object newChild(int i, Node n, Shell parent, long key, ResultSet rs) throws SQLException {
+            return attachNew(i, n, parent.children[n.link], rs, key);
+        }
+
         /** The child of {@code parent} on node {@code i} whose key is {@code key}, found or made and attached. */
         Object numericChild(int i, Node n, Shell parent, long key, ResultSet rs) throws SQLException {
+            newest = true;
+            made = false;
             Children ch = parent.children[n.link];
             Map<Object, Object> index = ch.index;
             if (index == null) {
@@ -729,6 +752,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                     index.put(Long.valueOf(keys[k]), ch.items[k]);
                 }
             }
+            newest = false;
             Long boxed = Long.valueOf(key);
             Object e = index.get(boxed);
             if (e == null) {
@@ -799,6 +823,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
                 lastOpened[i] = ch;
             }
             Object e = n.make(rs, key, boxes);
+            made = true;
             ch.add(e, key);
             record(i, e);
             return e;
