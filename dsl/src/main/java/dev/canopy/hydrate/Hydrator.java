@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * whose model has no primary key cannot be told apart from its duplicates, so every row makes a new entity for it;
  * give such models a key when joins may repeat their rows. Roots keep the order in which they first appear, which
  * is the order the query asked for; children keep the order of their first row.
+ *
+ * <p>A plan whose every node takes the primitive path gets, once {@link #read} has read enough rows, a row loop of its
+ * own ({@link RowLoopCompiler}, {@link LazyLoop}): the same rules, with the nodes written in and their state in
+ * local variables. {@link #pass()} (streams) keeps the generic loop.
  */
 public final class Hydrator implements ResultReader<Hydration> {
     private final NodeReader[] readers;

@@ -64,6 +64,9 @@ public abstract class LoopWriter {
     protected final Type generated;
     private final int[] order;
     private final int[] parents;
+    private final int[] keySlots;
+    private final boolean[] intKeys;
+    private final boolean[] toMany;
     private final List<Object> data = new ArrayList<>();
     private final List<String> fieldNames = new ArrayList<>();
     private final List<Type> fieldTypes = new ArrayList<>();
@@ -74,9 +77,9 @@ public abstract class LoopWriter {
      *                      reads every remaining row into the pass and returns how many it read
      * @param itemType      the type of a node's objects on the row
      * @param order         the nodes a row visits, in plan order, the root first
-     * @param parents       per node (by plan index), its parent's index; the parent of a visited node is visited
+     * @param nodes         per node (by plan index), its parent and key column (only the visited nodes are read)
      */
-    protected LoopWriter(MethodHandles.Lookup lookup, Class<?> loopInterface, Class<?> itemType, int[] order, int[] parents) {
+    protected LoopWriter(MethodHandles.Lookup lookup, Class<?> loopInterface, Class<?> itemType, int[] order, Nodes nodes) {
         if (order.length > MAX_NODES) {
             throw new IllegalArgumentException(order.length + " nodes, more than the " + MAX_NODES + " a row loop is written for");
         }
@@ -88,20 +91,40 @@ public abstract class LoopWriter {
         this.item = Type.getType(itemType);
         this.generated = Type.getObjectType(lookup.lookupClass().getPackageName().replace('.', '/') + "/CompiledRowLoop");
         this.order = order.clone();
-        this.parents = parents.clone();
+        this.parents = nodes.parents.clone();
+        this.keySlots = nodes.keySlots.clone();
+        this.intKeys = nodes.intKeys.clone();
+        this.toMany = nodes.toMany.clone();
+    }
+
+    /** What the loop needs to know of each node, by plan index: filled by the subclass for the nodes a row visits. */
+    protected static final class Nodes {
+        final int[] parents;
+        final int[] keySlots;
+        final boolean[] intKeys;
+        final boolean[] toMany;
+
+        public Nodes(int count) {
+            parents = new int[count];
+            keySlots = new int[count];
+            intKeys = new boolean[count];
+            toMany = new boolean[count];
+        }
+
+        /**
+         * Node {@code node}: its parent's index, its single key column, whether that column is an {@code int} (else a
+         * {@code long}) and whether the node hangs from a to-many link.
+         */
+        public void set(int node, int parent, int keySlot, boolean intKey, boolean many) {
+            parents[node] = parent;
+            keySlots[node] = keySlot;
+            intKeys[node] = intKey;
+            toMany[node] = many;
+        }
     }
 
     /** The locals of one node, from row to row: its last key, last object and last parent, and its object on this row. */
     protected record NodeLocals(int key, int last, int lastParent, int newest, int made, int current) {}
-
-    /** The node's single key column. */
-    protected abstract int keySlot(int node);
-
-    /** Whether that column is an {@code int} (else a {@code long}). */
-    protected abstract boolean intKey(int node);
-
-    /** Whether the node hangs from a to-many link. */
-    protected abstract boolean toMany(int node);
 
     /** Writes what the loop needs before its first row (locals of the subclass's own), into {@code read}. */
     protected void beforeLoop(GeneratorAdapter g) {}
@@ -111,8 +134,9 @@ public abstract class LoopWriter {
 
     /**
      * Pushes the root of the row, found or made by the pass ({@code key} holds its key, the locals of {@code self}
-     * its last root). The pass leaves flags that say whether the root was made on this row and whether it is the
-     * newest root, read right after by {@link #readFlags}; so does {@link #findChild}.
+     * its last root). The pass leaves its {@code boolean} fields {@code made} (whether the root was made on this row)
+     * and {@code newest} (whether it is the newest root, with no identity map of the roots), which the loop reads right
+     * after; so does {@link #findChild}, for the parent's children.
      */
     protected abstract void findRoot(GeneratorAdapter g, int node, int key, NodeLocals self);
 
@@ -125,8 +149,7 @@ public abstract class LoopWriter {
      */
     protected abstract void makeAndAttach(GeneratorAdapter g, int node, int key, NodeLocals self, @Nullable NodeLocals parent);
 
-    /** Stores the pass's {@code made} and {@code newest} flags (set by its find methods) in the node's locals. */
-    protected abstract void readFlags(GeneratorAdapter g, NodeLocals self);
+
 
     /** A static final field of the generated class holding {@code value}, which the JIT reads as a constant. */
     protected final String constant(String name, Type type, Object value) {
@@ -279,7 +302,7 @@ public abstract class LoopWriter {
             g.storeLocal(self.made);
             g.goTo(done);
             g.mark(otherKey);
-            if (parent == null || toMany(i)) {                        // a greater key past the newest: new
+            if (parent == null || toMany[i]) {                        // a greater key past the newest: new
                 g.loadLocal(self.newest);
                 g.ifZCmp(GeneratorAdapter.EQ, slow);
                 g.loadLocal(key);
@@ -296,7 +319,12 @@ public abstract class LoopWriter {
             }
             g.storeLocal(found);
             remember();
-            readFlags(g, self);
+            g.loadArg(1);                                             // made = pass.made; newest = pass.newest
+            g.getField(pass, "made", Type.BOOLEAN_TYPE);
+            g.storeLocal(self.made);
+            g.loadArg(1);
+            g.getField(pass, "newest", Type.BOOLEAN_TYPE);
+            g.storeLocal(self.newest);
             if (parent != null) {
                 g.loadLocal(parent.current);
                 g.storeLocal(self.lastParent);
@@ -314,8 +342,8 @@ public abstract class LoopWriter {
         /** {@code key = rs.getInt(slot)} (widened) or {@code rs.getLong(slot)} */
         private void readKey() {
             g.loadArg(0);
-            g.push(keySlot(i));
-            if (intKey(i)) {
+            g.push(keySlots[i]);
+            if (intKeys[i]) {
                 g.invokeInterface(RESULT_SET, GET_INT);
                 g.cast(Type.INT_TYPE, Type.LONG_TYPE);
             } else {

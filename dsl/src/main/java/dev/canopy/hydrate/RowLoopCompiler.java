@@ -49,8 +49,8 @@ final class RowLoopCompiler extends LoopWriter {
     /** The local of {@code read} that holds the pass's boxes. */
     private int boxes = -1;
 
-    private RowLoopCompiler(Hydrator.NodeReader[] readers, boolean[] recorded, int[] order, int[] parents) {
-        super(MethodHandles.lookup(), RowLoop.class, HydratedEntity.class, order, parents);
+    private RowLoopCompiler(Hydrator.NodeReader[] readers, boolean[] recorded, int[] order, Nodes nodes) {
+        super(MethodHandles.lookup(), RowLoop.class, HydratedEntity.class, order, nodes);
         this.readers = readers;
         this.recorded = recorded;
     }
@@ -61,27 +61,13 @@ final class RowLoopCompiler extends LoopWriter {
      */
     static RowLoop compile(Hydrator.NodeReader[] readers, boolean[] recorded) {
         int[] order = new int[readers.length];
-        int[] parents = new int[readers.length];
+        Nodes nodes = new Nodes(readers.length);
         for (int i = 0; i < readers.length; i++) {
+            Hydrator.NodeReader r = readers[i];
             order[i] = i;
-            parents[i] = readers[i].parent;
+            nodes.set(i, r.parent, r.keySlots[0], r.intKey, r.toMany);
         }
-        return (RowLoop) new RowLoopCompiler(readers, recorded, order, parents).define();
-    }
-
-    @Override
-    protected int keySlot(int node) {
-        return readers[node].keySlots[0];
-    }
-
-    @Override
-    protected boolean intKey(int node) {
-        return readers[node].intKey;
-    }
-
-    @Override
-    protected boolean toMany(int node) {
-        return readers[node].toMany;
+        return (RowLoop) new RowLoopCompiler(readers, recorded, order, nodes).define();
     }
 
     @Override
@@ -119,16 +105,6 @@ final class RowLoopCompiler extends LoopWriter {
         g.loadArg(0);
         g.loadLocal(self.last());
         g.invokeVirtual(PASS, FIND_CHILD);
-    }
-
-    @Override
-    protected void readFlags(GeneratorAdapter g, NodeLocals self) {
-        g.loadArg(1);
-        g.getField(PASS, "made", Type.BOOLEAN_TYPE);
-        g.storeLocal(self.made());
-        g.loadArg(1);
-        g.getField(PASS, "newest", Type.BOOLEAN_TYPE);
-        g.storeLocal(self.newest());
     }
 
     @Override

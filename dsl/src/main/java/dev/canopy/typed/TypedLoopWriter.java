@@ -28,29 +28,19 @@ final class TypedLoopWriter extends LoopWriter {
 
     private final TypedReader.Node[] nodes;
 
-    private TypedLoopWriter(TypedReader.Node[] nodes, int[] visit, int[] parents) {
-        super(MethodHandles.lookup(), TypedReader.Loop.class, Object.class, visit, parents);
+    private TypedLoopWriter(TypedReader.Node[] nodes, int[] visit, Nodes keys) {
+        super(MethodHandles.lookup(), TypedReader.Loop.class, Object.class, visit, keys);
         this.nodes = nodes;
     }
 
     /** The loop over the nodes a row visits ({@code visit}, the root first), each keyed by one number. */
-    static TypedReader.Loop write(TypedReader.Node[] nodes, int[] visit, int[] parents) {
-        return (TypedReader.Loop) new TypedLoopWriter(nodes, visit, parents).define();
-    }
-
-    @Override
-    protected int keySlot(int node) {
-        return nodes[node].keySlots[0];
-    }
-
-    @Override
-    protected boolean intKey(int node) {
-        return nodes[node].intKey;
-    }
-
-    @Override
-    protected boolean toMany(int node) {
-        return nodes[node].toMany;
+    static TypedReader.Loop write(TypedReader.Node[] nodes, int[] visit) {
+        Nodes keys = new Nodes(nodes.length);
+        for (int i : visit) {
+            TypedReader.Node n = nodes[i];
+            keys.set(i, n.parent, n.keySlots[0], n.intKey, n.toMany);
+        }
+        return (TypedReader.Loop) new TypedLoopWriter(nodes, visit, keys).define();
     }
 
     @Override
@@ -75,16 +65,6 @@ final class TypedLoopWriter extends LoopWriter {
     @Override
     protected void makeAndAttach(GeneratorAdapter g, int node, int key, NodeLocals self, @Nullable NodeLocals parent) {
         call(g, node, key, parent, parent == null ? NEW_ROOT : NEW_CHILD); // pass.newRoot(...) or pass.newChild(...)
-    }
-
-    @Override
-    protected void readFlags(GeneratorAdapter g, NodeLocals self) {
-        g.loadArg(1);
-        g.getField(PASS, "made", Type.BOOLEAN_TYPE);
-        g.storeLocal(self.made());
-        g.loadArg(1);
-        g.getField(PASS, "newest", Type.BOOLEAN_TYPE);
-        g.storeLocal(self.newest());
     }
 
     /** {@code pass.method(NODE{i}, key, rs)} for a root, {@code pass.method(i, NODE{i}, (Shell) parent, key, rs)} for a child. */

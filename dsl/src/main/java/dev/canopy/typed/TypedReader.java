@@ -91,11 +91,7 @@ public final class TypedReader implements ResultReader<TypedReader.Rows> {
         for (int i : visit) {
             allNumeric &= nodes[i].numeric;
         }
-        int[] parents = new int[nodes.length];
-        for (int i : visit) {
-            parents[i] = nodes[i].parent;
-        }
-        loop = allNumeric ? LazyLoop.after(compileAfter, () -> TypedLoopWriter.write(nodes, visit, parents)) : LazyLoop.never();
+        loop = allNumeric ? LazyLoop.after(compileAfter, () -> TypedLoopWriter.write(nodes, visit)) : LazyLoop.never();
     }
 
     /**
