@@ -123,7 +123,10 @@ public abstract class LoopWriter {
         }
     }
 
-    /** The locals of one node, from row to row: its last key, last object and last parent, and its object on this row. */
+    /**
+     * The locals of one node: from row to row its last key, last object and last parent, whether that object is the
+     * newest of its parent's children, and whether it was made on this row; and its object on this row (null: none).
+     */
     protected record NodeLocals(int key, int last, int lastParent, int newest, int made, int current) {}
 
     /** Writes what the loop needs before its first row (locals of the subclass's own), into {@code read}. */
