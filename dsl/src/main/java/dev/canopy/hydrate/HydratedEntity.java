@@ -42,7 +42,7 @@ public final class HydratedEntity implements Entity {
         }
     }
 
-    /** Made by a compiled row loop, which put the to-many lists into {@code slots} itself. */
+    /** Made by a written row loop, which put the to-many lists into {@code slots} itself. */
     HydratedEntity(EntityShape shape, Object[] slots) {
         this.shape = shape;
         this.slots = slots;
@@ -56,13 +56,13 @@ public final class HydratedEntity implements Entity {
         return previous == null ? 4 : Math.min(64, Math.max(1, ((List<?>) previous.slots[slot]).size()));
     }
 
-    /** Adds a child to the to-many list in {@code slot} (its link's index after the values): for a compiled row loop. */
+    /** Adds a child to the to-many list in {@code slot} (its link's index after the values), as a written row loop does. */
     @SuppressWarnings("unchecked")
     void addManyAt(int slot, HydratedEntity child) {
         ((ArrayList<HydratedEntity>) slots[slot]).add(child);
     }
 
-    /** Sets the to-one link in {@code slot}: for a compiled row loop. */
+    /** Sets the to-one link in {@code slot} (its link's index after the values). */
     void setOneAt(int slot, HydratedEntity child) {
         slots[slot] = child;
     }
@@ -283,12 +283,11 @@ public final class HydratedEntity implements Entity {
     }
 
     void setOne(int link, HydratedEntity child) {
-        slots[shape.width() + link] = child;
+        setOneAt(shape.width() + link, child);
     }
 
-    @SuppressWarnings("unchecked")
     void addMany(int link, HydratedEntity child) {
-        ((List<HydratedEntity>) slots[shape.width() + link]).add(child);
+        addManyAt(shape.width() + link, child);
     }
 
     /** Equal when of one model, with the same attributes read, the same values and the same included graph. */

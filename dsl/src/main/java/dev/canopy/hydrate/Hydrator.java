@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * is the order the query asked for; children keep the order of their first row.
  *
  * <p>A plan whose every node takes the primitive path gets, once {@link #read} has read enough rows, a row loop of its
- * own ({@link RowLoopCompiler}, {@link LazyLoop}): the same rules, with the nodes written in and their state in
+ * own ({@link EntityLoopWriter}, {@link LazyLoop}): the same rules, with the nodes written in and their state in
  * local variables. {@link #pass()} (streams) keeps the generic loop.
  */
 public final class Hydrator implements ResultReader<Hydration> {
@@ -55,7 +55,7 @@ public final class Hydrator implements ResultReader<Hydration> {
     private final boolean[] recorded;
     private final int[] parentOf;
     private final int[] linkOf;
-    /** The plan's own row loop, once it has one ({@link RowLoopCompiler}). */
+    /** The plan's own row loop, once it has one ({@link EntityLoopWriter}). */
     private final LazyLoop<RowLoop> loop;
 
     /** A hydrator whose entities cannot map themselves to typed results. */
@@ -122,7 +122,7 @@ public final class Hydrator implements ResultReader<Hydration> {
         for (boolean b : numericPath) {
             allNumeric &= b;
         }
-        loop = allNumeric ? LazyLoop.after(compileAfter, () -> RowLoopCompiler.compile(readers, recorded)) : LazyLoop.never();
+        loop = allNumeric ? LazyLoop.after(compileAfter, () -> EntityLoopWriter.compile(readers, recorded)) : LazyLoop.never();
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class Hydrator implements ResultReader<Hydration> {
     }
 
     /** Whether {@link #read} runs the plan's own row loop (for tests). */
-    boolean compiled() {
+    boolean written() {
         return loop.get() != null;
     }
 

@@ -18,7 +18,7 @@ import org.objectweb.asm.commons.Method;
 /**
  * Writes a plan's row loop as a hidden class of its own: the loop over rows, and per node the checks that decide
  * whether the row's object is the previous row's, with the node's key column, parent and link written in and its state
- * (last key, last object, last parent) in local variables. Shared by the Entity path ({@link RowLoopCompiler}) and the
+ * (last key, last object, last parent) in local variables. Shared by the Entity path ({@link EntityLoopWriter}) and the
  * typed reader; each says how its objects are found, made and attached.
  *
  * <p>Why: profiling hydration alone showed that the data structures cost little (a loop written by hand for one

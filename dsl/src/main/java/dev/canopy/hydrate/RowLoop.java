@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A plan's whole row loop as code of its own, made by {@link RowLoopCompiler}: the same rules as the generic loop of
+ * A plan's whole row loop as code of its own, made by {@link EntityLoopWriter}: the same rules as the generic loop of
  * {@link Hydrator.Pass#row}, with the plan's nodes, key columns and links written in and the state of each node held
  * in local variables.
  */

@@ -27,7 +27,7 @@ class HydratorTest {
     private static final Query USERS_POSTS_COMMENTS = BlogRows.TREE;
 
     /**
-     * The rows hydrated by the plan's compiled row loop, where the plan has one, after checking that the generic loop
+     * The rows hydrated by the plan's written row loop, where the plan has one, after checking that the generic loop
      * gives the same graph.
      */
     private static List<Entity> hydrate(Query q, Object[]... rows) throws SQLException {

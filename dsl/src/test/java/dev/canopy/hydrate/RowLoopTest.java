@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan's compiled row loop ({@link RowLoopCompiler}) against the generic loop of {@link Hydrator.Pass}: the same
+ * A plan's written row loop ({@link EntityLoopWriter}) against the generic loop of {@link Hydrator.Pass}: the same
  * graph, to the order of roots and children, on rows in random order with repeats, outer-join misses and keys that
  * are the same under other parents.
  */
@@ -29,9 +29,9 @@ class RowLoopTest {
         Plan plan = dev.canopy.Plans.plan(TREE);
         Hydrator hydrator = new Hydrator(plan, EntityMapping.NONE, null, 3L);
         HydratorTest.hydrate(hydrator, plan, row(1, 10, 100, 1), row(1, 10, 101, 2));
-        assertThat(hydrator.compiled()).isFalse();
+        assertThat(hydrator.written()).isFalse();
         HydratorTest.hydrate(hydrator, plan, row(1, 10, 100, 1));
-        assertThat(hydrator.compiled()).isTrue();
+        assertThat(hydrator.written()).isTrue();
         List<Entity> users = HydratorTest.hydrate(hydrator, plan, row(1, 10, 100, 1), row(1, 10, 101, 2), row(2, null, null, null));
         assertThat(users).extracting(u -> u.get(USER.id)).containsExactly(1, 2);
         assertThat(users.get(0).many("posts").get(0).many("comments")).extracting(c -> c.one("user").get(USER.id)).containsExactly(1, 2);
@@ -41,16 +41,16 @@ class RowLoopTest {
     @DisplayName("a plan with a composite key stays on the generic loop")
     void compositeKeysStayGeneric() {
         Hydrator hydrator = new Hydrator(dev.canopy.Plans.plan(Query.from(POST_TAG)), EntityMapping.NONE, null, 0L);
-        assertThat(hydrator.compiled()).isFalse();
+        assertThat(hydrator.written()).isFalse();
     }
 
     @Test
-    @DisplayName("on random rows in any order the compiled loop makes exactly the generic loop's graph")
+    @DisplayName("on random rows in any order the written loop makes exactly the generic loop's graph")
     void sameGraphOnRandomRows() throws SQLException {
         Plan plan = dev.canopy.Plans.plan(TREE);
         Hydrator compiled = new Hydrator(plan, EntityMapping.NONE, null, 0L);
         Hydrator generic = new Hydrator(plan, EntityMapping.NONE, null, Long.MAX_VALUE);
-        assertThat(compiled.compiled()).isTrue();
+        assertThat(compiled.written()).isTrue();
         SplittableRandom random = new SplittableRandom(20261202L);
         for (int round = 0; round < 400; round++) {
             Object[][] rows = BlogRows.random(random);

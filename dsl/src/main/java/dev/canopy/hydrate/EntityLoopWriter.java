@@ -17,7 +17,7 @@ import org.objectweb.asm.commons.Method;
  * {@link HydratedEntity}, its to-many lists sized like the previous entity's. What the loop does not decide goes to
  * {@link Hydrator.Pass#numericRoot} and {@link Hydrator.Pass#numericChild}.
  */
-final class RowLoopCompiler extends LoopWriter {
+final class EntityLoopWriter extends LoopWriter {
     private static final Type PASS = Type.getType(Hydrator.Pass.class);
     private static final Type ENTITY = Type.getType(HydratedEntity.class);
     private static final Type BOXES = Type.getType(IntBoxes.class);
@@ -49,7 +49,7 @@ final class RowLoopCompiler extends LoopWriter {
     /** The local of {@code read} that holds the pass's boxes. */
     private int boxes = -1;
 
-    private RowLoopCompiler(Hydrator.NodeReader[] readers, boolean[] recorded, int[] order, Nodes nodes) {
+    private EntityLoopWriter(Hydrator.NodeReader[] readers, boolean[] recorded, int[] order, Nodes nodes) {
         super(MethodHandles.lookup(), RowLoop.class, HydratedEntity.class, order, nodes);
         this.readers = readers;
         this.recorded = recorded;
@@ -67,7 +67,7 @@ final class RowLoopCompiler extends LoopWriter {
             order[i] = i;
             nodes.set(i, r.parent, r.keySlots[0], r.intKey, r.toMany);
         }
-        return (RowLoop) new RowLoopCompiler(readers, recorded, order, nodes).define();
+        return (RowLoop) new EntityLoopWriter(readers, recorded, order, nodes).define();
     }
 
     @Override
